@@ -1,0 +1,44 @@
+# The two commands: `make demo` (set up, build, serve the demo) and `make test` (set up, run
+# every test). Both install what is missing first, so they work on a brand-new machine.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+PKG := target/pkg
+COLLECTOR := target/debug/wallet-help-collector
+
+.PHONY: setup dist demo test test-native test-browser test-e2e bench clean
+
+setup:
+	@bash scripts/setup.sh
+
+# Release Wasm (wasm-opt -Oz from npm binaryen) plus loader, CSS and the demo page in dist/.
+dist: setup
+	wasm-pack build --target web --release --no-typescript --no-pack --out-dir $(PKG) --out-name wallet_help
+	rm -rf dist && mkdir -p dist/wallet-help
+	cp index.html demo.css dist/
+	cp static/wallet-help.js static/wallet-help.css $(PKG)/wallet_help.js $(PKG)/wallet_help_bg.wasm dist/wallet-help/
+	@echo "dist/ ready:" && ls -l dist/wallet-help
+
+$(COLLECTOR): $(shell find collector -name '*.rs' -o -name Cargo.toml) Cargo.lock
+	cargo build -p wallet-help-collector
+
+demo: dist $(COLLECTOR)
+	@echo "Open the demo at the address printed below (Ctrl-C stops it)."
+	$(COLLECTOR) --site dist
+
+test: setup test-native test-browser test-e2e
+
+test-native:
+	cargo test --workspace
+
+test-browser:
+	wasm-pack test --headless --chrome
+
+test-e2e: dist $(COLLECTOR)
+	node --test --test-concurrency=1 tests/e2e/
+
+bench: dist $(COLLECTOR)
+	node scripts/bench.mjs
+
+clean:
+	rm -rf dist target/pkg

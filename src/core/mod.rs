@@ -1,0 +1,9 @@
+//! Pure Rust: everything the widget decides, with no browser or UI crate, so it is tested
+//! natively with `cargo test`. The browser layer (`platform`, `ui`) only carries data in and out.
+
+pub mod config;
+pub mod content;
+pub mod delivery;
+pub mod i18n;
+pub mod report;
+pub mod state;

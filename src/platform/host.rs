@@ -1,0 +1,65 @@
+//! The page around the widget: its URL and languages, the console, fresh ids and timestamps,
+//! and the `wallet-help:<event>` events the loader's `on()` and the host page listen to.
+
+use wasm_bindgen::JsValue;
+
+/// Prints one prefixed warning; used for operator mistakes, never for user input.
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(&format!("[wallet-help] {message}")));
+}
+
+/// Dispatches `CustomEvent("wallet-help:<name>", { detail })` on `window`.
+pub fn emit(name: &str, detail: &JsValue) {
+    let Some(window) = web_sys::window() else { return };
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(detail);
+    match web_sys::CustomEvent::new_with_event_init_dict(&format!("wallet-help:{name}"), &init) {
+        Ok(event) => {
+            let _ = window.dispatch_event(&event);
+        }
+        Err(_) => warn(&format!("could not dispatch the {name} event")),
+    }
+}
+
+/// Builds a plain `{key: value}` object for event details.
+pub fn detail(pairs: &[(&str, &str)]) -> JsValue {
+    let obj = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    obj.into()
+}
+
+pub fn page_url() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+pub fn user_agent() -> String {
+    web_sys::window().and_then(|w| w.navigator().user_agent().ok()).unwrap_or_default()
+}
+
+/// The browser's language preferences, most preferred first.
+pub fn languages() -> Vec<String> {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
+    let list: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
+    if list.is_empty() {
+        nav.language().into_iter().collect()
+    } else {
+        list
+    }
+}
+
+/// Resolves a possibly relative URL against the page, with the browser's own URL parser.
+pub fn resolve_url(input: &str) -> Option<String> {
+    web_sys::Url::new_with_base(input, &page_url()).ok().map(|u| u.href())
+}
+
+/// A random UUID v4 from the browser's CSPRNG, used as report id and Idempotency-Key.
+pub fn new_id() -> Option<String> {
+    web_sys::window()?.crypto().ok().map(|c| c.random_uuid())
+}
+
+/// Now, as RFC 3339 in UTC.
+pub fn now_rfc3339() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
