@@ -1,0 +1,223 @@
+//! Component tests in headless Chromium (`wasm-pack test --headless --chrome`): the widget is
+//! mounted through the same `mount` entry point the loader uses, in a fresh element per test.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use wallet_help::{mount, Widget};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+struct Mounted {
+    root: Element,
+    widget: Widget,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.widget.destroy();
+        self.root.remove();
+    }
+}
+
+impl Mounted {
+    async fn new(options: &str) -> Mounted {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let root = doc.create_element("div").unwrap();
+        doc.body().unwrap().append_child(&root).unwrap();
+        let widget = mount(root.clone(), js_sys::JSON::parse(options).unwrap());
+        yew::scheduler::flush().await;
+        Mounted { root, widget }
+    }
+
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).unwrap()
+    }
+
+    fn get(&self, selector: &str) -> Element {
+        self.find(selector).unwrap_or_else(|| panic!("no {selector} in {}", self.root.inner_html()))
+    }
+
+    fn texts(&self, selector: &str) -> Vec<String> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.text_content()).collect()
+    }
+
+    async fn click(&self, selector: &str) {
+        self.get(selector).dyn_into::<HtmlElement>().unwrap().click();
+        yew::scheduler::flush().await;
+    }
+
+    async fn key(&self, selector: &str, key: &str) {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        self.get(selector).dispatch_event(&ev).unwrap();
+        yew::scheduler::flush().await;
+    }
+
+    /// Types into an input, textarea or select the way a user would: value, then the event.
+    async fn fill(&self, selector: &str, value: &str) {
+        let el = self.get(selector);
+        let event = if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+            s.set_value(value);
+            "change"
+        } else if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            t.set_value(value);
+            "input"
+        } else {
+            el.dyn_ref::<web_sys::HtmlInputElement>().unwrap().set_value(value);
+            "input"
+        };
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        el.dispatch_event(&web_sys::Event::new_with_event_init_dict(event, &init).unwrap()).unwrap();
+        yew::scheduler::flush().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn starts_closed_and_opens_as_a_labelled_dialog() {
+    let m = Mounted::new(r#"{"locale":"en"}"#).await;
+    assert!(m.find("[role=dialog]").is_none(), "closed until asked");
+    m.widget.open(None);
+    yew::scheduler::flush().await;
+    let dialog = m.get("[role=dialog]");
+    let title_id = dialog.get_attribute("aria-labelledby").unwrap();
+    assert_eq!(m.get(&format!("#{title_id}")).text_content().unwrap(), "tpWallet · Help centre");
+    assert_eq!(m.texts("[role=tab]"), ["Questions", "Fix a problem", "Safety check", "Contact"]);
+    assert_eq!(m.get("[role=tab][aria-selected=true]").text_content().unwrap(), "Questions");
+    assert!(m.texts(".wh-item-title").len() >= 5, "the seed's five questions are listed");
+}
+
+#[wasm_bindgen_test]
+async fn escape_and_the_close_button_close_and_toggle_reopens() {
+    let m = Mounted::new(r#"{"locale":"en"}"#).await;
+    m.widget.toggle();
+    yew::scheduler::flush().await;
+    m.key("[role=dialog]", "Escape").await;
+    assert!(m.find("[role=dialog]").is_none());
+    m.widget.toggle();
+    yew::scheduler::flush().await;
+    assert!(m.find("[role=dialog]").is_some());
+    m.click(".wh-close").await;
+    assert!(m.find("[role=dialog]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn open_events_reach_the_host_page() {
+    let seen = Rc::new(RefCell::new(Vec::<String>::new()));
+    let record = {
+        let seen = seen.clone();
+        Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| seen.borrow_mut().push(e.type_()))
+    };
+    let window = web_sys::window().unwrap();
+    for name in ["wallet-help:open", "wallet-help:close", "wallet-help:article"] {
+        window.add_event_listener_with_callback(name, record.as_ref().unchecked_ref()).unwrap();
+    }
+    let m = Mounted::new(r#"{"locale":"en"}"#).await;
+    m.widget.open(None);
+    yew::scheduler::flush().await;
+    m.widget.show_article("real-support".into());
+    yew::scheduler::flush().await;
+    m.widget.close();
+    yew::scheduler::flush().await;
+    for name in ["wallet-help:open", "wallet-help:close", "wallet-help:article"] {
+        window.remove_event_listener_with_callback(name, record.as_ref().unchecked_ref()).unwrap();
+    }
+    assert_eq!(*seen.borrow(), ["wallet-help:open", "wallet-help:article", "wallet-help:close"]);
+}
+
+#[wasm_bindgen_test]
+async fn tabs_switch_views_by_click_and_arrow_keys() {
+    let m = Mounted::new(r#"{"locale":"en","open":"faq"}"#).await;
+    m.click("#wh-tab-checklist").await;
+    assert_eq!(m.get("[aria-selected=true]").id(), "wh-tab-checklist");
+    assert!(m.get(".wh-coming").text_content().unwrap().contains("Coming soon"));
+    m.key("#wh-tab-checklist", "ArrowRight").await;
+    assert_eq!(m.get("[aria-selected=true]").id(), "wh-tab-contact");
+    m.key("#wh-tab-contact", "ArrowRight").await;
+    assert_eq!(m.get("[aria-selected=true]").id(), "wh-tab-faq", "wraps around");
+    m.key("#wh-tab-faq", "End").await;
+    assert_eq!(m.get("[aria-selected=true]").id(), "wh-tab-contact");
+    assert_eq!(m.get("[role=tabpanel]").get_attribute("aria-labelledby").unwrap(), "wh-tab-contact");
+}
+
+#[wasm_bindgen_test]
+async fn an_article_opens_from_the_list_and_back_returns() {
+    let m = Mounted::new(r#"{"locale":"en","open":"faq"}"#).await;
+    let first_title = m.texts(".wh-item-title")[0].clone();
+    m.click(".wh-item").await;
+    assert_eq!(m.get(".wh-article-title").text_content().unwrap(), first_title);
+    assert!(m.texts(".wh-article p").len() >= 2);
+    m.click(".wh-back").await;
+    assert!(m.find(".wh-article").is_none());
+    assert_eq!(m.texts(".wh-item-title")[0], first_title);
+}
+
+#[wasm_bindgen_test]
+async fn chinese_locale_shows_chinese_text_and_the_brand() {
+    let m = Mounted::new(r#"{"locale":"zh-CN","open":"faq"}"#).await;
+    assert_eq!(m.get(".wh-app").get_attribute("lang").unwrap(), "zh-CN");
+    assert_eq!(m.texts("[role=tab]"), ["常见问题", "问题排查", "安全检查", "联系我们"]);
+    let titles = m.texts(".wh-item-title").join("|");
+    assert!(titles.contains("客服") && titles.contains("tpWallet"), "{titles}");
+    assert!(!titles.contains("{brand}"));
+    m.widget.set_locale("en".into());
+    yew::scheduler::flush().await;
+    assert_eq!(m.texts("[role=tab]")[0], "Questions");
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_complaint_shows_each_error_and_focuses_the_summary() {
+    let m = Mounted::new(r#"{"locale":"en","open":"contact","endpoint":"http://127.0.0.1:9/api/reports"}"#).await;
+    m.click("button[type=submit]").await;
+    let summary = m.get(".wh-summary");
+    assert_eq!(summary.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(m.texts(".wh-summary li").len(), 3);
+    let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert!(active.is_same_node(Some(&summary)), "focus moves to the summary");
+    let category = m.get("#wh-f-category");
+    assert_eq!(category.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = category.get_attribute("aria-describedby").unwrap();
+    assert!(described.contains("wh-f-category-error"));
+    assert_eq!(m.get("#wh-f-category-error").text_content().unwrap(), "This field is required.");
+}
+
+#[wasm_bindgen_test]
+async fn fixing_fields_clears_their_errors_as_the_user_types() {
+    let m = Mounted::new(r#"{"locale":"en","open":"contact","endpoint":"http://127.0.0.1:9/api/reports"}"#).await;
+    m.click("button[type=submit]").await;
+    m.fill("#wh-f-category", "transaction").await;
+    m.fill("#wh-f-description", "short").await;
+    m.fill("#wh-f-email", "ana@").await;
+    assert_eq!(m.get("#wh-f-category").get_attribute("aria-invalid").as_deref(), Some("false"));
+    assert_eq!(m.get("#wh-f-description-error").text_content().unwrap(), "Please write at least 10 characters.");
+    assert!(m.get("#wh-f-email-error").text_content().unwrap().contains("email address"));
+    m.fill("#wh-f-description", "My USDT transfer on Monday never arrived.").await;
+    m.fill("#wh-f-kind", "feedback").await;
+    m.fill("#wh-f-email", "").await;
+    assert!(m.find(".wh-summary").is_none(), "feedback needs no email: {}", m.root.inner_html());
+    assert!(m.find(".wh-error").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn without_an_endpoint_the_form_points_to_official_channels() {
+    let m = Mounted::new(r#"{"locale":"en","open":"contact"}"#).await;
+    assert!(m.find("form").is_none());
+    assert!(m.get(".wh-notice").text_content().unwrap().contains("official channels"));
+}
+
+#[wasm_bindgen_test]
+async fn bad_options_fall_back_to_defaults() {
+    let m = Mounted::new(r#"{"locale":"xx","open":"nowhere","endpoint":"http://evil.example/api","bogus":"1"}"#).await;
+    assert!(m.find("[role=dialog]").is_none(), "an unknown view does not open");
+    m.widget.open(Some("contact".into()));
+    yew::scheduler::flush().await;
+    assert!(m.find(".wh-notice").is_some(), "a plain-http remote endpoint is refused");
+}
