@@ -221,3 +221,13 @@ async fn bad_options_fall_back_to_defaults() {
     yew::scheduler::flush().await;
     assert!(m.find(".wh-notice").is_some(), "a plain-http remote endpoint is refused");
 }
+
+#[wasm_bindgen_test]
+async fn error_summary_links_move_focus_to_their_field() {
+    let m = Mounted::new(r#"{"locale":"zh-CN","open":"contact","endpoint":"https://api.example.com/r"}"#).await;
+    m.click("button[type=submit]").await;
+    assert_eq!(m.texts(".wh-summary li")[1], "问题描述：此项必填。");
+    m.click(".wh-summary li:nth-child(2) a").await;
+    let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert_eq!(active.id(), "wh-f-description");
+}

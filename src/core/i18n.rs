@@ -33,6 +33,8 @@ pub struct Strings {
     pub no_endpoint: &'static str,
     pub error_summary: &'static str,
     pub never_share: &'static str,
+    /// Between a label and its value.
+    pub colon: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -64,6 +66,7 @@ const EN: Strings = Strings {
     no_endpoint: "Reports cannot be sent from this page. Please contact support through the official channels listed in the app.",
     error_summary: "Please correct these fields:",
     never_share: "Real support never asks for your seed phrase, private key or password.",
+    colon: ": ",
 };
 
 const ZH_CN: Strings = Strings {
@@ -74,27 +77,28 @@ const ZH_CN: Strings = Strings {
     faq_intro: "大家最常问的问题和解答。",
     back: "返回问题列表",
     coming_title: "即将推出",
-    coming_body: "这个栏目正在准备中。在此之前,可以先看常见问题,或通过联系表单告诉我们。",
-    contact_intro: "请告诉我们发生了什么,每一份反馈我们都会认真阅读。",
+    coming_body: "这个栏目正在准备中。在此之前，可以先看常见问题，或通过联系表单告诉我们。",
+    contact_intro: "请告诉我们发生了什么，每一份反馈我们都会认真阅读。",
     kind_label: "反馈类型",
-    category_label: "问题属于哪一类?",
+    category_label: "问题属于哪一类？",
     choose: "请选择…",
-    description_label: "发生了什么?",
+    description_label: "发生了什么？",
     description_hint: "请写明时间、金额和看到的情况。切勿填写助记词或私钥。",
     email_label: "接收回复的邮箱",
-    email_hint_required: "投诉必须填写,方便客服回复您。",
+    email_hint_required: "投诉必须填写，方便客服回复您。",
     email_hint_optional: "选填。",
     submit: "提交",
     sending: "正在提交…",
     delivered: "我们已收到您的反馈。",
     reference: "受理编号",
-    retry_later: "暂时无法连接客服服务器。您填写的内容仍在,请稍后再试。",
-    rejected: "客服服务器未接受这份反馈:",
+    retry_later: "暂时无法连接客服服务器。您填写的内容仍在，请稍后再试。",
+    rejected: "客服服务器未接受这份反馈：",
     try_again: "重试",
     new_report: "再写一份",
-    no_endpoint: "此页面无法直接提交反馈,请通过应用内列出的官方渠道联系客服。",
-    error_summary: "请修改以下内容:",
+    no_endpoint: "此页面无法直接提交反馈，请通过应用内列出的官方渠道联系客服。",
+    error_summary: "请修改以下内容：",
     never_share: "真正的客服绝不会索要您的助记词、私钥或密码。",
+    colon: "：",
 };
 
 pub fn strings(locale: Locale) -> &'static Strings {
@@ -135,21 +139,25 @@ pub fn category_name(locale: Locale, category: Category) -> &'static str {
         (Locale::En, Category::Transaction) => "Transaction (payment, refund)",
         (Locale::En, Category::Security) => "Security (theft, leak)",
         (Locale::En, Category::Other) => "Something else",
-        (Locale::ZhCn, Category::Technical) => "技术问题(闪退、卡顿)",
-        (Locale::ZhCn, Category::Account) => "账户问题(登录、余额)",
-        (Locale::ZhCn, Category::Transaction) => "交易问题(支付、退款)",
-        (Locale::ZhCn, Category::Security) => "安全问题(被盗、泄露)",
+        (Locale::ZhCn, Category::Technical) => "技术问题（闪退、卡顿）",
+        (Locale::ZhCn, Category::Account) => "账户问题（登录、余额）",
+        (Locale::ZhCn, Category::Transaction) => "交易问题（支付、退款）",
+        (Locale::ZhCn, Category::Security) => "安全问题（被盗、泄露）",
         (Locale::ZhCn, Category::Other) => "其他",
     }
 }
 
+/// Short field names for the error summary.
 pub fn field_name(locale: Locale, field: Field) -> &'static str {
-    let s = strings(locale);
-    match field {
-        Field::Kind => s.kind_label,
-        Field::Category => s.category_label,
-        Field::Description => s.description_label,
-        Field::Email => s.email_label,
+    match (locale, field) {
+        (Locale::En, Field::Kind) => "Type",
+        (Locale::En, Field::Category) => "Category",
+        (Locale::En, Field::Description) => "Description",
+        (Locale::En, Field::Email) => "Email",
+        (Locale::ZhCn, Field::Kind) => "反馈类型",
+        (Locale::ZhCn, Field::Category) => "问题类别",
+        (Locale::ZhCn, Field::Description) => "问题描述",
+        (Locale::ZhCn, Field::Email) => "邮箱",
     }
 }
 
@@ -163,6 +171,6 @@ pub fn problem_text(locale: Locale, problem: Problem) -> String {
         (Locale::ZhCn, Problem::Required) => "此项必填。".into(),
         (Locale::ZhCn, Problem::TooShort(n)) => format!("请至少写 {n} 个字。"),
         (Locale::ZhCn, Problem::TooLong(n)) => format!("请不要超过 {n} 个字。"),
-        (Locale::ZhCn, Problem::BadEmail) => "邮箱格式不正确(例如 name@example.com)。".into(),
+        (Locale::ZhCn, Problem::BadEmail) => "邮箱格式不正确（例如 name@example.com）。".into(),
     }
 }

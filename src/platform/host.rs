@@ -63,3 +63,18 @@ pub fn new_id() -> Option<String> {
 pub fn now_rfc3339() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
+
+/// Focuses the element with `id` in the same document or shadow root as `near`: fragment
+/// links cannot reach into a shadow root, so in-widget jumps go through here.
+pub fn focus_by_id(near: Option<web_sys::EventTarget>, id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(node) = near.and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else { return };
+    let root = node.get_root_node();
+    let found = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.get_element_by_id(id),
+        None => root.dyn_ref::<web_sys::Document>().and_then(|d| d.get_element_by_id(id)),
+    };
+    if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}

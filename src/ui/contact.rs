@@ -154,7 +154,7 @@ pub fn ContactForm(props: &ContactProps) -> Html {
                 <div class="wh-success" role="status">
                     <p>{ s.delivered }</p>
                     if let Some(r) = reference {
-                        <p>{ s.reference }{ ": " }<strong class="wh-reference">{ r }</strong></p>
+                        <p>{ s.reference }{ s.colon }<strong class="wh-reference">{ r }</strong></p>
                     }
                 </div>
                 <button type="button" class="wh-button wh-secondary" onclick={onnew}>{ s.new_report }</button>
@@ -189,10 +189,16 @@ pub fn ContactForm(props: &ContactProps) -> Html {
                 <div class="wh-summary" role="alert" tabindex="-1" ref={summary}>
                     <p>{ s.error_summary }</p>
                     <ul>
-                        { for errors.iter().map(|(f, p)| html! {
-                            <li><a href={format!("#{}", control_id(*f))}>
-                                { field_name(locale, *f) }{ ": " }{ problem_text(locale, *p) }
-                            </a></li>
+                        { for errors.iter().map(|&(f, p)| {
+                            let onclick = Callback::from(move |e: MouseEvent| {
+                                e.prevent_default();
+                                host::focus_by_id(e.target(), &control_id(f));
+                            });
+                            html! {
+                                <li><a href={format!("#{}", control_id(f))} {onclick}>
+                                    { field_name(locale, f) }{ s.colon }{ problem_text(locale, p) }
+                                </a></li>
+                            }
                         }) }
                     </ul>
                 </div>
@@ -223,7 +229,9 @@ pub fn ContactForm(props: &ContactProps) -> Html {
                        aria-describedby={email_desc} aria-required={report::email_required(draft.kind).to_string()}
                        value={draft.email.clone()} oninput={onemail.reform(Event::from)} />
             </Row>
-            <button type="submit" class="wh-button" disabled={sending}>{ s.submit }</button>
+            <button type="submit" class="wh-button" disabled={sending}>
+                { if matches!(*phase, Phase::Done(Outcome::RetryLater { .. })) { s.try_again } else { s.submit } }
+            </button>
             { status }
         </form>
     }
