@@ -1,0 +1,71 @@
+// Shared e2e fixtures: a collector serving dist/ on a free port with a throw-away database,
+// and Debian's Chromium driven by playwright-core.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const ADMIN_TOKEN = "e2e-admin-token";
+const COLLECTOR = join(ROOT, "target", "debug", "wallet-help-collector");
+
+/** Starts the collector on 127.0.0.1 with a free port; resolves once it prints its address. */
+export async function startCollector() {
+  if (!existsSync(join(ROOT, "dist", "wallet-help", "wallet_help_bg.wasm"))) {
+    throw new Error("dist/ is not built: run `make dist` first");
+  }
+  const dir = mkdtempSync(join(tmpdir(), "wallet-help-e2e-"));
+  const child = spawn(COLLECTOR, [
+    "--addr", "127.0.0.1:0", "--db", join(dir, "reports.sqlite3"),
+    "--site", join(ROOT, "dist"), "--admin-token", ADMIN_TOKEN,
+  ], { stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error("collector did not start: " + out)), 15000);
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`collector exited (${code}): ${out}`)); });
+  });
+  return {
+    url,
+    async reports() {
+      const res = await fetch(url + "/api/reports", { headers: { authorization: "Bearer " + ADMIN_TOKEN } });
+      if (res.status !== 200) throw new Error("listing reports: HTTP " + res.status);
+      return (await res.json()).reports;
+    },
+    async stop() {
+      child.removeAllListeners("exit");
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r).once("error", r) && setTimeout(r, 2000));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** A page that records console messages, page errors and requested URLs. */
+export async function openPage(browser, url, { locale = "en-US", viewport } = {}) {
+  const context = await browser.newContext({ locale, viewport });
+  const page = await context.newPage();
+  const log = { console: [], errors: [], requests: [] };
+  page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") log.console.push(`${m.type()}: ${m.text()}`); });
+  page.on("pageerror", (e) => log.errors.push(e.message));
+  page.on("request", (r) => log.requests.push(r.url()));
+  await page.goto(url);
+  return { page, context, log };
+}
+
+/** The launcher button inside the widget's shadow root (Playwright locators pierce it). */
+export const launcher = (page, name = /^(Help|帮助)$/) => page.getByRole("button", { name });
