@@ -20,7 +20,9 @@ export async function startCollector() {
   const child = spawn(COLLECTOR, [
     "--addr", "127.0.0.1:0", "--db", join(dir, "reports.sqlite3"),
     "--site", join(ROOT, "dist"), "--admin-token", ADMIN_TOKEN,
-  ], { stdio: ["ignore", "pipe", "inherit"] });
+  ], { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (c) => { stderr += c; });
   const url = await new Promise((resolve, reject) => {
     let out = "";
     const timer = setTimeout(() => reject(new Error("collector did not start: " + out)), 15000);
@@ -29,7 +31,7 @@ export async function startCollector() {
       const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
       if (m) { clearTimeout(timer); resolve(m[1]); }
     });
-    child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`collector exited (${code}): ${out}`)); });
+    child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`collector exited (${code}): ${out}${stderr}`)); });
   });
   return {
     url,
