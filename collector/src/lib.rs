@@ -1,0 +1,76 @@
+//! `wallet-help-collector`: the reference endpoint for wallet-help reports.
+//!
+//! This module owns the wiring: the runtime configuration, the shared state, and the
+//! `app` router that `main` serves and the tests drive without binding a socket.
+//! The contract it implements is DESIGN.md §2, "Report payload".
+
+pub mod cli;
+pub mod cors;
+pub mod error;
+pub mod random;
+pub mod routes;
+pub mod site;
+pub mod store;
+pub mod validate;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{any, get, post};
+use axum::Router;
+
+pub use store::Store;
+
+/// Largest accepted report body: attachments travel base64-encoded inside it.
+pub const MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
+
+/// What the router needs to know, resolved from flags and environment by `cli`.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Bearer token for `GET /api/reports`. Must not be empty.
+    pub admin_token: String,
+    /// Exact origins allowed by CORS (`scheme://host[:port]`), or `*` for any.
+    pub allowed_origins: Vec<String>,
+    /// Folder served for every path outside `/api/`.
+    pub site_dir: PathBuf,
+}
+
+/// Cheap to clone: handlers get their own copy per request.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<Store>,
+    pub config: Arc<Config>,
+}
+
+impl AppState {
+    pub fn new(store: Store, config: Config) -> Self {
+        AppState {
+            store: Arc::new(store),
+            config: Arc::new(config),
+        }
+    }
+}
+
+/// The whole HTTP surface: the API under `/api/`, static files everywhere else, and
+/// CORS around both.
+pub fn app(state: AppState) -> Router {
+    let reports = post(routes::post_report)
+        // Above axum's 2 MB default: reports carry attachments. The handler turns the
+        // rejection into the JSON 413 the widget shows.
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .get(routes::list_reports)
+        .fallback(routes::method_not_allowed);
+    let cors = cors::layer(&state.config.allowed_origins);
+    let site = site::router(&state.config.site_dir);
+    Router::new()
+        .route("/api/reports", reports)
+        .route(
+            "/api/health",
+            get(routes::health).fallback(routes::method_not_allowed),
+        )
+        .route("/api/{*rest}", any(routes::api_not_found))
+        .with_state(state)
+        .fallback_service(site)
+        .layer(cors)
+}

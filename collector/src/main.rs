@@ -1,0 +1,110 @@
+//! The `wallet-help-collector` binary: reads flags, opens the database, binds, prints
+//! the line scripts wait for, and serves until Ctrl-C or SIGTERM.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use wallet_help_collector::cli::{self, Command, Options};
+use wallet_help_collector::{app, cors, random, AppState, Config, Store};
+
+fn main() -> ExitCode {
+    let options = match cli::parse(std::env::args().skip(1), |name| std::env::var(name).ok()) {
+        Ok(Command::Run(options)) => options,
+        Ok(Command::Help) => {
+            print!("{}", cli::USAGE);
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprintln!("wallet-help-collector: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(e) => return fail(format!("cannot start the async runtime: {e}")),
+    };
+    match runtime.block_on(serve(options)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => fail(message),
+    }
+}
+
+fn fail(message: String) -> ExitCode {
+    eprintln!("wallet-help-collector: {message}");
+    ExitCode::FAILURE
+}
+
+async fn serve(options: Options) -> Result<(), String> {
+    let store = Store::open(&options.db)?;
+    let listener = tokio::net::TcpListener::bind(&options.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", options.addr))?;
+    let local = listener
+        .local_addr()
+        .map_err(|e| format!("cannot read the bound address: {e}"))?;
+
+    let admin_token = match options.admin_token {
+        Some(token) => token,
+        None => {
+            let token = random::token();
+            // Printed, not logged elsewhere: without it the listing would be unreachable.
+            println!("admin token (generated, set WALLET_HELP_ADMIN_TOKEN to choose one): {token}");
+            token
+        }
+    };
+    // The defaults need the real port, which `--addr …:0` only reveals after binding.
+    let allowed_origins = options
+        .allowed_origins
+        .unwrap_or_else(|| cors::default_origins(local));
+    if !options.site.join("index.html").is_file() {
+        eprintln!(
+            "wallet-help-collector: note: {} has no index.html; only the API is useful until the site is built",
+            options.site.display()
+        );
+    }
+    let config = Config {
+        admin_token,
+        allowed_origins,
+        site_dir: options.site,
+    };
+    let router = app(AppState::new(store, config));
+
+    // Tests and scripts parse this exact line, so it goes out in one flushed write.
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "wallet-help collector listening on http://{local}")
+        .and_then(|()| stdout.flush())
+        .map_err(|e| format!("cannot write to stdout: {e}"))?;
+    drop(stdout);
+
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("server error: {e}"))
+}
+
+/// Resolves on Ctrl-C, or on SIGTERM (what `docker stop` and systemd send), so
+/// in-flight requests finish and SQLite closes cleanly.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        // If the handler cannot be installed, wait forever rather than stop at once.
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+    eprintln!("wallet-help-collector: shutting down");
+}

@@ -1,0 +1,293 @@
+//! Checks a parsed report body against the `wallet-help.report.v1` contract
+//! (DESIGN.md §2, "Report payload"). Pure: no I/O, so every rule is unit-tested here.
+//!
+//! Only the fields the collector relies on are checked. Everything else in the body
+//! (transaction, contact, attachments, context…) is stored as sent: the widget owns
+//! those shapes, and a stricter server would reject reports from newer widgets.
+
+use serde_json::{Map, Value};
+
+/// The one schema this collector accepts.
+pub const SCHEMA: &str = "wallet-help.report.v1";
+pub const KINDS: [&str; 3] = ["complaint", "feedback", "suggestion"];
+pub const CATEGORIES: [&str; 5] = ["technical", "account", "transaction", "security", "other"];
+
+/// The fields the store indexes, taken out of a report that passed every check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidReport {
+    /// Lower-cased, so `ABC…` and `abc…` are one report (UUIDs are case-insensitive).
+    pub id: String,
+    pub created_at: String,
+    pub kind: String,
+    pub category: String,
+}
+
+/// A broken rule, answered as `422 {"error": message, "field": field}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl Violation {
+    fn new(field: &'static str, message: impl Into<String>) -> Self {
+        Violation {
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+/// Checks the rules in a fixed order, so a client always sees the same first error.
+pub fn validate(body: &Map<String, Value>) -> Result<ValidReport, Violation> {
+    let schema = string_field(body, "schema")?;
+    if schema != SCHEMA {
+        return Err(Violation::new(
+            "schema",
+            format!("schema must be \"{SCHEMA}\", got \"{schema}\""),
+        ));
+    }
+    let id = string_field(body, "id")?;
+    if !is_uuid(id) {
+        return Err(Violation::new(
+            "id",
+            "id must be a UUID (8-4-4-4-12 hexadecimal digits)",
+        ));
+    }
+    let created_at = string_field(body, "created_at")?;
+    if !looks_like_rfc3339(created_at) {
+        return Err(Violation::new(
+            "created_at",
+            "created_at must be an RFC 3339 timestamp, e.g. 2025-01-31T08:15:00Z",
+        ));
+    }
+    let kind = one_of(body, "kind", &KINDS)?;
+    let category = one_of(body, "category", &CATEGORIES)?;
+    non_blank(body, "locale")?;
+    non_blank(body, "description")?;
+    Ok(ValidReport {
+        id: id.to_ascii_lowercase(),
+        created_at: created_at.to_owned(),
+        kind: kind.to_owned(),
+        category: category.to_owned(),
+    })
+}
+
+/// A required field that must be a JSON string.
+fn string_field<'a>(
+    body: &'a Map<String, Value>,
+    field: &'static str,
+) -> Result<&'a str, Violation> {
+    match body.get(field) {
+        None | Some(Value::Null) => Err(Violation::new(field, format!("{field} is required"))),
+        Some(Value::String(s)) => Ok(s),
+        Some(_) => Err(Violation::new(field, format!("{field} must be a string"))),
+    }
+}
+
+fn one_of<'a>(
+    body: &'a Map<String, Value>,
+    field: &'static str,
+    allowed: &[&str],
+) -> Result<&'a str, Violation> {
+    let value = string_field(body, field)?;
+    if allowed.contains(&value) {
+        Ok(value)
+    } else {
+        Err(Violation::new(
+            field,
+            format!(
+                "{field} must be one of {}, got \"{value}\"",
+                allowed.join(", ")
+            ),
+        ))
+    }
+}
+
+fn non_blank(body: &Map<String, Value>, field: &'static str) -> Result<(), Violation> {
+    if string_field(body, field)?.trim().is_empty() {
+        Err(Violation::new(field, format!("{field} must not be empty")))
+    } else {
+        Ok(())
+    }
+}
+
+/// 8-4-4-4-12 hex digits. The version nibble is not checked: the contract says v4,
+/// but rejecting another version would lose a user's report for no benefit.
+pub fn is_uuid(s: &str) -> bool {
+    let groups: Vec<&str> = s.split('-').collect();
+    let lengths = [8, 4, 4, 4, 12];
+    groups.len() == lengths.len()
+        && groups
+            .iter()
+            .zip(lengths)
+            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// `YYYY-MM-DDTHH:MM` at the start, with plausible ranges. The rest (seconds,
+/// fraction, offset) is left to the reader: the value is stored, not computed with.
+pub fn looks_like_rfc3339(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() < 16 {
+        return false;
+    }
+    // Bytes, not `&str` slices: a multi-byte character here must fail, not panic.
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = &b[range];
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0, |acc, c| acc * 10 + u32::from(c - b'0')))
+    };
+    let separators =
+        b[4] == b'-' && b[7] == b'-' && matches!(b[10], b'T' | b't' | b' ') && b[13] == b':';
+    match (
+        separators,
+        digits(0..4),
+        digits(5..7),
+        digits(8..10),
+        digits(11..13),
+        digits(14..16),
+    ) {
+        (true, Some(_), Some(mo), Some(d), Some(h), Some(mi)) => {
+            (1..=12).contains(&mo) && (1..=31).contains(&d) && h < 24 && mi < 60
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn good() -> Map<String, Value> {
+        match json!({
+            "schema": "wallet-help.report.v1",
+            "id": "3F2504E0-4F89-41D3-9A0C-0305E82C3301",
+            "created_at": "2025-03-04T05:06:07.890Z",
+            "kind": "complaint",
+            "category": "transaction",
+            "locale": "zh-CN",
+            "description": "My withdrawal is pending",
+            "attachments": [],
+        }) {
+            Value::Object(map) => map,
+            _ => unreachable!(),
+        }
+    }
+
+    fn with(field: &str, value: Value) -> Map<String, Value> {
+        let mut body = good();
+        body.insert(field.to_owned(), value);
+        body
+    }
+
+    fn without(field: &str) -> Map<String, Value> {
+        let mut body = good();
+        body.remove(field);
+        body
+    }
+
+    fn field_of(body: Map<String, Value>) -> &'static str {
+        validate(&body).expect_err("should be rejected").field
+    }
+
+    #[test]
+    fn accepts_a_complete_report_and_lowercases_the_id() {
+        let ok = validate(&good()).unwrap();
+        assert_eq!(ok.id, "3f2504e0-4f89-41d3-9a0c-0305e82c3301");
+        assert_eq!(ok.kind, "complaint");
+        assert_eq!(ok.category, "transaction");
+        assert_eq!(ok.created_at, "2025-03-04T05:06:07.890Z");
+    }
+
+    #[test]
+    fn every_required_field_is_required() {
+        for field in [
+            "schema",
+            "id",
+            "created_at",
+            "kind",
+            "category",
+            "locale",
+            "description",
+        ] {
+            assert_eq!(field_of(without(field)), field, "missing {field}");
+            assert_eq!(field_of(with(field, Value::Null)), field, "null {field}");
+            assert_eq!(field_of(with(field, json!(7))), field, "number {field}");
+        }
+    }
+
+    #[test]
+    fn rejects_another_schema() {
+        let v = validate(&with("schema", json!("wallet-help.report.v2"))).unwrap_err();
+        assert_eq!(v.field, "schema");
+        assert!(v.message.contains("wallet-help.report.v1"), "{}", v.message);
+    }
+
+    #[test]
+    fn rejects_bad_uuids() {
+        for id in [
+            "",
+            "not-a-uuid",
+            "3f2504e04f8941d39a0c0305e82c3301",
+            "3f2504e0-4f89-41d3-9a0c-0305e82c330",
+            "3f2504e0-4f89-41d3-9a0c-0305e82c33011",
+            "3f2504e0-4f89-41d3-9a0c-0305e82c330g",
+            "{3f2504e0-4f89-41d3-9a0c-0305e82c3301}",
+            "3f2504e0-4f89-41d3-9a0c-0305e82c3301-",
+        ] {
+            assert_eq!(field_of(with("id", json!(id))), "id", "{id:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_timestamps_that_are_not_rfc3339() {
+        for t in [
+            "",
+            "yesterday",
+            "2025-03-04",
+            "2025/03/04T05:06Z",
+            "2025-13-04T05:06Z",
+            "2025-03-04T25:06Z",
+            "2025-03-0éT05:06Z",
+        ] {
+            assert_eq!(
+                field_of(with("created_at", json!(t))),
+                "created_at",
+                "{t:?}"
+            );
+        }
+        assert!(looks_like_rfc3339("2025-03-04T05:06:07+08:00"));
+        assert!(looks_like_rfc3339("2025-03-04 05:06:07Z"));
+    }
+
+    #[test]
+    fn kind_and_category_are_closed_lists() {
+        assert_eq!(field_of(with("kind", json!("praise"))), "kind");
+        assert_eq!(field_of(with("kind", json!("Complaint"))), "kind");
+        assert_eq!(field_of(with("category", json!("billing"))), "category");
+        for kind in KINDS {
+            assert!(validate(&with("kind", json!(kind))).is_ok());
+        }
+        for category in CATEGORIES {
+            assert!(validate(&with("category", json!(category))).is_ok());
+        }
+    }
+
+    #[test]
+    fn blank_locale_or_description_is_rejected() {
+        assert_eq!(field_of(with("locale", json!(""))), "locale");
+        assert_eq!(
+            field_of(with("description", json!(" \n\t "))),
+            "description"
+        );
+    }
+
+    #[test]
+    fn the_first_broken_rule_wins() {
+        let mut body = without("description");
+        body.insert("schema".into(), json!("nope"));
+        assert_eq!(field_of(body), "schema");
+    }
+}

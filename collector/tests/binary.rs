@@ -1,0 +1,150 @@
+//! The real binary: flag errors and exit codes, the startup line scripts parse, serving
+//! over a socket from the defaults (`data/`, `dist/` under the working directory), and
+//! a clean exit on SIGTERM.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+const BIN: &str = env!("CARGO_BIN_EXE_wallet-help-collector");
+
+fn command(dir: &std::path::Path) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.current_dir(dir);
+    for var in ["ADDR", "DB", "SITE", "ADMIN_TOKEN", "ALLOW_ORIGINS"] {
+        cmd.env_remove(format!("WALLET_HELP_{var}"));
+    }
+    cmd
+}
+
+fn run(args: &[&str]) -> Output {
+    let dir = tempfile::tempdir().unwrap();
+    command(dir.path()).args(args).output().unwrap()
+}
+
+#[test]
+fn help_and_flag_errors() {
+    let help = run(&["--help"]);
+    assert!(help.status.success());
+    let usage = String::from_utf8_lossy(&help.stdout);
+    for flag in [
+        "--addr",
+        "--db",
+        "--site",
+        "--admin-token",
+        "--allow-origin",
+    ] {
+        assert!(usage.contains(flag), "{flag} missing from usage");
+    }
+
+    let unknown = run(&["--bogus"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("--bogus"));
+
+    let missing = run(&["--addr"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("--addr needs a value"));
+}
+
+/// One HTTP/1.1 exchange on a fresh connection; returns the status and the body.
+fn http(port: u16, request_head: &str, body: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        stream,
+        "{request_head}\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response[9..12].parse().unwrap();
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Reads stdout until the listening line; returns the port and the lines before it.
+fn wait_until_listening(child: &mut Child) -> (u16, Vec<String>) {
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut before = Vec::new();
+    loop {
+        let line = rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("no listening line within 60 s");
+        if let Some(url) = line.strip_prefix("wallet-help collector listening on http://127.0.0.1:")
+        {
+            return (url.parse().expect("port after the address"), before);
+        }
+        before.push(line);
+    }
+}
+
+#[test]
+fn serves_from_defaults_and_stops_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("dist")).unwrap();
+    std::fs::write(dir.path().join("dist/index.html"), "hello from dist").unwrap();
+    let mut child = command(dir.path())
+        .args(["--addr", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let (port, before) = wait_until_listening(&mut child);
+    assert!(port > 0);
+    let token_line = before
+        .iter()
+        .find(|l| l.starts_with("admin token"))
+        .expect("token printed");
+    let token = token_line.rsplit(' ').next().unwrap().to_owned();
+    assert_eq!(token.len(), 64);
+
+    assert_eq!(
+        http(port, "GET /api/health HTTP/1.1", ""),
+        (200, r#"{"ok":true}"#.to_owned())
+    );
+    assert_eq!(http(port, "GET / HTTP/1.1", "").1, "hello from dist");
+
+    let report = r#"{"schema":"wallet-help.report.v1","id":"3f2504e0-4f89-41d3-9a0c-0305e82c3301","created_at":"2025-03-04T05:06:07Z","kind":"feedback","category":"other","locale":"en","description":"Nice widget"}"#;
+    let post = "POST /api/reports HTTP/1.1\r\nContent-Type: application/json";
+    let (status, body) = http(port, post, report);
+    assert_eq!(status, 201, "{body}");
+    assert!(body.contains("\"reference\":\"WH-"), "{body}");
+    assert!(dir.path().join("data/reports.sqlite3").is_file());
+
+    let list = format!("GET /api/reports HTTP/1.1\r\nAuthorization: Bearer {token}");
+    let (status, body) = http(port, &list, "");
+    assert_eq!(status, 200);
+    assert!(body.contains("Nice widget"), "{body}");
+
+    // SIGTERM this child (by its own pid) and expect a clean, prompt exit.
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    for _ in 0..100 {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success(), "exit status {status}");
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    child.kill().unwrap();
+    panic!("the collector did not stop within 10 s of SIGTERM");
+}
