@@ -16,7 +16,9 @@ dist: setup
 	wasm-pack build --target web --release --no-typescript --no-pack --out-dir $(PKG) --out-name wallet_help
 	rm -rf dist && mkdir -p dist/wallet-help
 	cp index.html demo.css dist/
-	cp static/wallet-help.js static/wallet-help.css $(PKG)/wallet_help.js $(PKG)/wallet_help_bg.wasm dist/wallet-help/
+	cp static/sw.js dist/
+	cp demo-config.json dist/wallet-help/config.json
+	cp static/wallet-help.js static/wallet-help.css static/config.schema.json $(PKG)/wallet_help.js $(PKG)/wallet_help_bg.wasm dist/wallet-help/
 	@echo "dist/ ready:" && ls -l dist/wallet-help
 
 $(COLLECTOR): $(shell find collector -name '*.rs' -o -name Cargo.toml) Cargo.lock

@@ -1,25 +1,21 @@
-/*! wallet-help loader: draws the launcher at once, loads the Wasm app on first interaction,
-    and exposes window.WalletHelp. Plain JS, no build step; keep it small (budget 2 KB gz). */
+/*! wallet-help loader: launcher at once, Wasm app on first use, window.WalletHelp. ≤ 2 KB gzip. */
 (function () {
-  "use strict";
   var VERSION = "0.1.0";
   var w = window, d = document, P = "[wallet-help] ";
   var pre = w.WalletHelp;
-  if (pre && pre.version) return console.warn(P + "loaded twice; keeping the first copy");
-  // currentScript may be clobbered by an element named "currentScript": check the tag.
+  if (pre && pre.version) return console.warn(P + "loaded twice, ignored");
+  // Guard against an element named "currentScript" (DOM clobbering).
   var s = d.currentScript;
-  if (!s || s.tagName !== "SCRIPT") return console.warn(P + "load me with a <script src> tag");
+  if (!s || s.tagName !== "SCRIPT") return;
   var base = new URL(".", s.src).href;
 
-  // Options: data-* attributes, overridden by window.WalletHelp = { config: {...} }.
-  var opts = {}, k, cfg = pre && pre.config;
-  for (k in s.dataset) opts[k] = s.dataset[k];
-  if (cfg && typeof cfg === "object") for (k in cfg) if (Object.prototype.hasOwnProperty.call(cfg, k)) opts[k] = cfg[k];
+  // data-* attributes, overridden by window.WalletHelp = { config: {...} }.
+  var cfg = pre && pre.config, opts = Object.assign({}, s.dataset, typeof cfg === "object" && cfg);
 
   var host = d.createElement("wallet-help");
-  host.setAttribute("data-theme", opts.theme || "auto");
-  host.setAttribute("data-position", opts.position || "bottom-right");
-  // CSSOM, not a style attribute: allowed under a strict style-src.
+  host.dataset.theme = opts.theme || "auto";
+  host.dataset.position = opts.position || "bottom-right";
+  // CSSOM, not a style attribute: a strict style-src allows it.
   if (opts.accent) host.style.setProperty("--wh-accent", opts.accent);
   var root = host.attachShadow({ mode: "open" });
   var css = d.createElement("link");
@@ -34,26 +30,25 @@
   root.append(css, btn, app);
   function label(loc) {
     loc = String(loc || "auto").toLowerCase();
-    var zh = loc === "auto" ? /^zh/i.test((navigator.languages || [])[0] || navigator.language || "") : !loc.indexOf("zh");
+    var zh = loc === "auto" ? /^zh/i.test(navigator.language) : !loc.indexOf("zh");
     btn.textContent = zh ? "帮助" : "Help";
   }
   label(opts.locale);
   (d.body || d.documentElement).appendChild(host);
 
   var widget, loading, queue = [], off = [];
-  function emit(name, detail) { w.dispatchEvent(new CustomEvent("wallet-help:" + name, { detail: detail })); }
-  // Loads glue + Wasm once; a failure is reported and the next interaction tries again.
+  // Loads glue + Wasm once; after a failure the next interaction tries again.
   function load() {
     return loading || (loading = import(base + "wallet_help.js").then(function (m) {
       return m.default({ module_or_path: base + "wallet_help_bg.wasm" }).then(function () {
-        if (m.version() !== VERSION) console.warn(P + "loader " + VERSION + " but app " + m.version() + ": deploy wallet-help.js and its Wasm together");
+        if (m.version() !== VERSION) console.warn(P + "loader " + VERSION + " but app " + m.version() + ": deploy together");
         widget = m.mount(app, opts);
         queue.splice(0).forEach(function (c) { widget[c[0]].apply(widget, c[1]); });
       });
     }).catch(function (e) {
       loading = null;
       console.warn(P + "could not load: " + e);
-      emit("error", { message: String(e) });
+      w.dispatchEvent(new CustomEvent("wallet-help:error", { detail: { message: String(e) } }));
     }));
   }
   function call(name, loads) {
@@ -82,21 +77,35 @@
       widget = null;
       off.forEach(function (f) { f(); });
       host.remove();
-      if (w.WalletHelp === api) delete w.WalletHelp;
+      delete w.WalletHelp;
     }
   };
 
   off.push(on("open", function () { btn.setAttribute("aria-expanded", "true"); }));
   off.push(on("close", function () {
     btn.setAttribute("aria-expanded", "false");
-    // Give focus back to the launcher unless the user has moved on to the host page.
+    // Focus back to the launcher unless the user moved on in the page.
     var a = d.activeElement;
     if (!a || a === d.body || a === host) btn.focus();
   }));
-  btn.addEventListener("click", function () { api.toggle(); });
-  // Intent to open (hover, focus) starts the download so the click finds it ready.
+  btn.addEventListener("click", api.toggle);
+  // Hover or focus starts the download, so the click finds it ready.
   btn.addEventListener("pointerenter", load);
   btn.addEventListener("focus", load);
   if (opts.open) load(); // the app opens the requested view itself
   else if (opts.prefetch === "idle") (w.requestIdleCallback || setTimeout)(load);
+  // Deep link #wallet-help/article/<id>, on load and on every hash change.
+  function route() {
+    var m = /^#wallet-help\/article\/([\w-]+)$/.exec(location.hash);
+    if (m) api.showArticle(m[1]);
+  }
+  w.addEventListener("hashchange", route);
+  off.push(function () { w.removeEventListener("hashchange", route); });
+  route();
+  // Offline worker, after the page; its URL says where our files are.
+  var q = encodeURIComponent;
+  if (opts.sw && navigator.serviceWorker) w.addEventListener("load", function () {
+    navigator.serviceWorker.register(opts.sw + "?base=" + q(base) + "&config=" + q(opts.config ? new URL(opts.config, location) : ""))
+      .catch(function (e) { console.warn(P + "no offline mode: " + e); });
+  });
 })();

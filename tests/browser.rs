@@ -92,7 +92,7 @@ async fn starts_closed_and_opens_as_a_labelled_dialog() {
     assert_eq!(m.get(&format!("#{title_id}")).text_content().unwrap(), "tpWallet · Help centre");
     assert_eq!(m.texts("[role=tab]"), ["Questions", "Fix a problem", "Safety check", "Contact"]);
     assert_eq!(m.get("[role=tab][aria-selected=true]").text_content().unwrap(), "Questions");
-    assert!(m.texts(".wh-item-title").len() >= 5, "the seed's five questions are listed");
+    assert_eq!(m.texts(".wh-topic-button").len(), 5, "the FAQ opens on its topics");
 }
 
 #[wasm_bindgen_test]
@@ -149,15 +149,101 @@ async fn tabs_switch_views_by_click_and_arrow_keys() {
 }
 
 #[wasm_bindgen_test]
-async fn an_article_opens_from_the_list_and_back_returns() {
+async fn topics_lead_to_articles_then_related_ones_and_back_again() {
     let m = Mounted::new(r#"{"locale":"en","open":"faq"}"#).await;
-    let first_title = m.texts(".wh-item-title")[0].clone();
+    let topics = m.texts(".wh-topic-button span:first-child");
+    assert_eq!(topics, ["Transfers and payments", "Account and balance", "Security and scams", "App problems", "Support and complaints"]);
+    m.click(".wh-topics li:nth-child(3) button").await;
+    assert_eq!(m.get(".wh-topic h3").text_content().unwrap(), "Security and scams");
+    let titles = m.texts(".wh-item-title");
+    assert!(titles.len() >= 5, "{titles:?}");
     m.click(".wh-item").await;
-    assert_eq!(m.get(".wh-article-title").text_content().unwrap(), first_title);
-    assert!(m.texts(".wh-article p").len() >= 2);
+    let first = m.get(".wh-article-title").text_content().unwrap();
+    assert_eq!(first, titles[0]);
+    let related = m.texts(".wh-related button");
+    assert!(!related.is_empty(), "every article has related ones");
+    m.click(".wh-related button").await;
+    assert_eq!(m.get(".wh-article-title").text_content().unwrap(), related[0]);
     m.click(".wh-back").await;
-    assert!(m.find(".wh-article").is_none());
-    assert_eq!(m.texts(".wh-item-title")[0], first_title);
+    assert_eq!(m.get(".wh-article-title").text_content().unwrap(), first, "back to the article before");
+    m.click(".wh-back").await;
+    assert_eq!(m.get(".wh-topic h3").text_content().unwrap(), "Security and scams");
+    m.click(".wh-back").await;
+    assert!(m.find(".wh-topics").is_some(), "back home");
+}
+
+#[wasm_bindgen_test]
+async fn article_bodies_render_structure_and_safe_links() {
+    let m = Mounted::new(r#"{"locale":"en"}"#).await;
+    m.widget.show_article("account-stolen".into());
+    yew::scheduler::flush().await;
+    assert!(m.find(".wh-article ol, .wh-article ul").is_some(), "lists render as lists");
+    let links = m.root.query_selector_all(".wh-article a").unwrap();
+    assert!(links.length() > 0, "internal links are rendered");
+    for i in 0..links.length() {
+        let a = links.item(i).unwrap().dyn_into::<Element>().unwrap();
+        let href = a.get_attribute("href").unwrap();
+        if href.starts_with("#wallet-help/article/") {
+            assert!(a.get_attribute("target").is_none());
+        } else {
+            assert!(href.starts_with("https:") || href.starts_with("mailto:") || href.starts_with("tel:"), "{href}");
+            assert_eq!(a.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+        }
+    }
+    // An internal link opens its article inside the widget.
+    let target = m.get(".wh-article a[href^='#wallet-help/article/']").get_attribute("href").unwrap();
+    m.click(".wh-article a[href^='#wallet-help/article/']").await;
+    let id = target.trim_start_matches("#wallet-help/article/");
+    assert!(m.find(".wh-article-title").is_some());
+    assert_ne!(id, "account-stolen");
+}
+
+#[wasm_bindgen_test]
+async fn a_vote_is_remembered_and_not_asked_again() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("wallet-help:v1:votes").unwrap();
+    {
+        let m = Mounted::new(r#"{"locale":"en"}"#).await;
+        m.widget.show_article("refund".into());
+        yew::scheduler::flush().await;
+        assert_eq!(m.texts(".wh-vote button"), ["Yes", "No"]);
+        assert!(storage.get_item("wallet-help:v1:votes").unwrap().is_none(), "nothing stored before the user acts");
+        m.click(".wh-vote button:last-child").await;
+        assert!(m.get(".wh-vote").text_content().unwrap().contains("Sorry it did not help"));
+        assert!(m.find(".wh-vote button.wh-button:not(.wh-secondary)").is_some(), "offers the contact form");
+    }
+    assert_eq!(storage.get_item("wallet-help:v1:votes").unwrap().as_deref(), Some(r#"{"refund":false}"#));
+    let m = Mounted::new(r#"{"locale":"en"}"#).await;
+    m.widget.show_article("refund".into());
+    yew::scheduler::flush().await;
+    assert!(m.texts(".wh-vote button").iter().all(|b| b != "Yes"), "not asked twice");
+    storage.remove_item("wallet-help:v1:votes").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn search_shows_ranked_marked_results_and_a_way_out_when_empty() {
+    let m = Mounted::new(r#"{"locale":"zh-CN","open":"faq"}"#).await;
+    m.fill("#wh-search", "助记词").await;
+    let titles = m.texts(".wh-results .wh-item-title");
+    assert!(!titles.is_empty());
+    assert!(titles[0].contains("助记词"), "{titles:?}");
+    assert!(m.texts(".wh-results mark").iter().any(|t| t.contains("助记")));
+    assert!(m.get(".wh-count").text_content().unwrap().starts_with("找到"));
+    m.fill("#wh-search", "zzqqxx").await;
+    assert!(m.find(".wh-results").is_none());
+    assert_eq!(m.texts(".wh-empty button"), ["问题排查", "联系我们"]);
+    m.click(".wh-empty button:last-child").await;
+    assert_eq!(m.get("[aria-selected=true]").id(), "wh-tab-contact");
+}
+
+#[wasm_bindgen_test]
+async fn english_search_forgives_a_typo() {
+    let m = Mounted::new(r#"{"locale":"en","open":"faq"}"#).await;
+    m.fill("#wh-search", "trasaction").await;
+    let titles = m.texts(".wh-results .wh-item-title").join(" | ").to_lowercase();
+    assert!(titles.contains("transaction"), "{titles}");
+    m.fill("#wh-search", "").await;
+    assert!(m.find(".wh-topics").is_some(), "clearing the box shows the topics again");
 }
 
 #[wasm_bindgen_test]
@@ -165,6 +251,7 @@ async fn chinese_locale_shows_chinese_text_and_the_brand() {
     let m = Mounted::new(r#"{"locale":"zh-CN","open":"faq"}"#).await;
     assert_eq!(m.get(".wh-app").get_attribute("lang").unwrap(), "zh-CN");
     assert_eq!(m.texts("[role=tab]"), ["常见问题", "问题排查", "安全检查", "联系我们"]);
+    m.click(".wh-topics li:nth-child(5) button").await;
     let titles = m.texts(".wh-item-title").join("|");
     assert!(titles.contains("客服") && titles.contains("tpWallet"), "{titles}");
     assert!(!titles.contains("{brand}"));

@@ -2,6 +2,7 @@
 //! spell text themselves, so a missing translation is a compile error, not a blank label.
 
 use super::config::{Locale, View};
+use super::content::Category as Topic;
 use super::report::{Category, Field, Kind, Problem};
 
 pub struct Strings {
@@ -11,6 +12,19 @@ pub struct Strings {
     pub views_label: &'static str,
     pub faq_intro: &'static str,
     pub back: &'static str,
+    pub topics: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub no_results: &'static str,
+    pub no_results_hint: &'static str,
+    pub helpful: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub thanks: &'static str,
+    pub sorry: &'static str,
+    pub related: &'static str,
+    pub not_found: &'static str,
+    pub updated: &'static str,
     pub coming_title: &'static str,
     pub coming_body: &'static str,
     pub contact_intro: &'static str,
@@ -43,7 +57,20 @@ const EN: Strings = Strings {
     close: "Close help",
     views_label: "Help sections",
     faq_intro: "Answers to the questions people ask most.",
-    back: "Back to all questions",
+    back: "Back",
+    topics: "Browse by topic",
+    search_label: "Search the help articles",
+    search_placeholder: "e.g. transfer failed, seed phrase",
+    no_results: "No article matches your words.",
+    no_results_hint: "Let us walk you through the problem, or write to support.",
+    helpful: "Was this helpful?",
+    yes: "Yes",
+    no: "No",
+    thanks: "Thanks for telling us.",
+    sorry: "Sorry it did not help. Support can look at your case:",
+    related: "Related questions",
+    not_found: "This article is not available.",
+    updated: "Updated",
     coming_title: "Coming soon",
     coming_body: "This section is on its way. Until then, the questions and the contact form can help.",
     contact_intro: "Tell us what happened. We read every report.",
@@ -75,7 +102,20 @@ const ZH_CN: Strings = Strings {
     close: "关闭帮助",
     views_label: "帮助栏目",
     faq_intro: "大家最常问的问题和解答。",
-    back: "返回问题列表",
+    back: "返回",
+    topics: "按分类浏览",
+    search_label: "搜索帮助文章",
+    search_placeholder: "例如：转账失败、助记词",
+    no_results: "没有找到相关文章。",
+    no_results_hint: "可以按步骤排查问题，或直接联系客服。",
+    helpful: "这篇内容对您有帮助吗？",
+    yes: "有帮助",
+    no: "没帮助",
+    thanks: "感谢您的反馈。",
+    sorry: "抱歉没能帮到您。客服可以帮您具体处理：",
+    related: "相关问题",
+    not_found: "找不到这篇文章。",
+    updated: "更新于",
     coming_title: "即将推出",
     coming_body: "这个栏目正在准备中。在此之前，可以先看常见问题，或通过联系表单告诉我们。",
     contact_intro: "请告诉我们发生了什么，每一份反馈我们都会认真阅读。",
@@ -118,6 +158,30 @@ pub fn view_name(locale: Locale, view: View) -> &'static str {
         (Locale::ZhCn, View::Troubleshoot) => "问题排查",
         (Locale::ZhCn, View::Checklist) => "安全检查",
         (Locale::ZhCn, View::Contact) => "联系我们",
+    }
+}
+
+pub fn topic_name(locale: Locale, topic: Topic) -> &'static str {
+    match (locale, topic) {
+        (Locale::En, Topic::Transaction) => "Transfers and payments",
+        (Locale::En, Topic::Account) => "Account and balance",
+        (Locale::En, Topic::Security) => "Security and scams",
+        (Locale::En, Topic::Technical) => "App problems",
+        (Locale::En, Topic::Support) => "Support and complaints",
+        (Locale::ZhCn, Topic::Transaction) => "转账与支付",
+        (Locale::ZhCn, Topic::Account) => "账户与余额",
+        (Locale::ZhCn, Topic::Security) => "安全与防骗",
+        (Locale::ZhCn, Topic::Technical) => "应用故障",
+        (Locale::ZhCn, Topic::Support) => "客服与投诉",
+    }
+}
+
+/// Announced to screen readers as the search results change.
+pub fn result_count(locale: Locale, n: usize) -> String {
+    match (locale, n) {
+        (Locale::En, 1) => "1 article found".into(),
+        (Locale::En, n) => format!("{n} articles found"),
+        (Locale::ZhCn, n) => format!("找到 {n} 篇文章"),
     }
 }
 

@@ -5,5 +5,7 @@ pub mod config;
 pub mod content;
 pub mod delivery;
 pub mod i18n;
+pub mod operator;
 pub mod report;
+pub mod search;
 pub mod state;

@@ -2,14 +2,30 @@
 //! [`Action`]; the JS API sends the same actions, so both paths behave alike.
 
 use super::config::{Locale, View};
+use super::content::Category;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// A page of the FAQ view. The FAQ's home (categories, or search results) has no entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FaqPage {
+    Category(Category),
+    Article(String),
+}
+
+/// Answers to "Was this helpful?", by article id.
+pub type Votes = BTreeMap<String, bool>;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub open: bool,
     pub view: View,
     pub locale: Locale,
-    /// The FAQ article being read; `None` shows the list.
-    pub article: Option<String>,
+    /// FAQ pages the user went through; the last is shown, "back" pops it.
+    pub trail: Vec<FaqPage>,
+    /// The FAQ search box; non-empty shows results on the FAQ home.
+    pub query: String,
+    pub votes: Rc<Votes>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -19,14 +35,29 @@ pub enum Action {
     Close,
     Toggle,
     ShowView(View),
+    ShowCategory(Category),
     ShowArticle(String),
-    BackToList,
+    Back,
+    Search(String),
+    Vote { article: String, helpful: bool },
     SetLocale(Locale),
 }
 
 impl State {
-    pub fn new(locale: Locale) -> State {
-        State { open: false, view: View::Faq, locale, article: None }
+    pub fn new(locale: Locale, votes: Votes) -> State {
+        State {
+            open: false,
+            view: View::Faq,
+            locale,
+            trail: Vec::new(),
+            query: String::new(),
+            votes: Rc::new(votes),
+        }
+    }
+
+    /// The FAQ page shown, `None` for the FAQ home.
+    pub fn page(&self) -> Option<&FaqPage> {
+        self.trail.last()
     }
 
     pub fn reduce(&self, action: Action) -> State {
@@ -42,17 +73,32 @@ impl State {
             Action::Toggle => next.open = !self.open,
             Action::ShowView(v) => {
                 next.view = v;
-                // Choosing the FAQ tab again means "take me to the list".
+                // Choosing the FAQ tab while on it means "take me to the start".
                 if v == View::Faq && self.view == View::Faq {
-                    next.article = None;
+                    next.trail.clear();
                 }
+            }
+            Action::ShowCategory(c) => {
+                next.view = View::Faq;
+                next.trail = vec![FaqPage::Category(c)];
             }
             Action::ShowArticle(id) => {
                 next.open = true;
                 next.view = View::Faq;
-                next.article = Some(id);
+                if self.page() != Some(&FaqPage::Article(id.clone())) {
+                    next.trail.push(FaqPage::Article(id));
+                }
             }
-            Action::BackToList => next.article = None,
+            Action::Back => {
+                next.trail.pop();
+            }
+            Action::Search(q) => {
+                next.query = q;
+                next.trail.clear();
+            }
+            Action::Vote { article, helpful } => {
+                Rc::make_mut(&mut next.votes).insert(article, helpful);
+            }
             Action::SetLocale(l) => next.locale = l,
         }
         next
@@ -63,9 +109,13 @@ impl State {
 mod tests {
     use super::*;
 
+    fn fresh() -> State {
+        State::new(Locale::En, Votes::new())
+    }
+
     #[test]
     fn open_close_toggle() {
-        let s = State::new(Locale::En);
+        let s = fresh();
         let opened = s.reduce(Action::Open(None));
         assert!(opened.open);
         assert_eq!(opened.view, View::Faq);
@@ -76,27 +126,63 @@ mod tests {
 
     #[test]
     fn open_on_a_view_and_remember_it() {
-        let s = State::new(Locale::En).reduce(Action::Open(Some(View::Contact)));
+        let s = fresh().reduce(Action::Open(Some(View::Contact)));
         assert_eq!(s.view, View::Contact);
         let reopened = s.reduce(Action::Close).reduce(Action::Open(None));
         assert_eq!(reopened.view, View::Contact);
     }
 
     #[test]
-    fn articles_open_the_faq_and_back_returns_to_the_list() {
-        let s = State::new(Locale::ZhCn).reduce(Action::ShowArticle("tx-problem".into()));
+    fn category_then_article_then_related_and_back_again() {
+        let s = fresh()
+            .reduce(Action::ShowCategory(Category::Security))
+            .reduce(Action::ShowArticle("seed-phrase".into()))
+            .reduce(Action::ShowArticle("phishing".into()));
+        assert_eq!(s.page(), Some(&FaqPage::Article("phishing".into())));
+        let s = s.reduce(Action::Back);
+        assert_eq!(s.page(), Some(&FaqPage::Article("seed-phrase".into())));
+        let s = s.reduce(Action::Back);
+        assert_eq!(s.page(), Some(&FaqPage::Category(Category::Security)));
+        assert_eq!(s.reduce(Action::Back).page(), None);
+        assert_eq!(s.reduce(Action::Back).reduce(Action::Back).page(), None, "back at home stays home");
+    }
+
+    #[test]
+    fn showing_an_article_opens_the_panel_on_the_faq_once() {
+        let s = fresh().reduce(Action::ShowArticle("refund".into())).reduce(Action::ShowArticle("refund".into()));
         assert!(s.open);
         assert_eq!(s.view, View::Faq);
-        assert_eq!(s.article.as_deref(), Some("tx-problem"));
-        assert_eq!(s.reduce(Action::BackToList).article, None);
-        // Switching tabs keeps the article; pressing the FAQ tab while on it goes to the list.
+        assert_eq!(s.trail, vec![FaqPage::Article("refund".into())]);
+    }
+
+    #[test]
+    fn the_faq_tab_pressed_again_goes_home_but_other_tabs_keep_the_place() {
+        let s = fresh().reduce(Action::ShowArticle("refund".into()));
         let away = s.reduce(Action::ShowView(View::Contact)).reduce(Action::ShowView(View::Faq));
-        assert_eq!(away.article.as_deref(), Some("tx-problem"));
-        assert_eq!(away.reduce(Action::ShowView(View::Faq)).article, None);
+        assert_eq!(away.page(), Some(&FaqPage::Article("refund".into())));
+        assert_eq!(away.reduce(Action::ShowView(View::Faq)).page(), None);
+    }
+
+    #[test]
+    fn searching_returns_to_the_results() {
+        let s = fresh().reduce(Action::ShowCategory(Category::Account)).reduce(Action::Search("refund".into()));
+        assert_eq!(s.query, "refund");
+        assert_eq!(s.page(), None);
+        let s = s.reduce(Action::ShowArticle("refund".into())).reduce(Action::Back);
+        assert_eq!((s.page(), s.query.as_str()), (None, "refund"));
+    }
+
+    #[test]
+    fn votes_are_kept_per_article() {
+        let s = fresh()
+            .reduce(Action::Vote { article: "refund".into(), helpful: true })
+            .reduce(Action::Vote { article: "phishing".into(), helpful: false });
+        assert_eq!(s.votes.get("refund"), Some(&true));
+        assert_eq!(s.votes.get("phishing"), Some(&false));
     }
 
     #[test]
     fn locale_changes() {
-        assert_eq!(State::new(Locale::En).reduce(Action::SetLocale(Locale::ZhCn)).locale, Locale::ZhCn);
+        assert_eq!(fresh().reduce(Action::SetLocale(Locale::ZhCn)).locale, Locale::ZhCn);
     }
 }

@@ -20,3 +20,13 @@ pub async fn post_report(endpoint: &str, id: &str, body: String) -> Outcome {
         Err(_) => delivery::network_failure(),
     }
 }
+
+/// Fetches and parses a JSON document (the operator's config file).
+pub async fn get_json(url: &str) -> Result<serde_json::Value, String> {
+    let response = Request::get(url).send().await.map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = response.text().await.map_err(|e| e.to_string())?;
+    serde_json::from_str(&text).map_err(|e| format!("not valid JSON: {e}"))
+}

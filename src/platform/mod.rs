@@ -3,3 +3,5 @@
 
 pub mod host;
 pub mod http;
+pub mod storage;
+pub mod timers;

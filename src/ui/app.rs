@@ -4,8 +4,10 @@
 use super::bridge::Bridge;
 use super::panel::Panel;
 use crate::core::config::Config;
-use crate::core::state::{Action, State};
-use crate::platform::host;
+use crate::core::content::Catalogue;
+use crate::core::state::{Action, FaqPage, State};
+use crate::core::operator;
+use crate::platform::{host, http, storage};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -31,7 +33,9 @@ impl Reducible for State {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let locale = props.config.locale;
-    let state = use_reducer(move || State::new(locale));
+    let state = use_reducer(move || State::new(locale, storage::load_votes()));
+    let catalogue = use_state(|| Rc::new(Catalogue::default()));
+    let brand = use_state(|| AttrValue::from(props.config.brand.clone()));
     let dispatch = {
         let dispatcher = state.dispatcher();
         Callback::from(move |a: Action| dispatcher.dispatch(a))
@@ -42,6 +46,28 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |_| bridge.connect(dispatch));
     }
 
+    // The operator's config file changes the brand and the articles once it arrives.
+    {
+        let (url, catalogue, brand) = (props.config.config_url.clone(), catalogue.clone(), brand.clone());
+        use_effect_with((), move |_| {
+            let Some(url) = url else { return };
+            wasm_bindgen_futures::spawn_local(async move {
+                match http::get_json(&url).await {
+                    Ok(file) => {
+                        let mut next = (**catalogue).clone();
+                        let changes = operator::apply(&file, &mut next);
+                        changes.warnings.iter().for_each(|w| host::warn(w));
+                        if let Some(b) = changes.brand {
+                            brand.set(b.into());
+                        }
+                        catalogue.set(Rc::new(next));
+                    }
+                    Err(e) => host::warn(&format!("config {url} could not be loaded ({e}); using the defaults")),
+                }
+            });
+        });
+    }
+
     // Tell the host page about open/close, but not about the initial closed state.
     let was_open = use_mut_ref(|| false);
     use_effect_with(state.open, move |open| {
@@ -50,16 +76,24 @@ pub fn App(props: &AppProps) -> Html {
             host::emit(if *open { "open" } else { "close" }, &wasm_bindgen::JsValue::UNDEFINED);
         }
     });
-    use_effect_with(state.article.clone(), |article| {
-        if let Some(id) = article {
+    use_effect_with(state.page().cloned(), |page| {
+        if let Some(FaqPage::Article(id)) = page {
             host::emit("article", &host::detail(&[("id", id)]));
+        }
+    });
+    // Votes are stored only once the user has voted: nothing is written before they act.
+    use_effect_with(state.votes.clone(), |votes| {
+        if !votes.is_empty() {
+            storage::save_votes(votes);
         }
     });
 
     html! {
         <div class="wh-app" lang={state.locale.tag()}>
             if state.open {
-                <Panel state={(*state).clone()} config={props.config.clone()} ondispatch={dispatch} />
+                <Panel state={(*state).clone()} config={props.config.clone()} brand={(*brand).clone()}
+                       catalogue={(*catalogue).clone()}
+                       ondispatch={dispatch} />
             }
         </div>
     }

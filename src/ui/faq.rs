@@ -1,75 +1,96 @@
-//! The FAQ view: the list of articles, or one article with a way back.
+//! The FAQ view: search box and topics on its home, a topic's article list, or an article.
 
+use super::article::ArticlePage;
+use super::search::{SearchBox, SearchResults};
 use crate::core::config::Locale;
-use crate::core::content::{self, Block};
-use crate::core::i18n::strings;
-use crate::core::state::Action;
+use crate::core::content::{find, in_category, with_brand, Article, Catalogue, Category};
+use crate::core::i18n::{strings, topic_name};
+use crate::core::state::{Action, FaqPage, Votes};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FaqProps {
     pub locale: Locale,
-    pub brand: String,
-    pub article: Option<String>,
+    pub brand: AttrValue,
+    pub catalogue: Rc<Catalogue>,
+    pub page: Option<FaqPage>,
+    pub query: AttrValue,
+    pub votes: Rc<Votes>,
     pub ondispatch: Callback<Action>,
+}
+
+/// A list of articles as buttons that open them.
+pub fn article_list<'a>(
+    articles: impl Iterator<Item = &'a Article>,
+    brand: &str,
+    ondispatch: &Callback<Action>,
+) -> Html {
+    html! {
+        <ul class="wh-list">
+            { for articles.map(|a| {
+                let id = a.id.to_string();
+                let onclick = ondispatch.reform(move |_: MouseEvent| Action::ShowArticle(id.clone()));
+                html! {
+                    <li>
+                        <button type="button" class="wh-item" {onclick}>
+                            <span class="wh-item-title">{ with_brand(&a.title, brand) }</span>
+                            <span class="wh-item-summary">{ with_brand(&a.summary, brand) }</span>
+                        </button>
+                    </li>
+                }
+            }) }
+        </ul>
+    }
 }
 
 #[component]
 pub fn Faq(props: &FaqProps) -> Html {
     let s = strings(props.locale);
-    let brand = |t: &str| content::with_brand(t, &props.brand);
-    if let Some(a) = props.article.as_deref().and_then(|id| content::find(props.locale, id)) {
-        let onback = props.ondispatch.reform(|_: MouseEvent| Action::BackToList);
-        return html! {
-            <article class="wh-article">
+    let articles = props.catalogue.articles(props.locale);
+    let onback = props.ondispatch.reform(|_: MouseEvent| Action::Back);
+    match &props.page {
+        Some(FaqPage::Article(id)) => match find(articles, id) {
+            Some(a) => html! {
+                <ArticlePage locale={props.locale} brand={props.brand.clone()} article={a.clone()}
+                    catalogue={props.catalogue.clone()} vote={props.votes.get(id.as_str()).copied()}
+                    ondispatch={props.ondispatch.clone()} />
+            },
+            None => html! {
+                <section>
+                    <button type="button" class="wh-back" onclick={onback}>{ "← " }{ s.back }</button>
+                    <p role="alert">{ s.not_found }</p>
+                </section>
+            },
+        },
+        Some(FaqPage::Category(c)) => html! {
+            <section class="wh-topic">
                 <button type="button" class="wh-back" onclick={onback}>{ "← " }{ s.back }</button>
-                <ArticleTitle text={brand(&a.title)} />
-                { for content::blocks(&a.body).into_iter().map(|b| match b {
-                    Block::Paragraph(p) => html! { <p>{ brand(&p) }</p> },
-                    Block::List(items) => html! {
-                        <ul>{ for items.iter().map(|i| html! { <li>{ brand(i) }</li> }) }</ul>
-                    },
-                }) }
-            </article>
-        };
+                <h3>{ topic_name(props.locale, *c) }</h3>
+                { article_list(in_category(articles, *c), &props.brand, &props.ondispatch) }
+            </section>
+        },
+        None => html! {
+            <section class="wh-faq">
+                <SearchBox locale={props.locale} query={props.query.clone()} ondispatch={props.ondispatch.clone()} />
+                if props.query.trim().is_empty() {
+                    <h3 class="wh-subhead">{ s.topics }</h3>
+                    <ul class="wh-topics">
+                        { for Category::ALL.iter().map(|&c| {
+                            let onclick = props.ondispatch.reform(move |_: MouseEvent| Action::ShowCategory(c));
+                            html! {
+                                <li><button type="button" class="wh-topic-button" {onclick}>
+                                    <span>{ topic_name(props.locale, c) }</span>
+                                    <span class="wh-count">{ in_category(articles, c).count() }</span>
+                                </button></li>
+                            }
+                        }) }
+                    </ul>
+                } else {
+                    <SearchResults locale={props.locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
+                        query={props.query.clone()} ondispatch={props.ondispatch.clone()} />
+                }
+            </section>
+        },
     }
-    html! {
-        <section class="wh-faq">
-            <p class="wh-intro">{ s.faq_intro }</p>
-            <ul class="wh-list">
-                { for content::articles(props.locale).iter().map(|a| {
-                    let id = a.id.clone();
-                    let onclick = props.ondispatch.reform(move |_: MouseEvent| Action::ShowArticle(id.clone()));
-                    html! {
-                        <li>
-                            <button type="button" class="wh-item" {onclick}>
-                                <span class="wh-item-title">{ brand(&a.title) }</span>
-                                <span class="wh-item-summary">{ brand(&a.summary) }</span>
-                            </button>
-                        </li>
-                    }
-                }) }
-            </ul>
-        </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct TitleProps {
-    text: String,
-}
-
-/// The article heading takes focus when shown, so screen readers start reading there.
-#[component]
-fn ArticleTitle(props: &TitleProps) -> Html {
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with(props.text.clone(), move |_| {
-            if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        });
-    }
-    html! { <h3 class="wh-article-title" tabindex="-1" ref={heading}>{ &props.text }</h3> }
 }

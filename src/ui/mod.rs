@@ -2,12 +2,15 @@
 //! `core::state::Action`s; decisions live in `core`, browser calls in `platform`.
 
 pub mod app;
+mod article;
 pub mod bridge;
 mod coming;
 mod contact;
 mod faq;
 mod field;
 mod panel;
+mod rich;
+mod search;
 mod tabs;
 
 pub use app::{App, AppProps};

@@ -6,6 +6,7 @@ use super::contact::ContactForm;
 use super::faq::Faq;
 use super::tabs::Tabs;
 use crate::core::config::{Config, View};
+use crate::core::content::Catalogue;
 use crate::core::i18n::strings;
 use crate::core::state::{Action, State};
 use std::rc::Rc;
@@ -15,6 +16,9 @@ use yew::prelude::*;
 pub struct PanelProps {
     pub state: State,
     pub config: Rc<Config>,
+    /// The wallet's name: from the options, or the operator's config file once loaded.
+    pub brand: AttrValue,
+    pub catalogue: Rc<Catalogue>,
     pub ondispatch: Callback<Action>,
 }
 
@@ -43,8 +47,9 @@ pub fn Panel(props: &PanelProps) -> Html {
     let locale = props.state.locale;
     let body = match props.state.view {
         View::Faq => html! {
-            <Faq {locale} brand={props.config.brand.clone()}
-                 article={props.state.article.clone()} ondispatch={props.ondispatch.clone()} />
+            <Faq {locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
+                 page={props.state.page().cloned()} query={props.state.query.clone()}
+                 votes={props.state.votes.clone()} ondispatch={props.ondispatch.clone()} />
         },
         View::Contact => html! {
             <ContactForm {locale} endpoint={props.config.endpoint.clone()} />
@@ -56,7 +61,7 @@ pub fn Panel(props: &PanelProps) -> Html {
         <div class="wh-panel" role="dialog" aria-labelledby="wh-title" tabindex="-1"
              ref={dialog} {onkeydown}>
             <header class="wh-header">
-                <h2 id="wh-title" class="wh-title">{ format!("{} · {}", props.config.brand, s.panel_title) }</h2>
+                <h2 id="wh-title" class="wh-title">{ format!("{} · {}", props.brand, s.panel_title) }</h2>
                 <button type="button" class="wh-close" aria-label={s.close} title={s.close} onclick={onclose}>
                     <span aria-hidden="true">{ "×" }</span>
                 </button>

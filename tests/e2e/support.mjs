@@ -58,11 +58,17 @@ export function launchBrowser() {
 }
 
 /** A page that records console messages, page errors and requested URLs. */
-export async function openPage(browser, url, { locale = "en-US", viewport } = {}) {
-  const context = await browser.newContext({ locale, viewport });
+export async function openPage(browser, url, { locale = "en-US", viewport, serviceWorkers = "block" } = {}) {
+  // Service workers are off unless a test is about them: they would answer requests that
+  // tests reroute with page.route().
+  const context = await browser.newContext({ locale, viewport, serviceWorkers });
   const page = await context.newPage();
   const log = { console: [], errors: [], requests: [] };
-  page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") log.console.push(`${m.type()}: ${m.text()}`); });
+  page.on("console", (m) => {
+    // Playwright's own notice when it blocks the worker is not the widget's output.
+    if (m.text() === "Service Worker registration blocked by Playwright") return;
+    if (m.type() === "error" || m.type() === "warning") log.console.push(`${m.type()}: ${m.text()}`);
+  });
   page.on("pageerror", (e) => log.errors.push(e.message));
   page.on("request", (r) => log.requests.push(r.url()));
   await page.goto(url);

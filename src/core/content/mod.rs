@@ -1,0 +1,205 @@
+//! The FAQ articles: the defaults compiled in from `content/` by the build script, lookups,
+//! and the operator's brand name put into the text.
+
+pub mod model;
+pub mod validate;
+
+pub use model::{link_target, markup, Article, Block, Category, Span, Target};
+
+use super::config::Locale;
+
+mod generated {
+    use super::model::{Article, Category};
+    use std::borrow::Cow;
+    include!(concat!(env!("OUT_DIR"), "/content.rs"));
+}
+
+/// The built-in articles of a locale, sorted by id.
+pub fn defaults(locale: Locale) -> &'static [Article] {
+    match locale {
+        Locale::En => generated::EN,
+        Locale::ZhCn => generated::ZH_CN,
+    }
+}
+
+/// The articles the widget shows: the built-in ones, as changed by the operator's config.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Catalogue {
+    en: std::borrow::Cow<'static, [Article]>,
+    zh_cn: std::borrow::Cow<'static, [Article]>,
+}
+
+impl Default for Catalogue {
+    fn default() -> Self {
+        Catalogue {
+            en: std::borrow::Cow::Borrowed(defaults(Locale::En)),
+            zh_cn: std::borrow::Cow::Borrowed(defaults(Locale::ZhCn)),
+        }
+    }
+}
+
+impl Catalogue {
+    pub fn articles(&self, locale: Locale) -> &[Article] {
+        match locale {
+            Locale::En => &self.en,
+            Locale::ZhCn => &self.zh_cn,
+        }
+    }
+
+    pub fn set(&mut self, locale: Locale, articles: Vec<Article>) {
+        let slot = match locale {
+            Locale::En => &mut self.en,
+            Locale::ZhCn => &mut self.zh_cn,
+        };
+        *slot = std::borrow::Cow::Owned(articles);
+    }
+}
+
+pub fn find<'a>(articles: &'a [Article], id: &str) -> Option<&'a Article> {
+    articles.iter().find(|a| a.id == id)
+}
+
+/// Articles of one category, in catalogue order.
+pub fn in_category(articles: &[Article], category: Category) -> impl Iterator<Item = &Article> {
+    articles.iter().filter(move |a| a.category == category)
+}
+
+/// Puts the operator's wallet name where the text says `{brand}`.
+pub fn with_brand(text: &str, brand: &str) -> String {
+    text.replace("{brand}", brand)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    #[test]
+    fn both_locales_have_the_same_articles() {
+        let ids = |l| defaults(l).iter().map(|a| a.id.to_string()).collect::<Vec<_>>();
+        assert!(ids(Locale::En).len() >= 24, "at least 24 articles");
+        assert_eq!(ids(Locale::En), ids(Locale::ZhCn));
+    }
+
+    #[test]
+    fn the_compiled_content_is_valid_and_covers_every_category() {
+        for locale in [Locale::En, Locale::ZhCn] {
+            let articles = defaults(locale);
+            let sources: Vec<String> = articles.iter().map(|a| a.id.to_string()).collect();
+            assert_eq!(validate::validate(articles, &sources), vec![]);
+            for c in Category::ALL {
+                assert!(in_category(articles, c).count() >= 2, "{locale:?} {c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_seed_topics_are_covered() {
+        for id in [
+            "tx-problem", "real-support", "account-security", "complaint-escalation", "suggestions",
+            "app-crash", "tx-pending", "login-failed", "wrong-balance", "payment-failed", "refund",
+            "account-stolen", "data-leak", "support-channels", "complaint-tips", "complaint-letter",
+            "regulator", "community-forum", "two-factor", "strong-password", "public-wifi", "seed-phrase",
+            "phishing", "update-app", "device-security", "check-history",
+        ] {
+            for locale in [Locale::En, Locale::ZhCn] {
+                assert!(find(defaults(locale), id).is_some(), "{locale:?} {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn support_is_said_never_to_ask_for_secrets() {
+        let en = find(defaults(Locale::En), "real-support").map(|a| a.plain_body()).unwrap_or_default();
+        assert!(en.contains("seed phrase") && en.contains("private key"), "{en}");
+        let zh = find(defaults(Locale::ZhCn), "real-support").map(|a| a.plain_body()).unwrap_or_default();
+        assert!(zh.contains("助记词") && zh.contains("私钥"), "{zh}");
+    }
+
+    #[test]
+    fn brand_is_substituted() {
+        assert_eq!(with_brand("Ask {brand} support", "AcmeWallet"), "Ask AcmeWallet support");
+    }
+
+    fn article(id: &'static str, related: &'static str, body: &'static str) -> Article {
+        Article {
+            id: Cow::Borrowed(id),
+            category: Category::Support,
+            title: Cow::Borrowed("Title"),
+            summary: Cow::Borrowed("Summary"),
+            keywords: Cow::Borrowed(""),
+            related: Cow::Borrowed(related),
+            updated: Cow::Borrowed("2026-11-25"),
+            body: Cow::Borrowed(body),
+        }
+    }
+
+    #[test]
+    fn validation_names_the_source_field_and_problem() {
+        let mut bad = article("a", "nowhere", "Psee \u{3}javascript:alert(1)\u{4}this\u{5}");
+        bad.title = Cow::Borrowed(" ");
+        bad.updated = Cow::Borrowed("25.11.2026");
+        let articles =
+            vec![bad, article("a", "", "P\u{3}article:ghost\u{4}ghost\u{5}"), article("Bad Id", "Bad Id", "")];
+        let sources = vec!["en/a.md".to_string(), "en/a2.md".to_string(), "config.articles.en[0]".to_string()];
+        let problems: Vec<String> = validate::validate(&articles, &sources).iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            problems,
+            vec![
+                "en/a.md: title: is empty",
+                "en/a.md: updated: \"25.11.2026\" is not a date (YYYY-MM-DD)",
+                "en/a.md: related: no article with id \"nowhere\"",
+                "en/a.md: body: link \"javascript:alert(1)\" is not allowed (use article:, https:, mailto: or tel:)",
+                "en/a2.md: id: duplicate id \"a\"",
+                "en/a2.md: body: link \"article:ghost\": no article with id \"ghost\"",
+                "config.articles.en[0]: id: \"Bad Id\" is not a valid id (lower-case letters, digits and dashes)",
+                "config.articles.en[0]: body: is empty",
+                "config.articles.en[0]: related: \"Bad Id\" points to the article itself",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_compact_body_decodes_into_blocks_and_styled_spans() {
+        let a = article("x", "", "PPlain \u{1}bold\u{1} and \u{2}soft\u{2}.\n2Steps\n1One\n1Two \u{3}article:y\u{4}see \u{1}y\u{1}\u{5}!\n-Dot\nPEnd");
+        let blocks = a.blocks();
+        assert_eq!(blocks.len(), 5);
+        let plain = |text| Span { text, strong: false, emphasis: false, link: None };
+        assert_eq!(
+            blocks[0],
+            Block::Paragraph(vec![
+                plain("Plain "),
+                Span { text: "bold", strong: true, emphasis: false, link: None },
+                plain(" and "),
+                Span { text: "soft", strong: false, emphasis: true, link: None },
+                plain("."),
+            ])
+        );
+        assert_eq!(blocks[1], Block::Heading(2, vec![plain("Steps")]));
+        let Block::List { ordered: true, items } = &blocks[2] else { panic!("{:?}", blocks[2]) };
+        assert_eq!(items.len(), 2);
+        assert_eq!(
+            items[1],
+            vec![
+                plain("Two "),
+                Span { text: "see ", strong: false, emphasis: false, link: Some("article:y") },
+                Span { text: "y", strong: true, emphasis: false, link: Some("article:y") },
+                plain("!"),
+            ]
+        );
+        assert!(matches!(&blocks[3], Block::List { ordered: false, items } if items.len() == 1));
+        assert_eq!(a.plain_body(), "Plain bold and soft.\nSteps\nOne\nTwo see y!\nDot\nEnd\n");
+        assert_eq!(markup::clean("a\u{1}b\nc\u{7}"), "ab c");
+    }
+
+    #[test]
+    fn links_are_limited_to_safe_schemes() {
+        assert_eq!(link_target("article:seed-phrase"), Some(Target::Article("seed-phrase")));
+        assert_eq!(link_target("https://wallet.example/help"), Some(Target::External("https://wallet.example/help")));
+        assert!(link_target("mailto:help@wallet.example").is_some());
+        assert!(link_target("tel:+86 400-000-0000").is_some());
+        for bad in ["http://wallet.example", "javascript:alert(1)", "data:text/html,x", "tel:call-me", "https://", "mailto:x"] {
+            assert_eq!(link_target(bad), None, "{bad}");
+        }
+    }
+}

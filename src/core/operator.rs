@@ -1,0 +1,220 @@
+//! The operator's config file (`data-config`): brand name and changes to the FAQ (add,
+//! replace, hide articles). Whatever is wrong in it is skipped with a warning that names
+//! the place, so a bad file never breaks the widget.
+
+use super::config::Locale;
+use super::content::model::{markup, Article, Category, Text};
+use super::content::validate::validate;
+use super::content::Catalogue;
+use serde_json::Value;
+use std::borrow::Cow;
+
+/// What the config file changes.
+#[derive(Debug, Default, PartialEq)]
+pub struct Changes {
+    pub brand: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+const LOCALES: [(&str, Locale); 2] = [("en", Locale::En), ("zh-CN", Locale::ZhCn)];
+
+/// Applies the parsed config file to the catalogue and returns the other changes.
+pub fn apply(file: &Value, catalogue: &mut Catalogue) -> Changes {
+    let mut out = Changes::default();
+    let Some(root) = file.as_object() else {
+        out.warnings.push("config: the file must hold a JSON object; ignored".into());
+        return out;
+    };
+    match root.get("brand") {
+        None => {}
+        Some(Value::String(b)) if !b.trim().is_empty() && b.chars().count() <= 40 => out.brand = Some(b.trim().into()),
+        Some(_) => out.warnings.push("config.brand: must be a name of 1 to 40 characters; ignored".into()),
+    }
+    let Some(articles) = root.get("articles") else { return out };
+    let hidden: Vec<String> = match articles.get("hide") {
+        None => Vec::new(),
+        Some(Value::Array(ids)) => ids.iter().filter_map(|v| v.as_str().map(String::from)).collect(),
+        Some(_) => {
+            out.warnings.push("config.articles.hide: must be a list of article ids; ignored".into());
+            Vec::new()
+        }
+    };
+    for (tag, locale) in LOCALES {
+        let mut merged: Vec<Article> =
+            catalogue.articles(locale).iter().filter(|a| !hidden.iter().any(|h| *h == a.id)).cloned().collect();
+        let mut sources: Vec<String> = merged.iter().map(|a| format!("default {}", a.id)).collect();
+        let given = match articles.get(tag) {
+            None => &[][..],
+            Some(Value::Array(list)) => list.as_slice(),
+            Some(_) => {
+                out.warnings.push(format!("config.articles.{tag}: must be a list of articles; ignored"));
+                &[][..]
+            }
+        };
+        for (i, raw) in given.iter().enumerate() {
+            let source = format!("config.articles.{tag}[{i}]");
+            match article(raw) {
+                Ok(a) => match merged.iter().position(|m| m.id == a.id) {
+                    Some(at) => {
+                        merged[at] = a;
+                        sources[at] = source;
+                    }
+                    None => {
+                        merged.push(a);
+                        sources.push(source);
+                    }
+                },
+                Err((field, msg)) => out.warnings.push(format!("{source}: {field}: {msg}; article skipped")),
+            }
+        }
+        // Drop operator articles that fail validation; the defaults are checked at build time.
+        let bad: Vec<usize> = validate(&merged, &sources)
+            .into_iter()
+            .filter(|p| p.source.starts_with("config."))
+            .map(|p| {
+                out.warnings.push(format!("{p}; article skipped"));
+                sources.iter().position(|s| *s == p.source).unwrap_or(usize::MAX)
+            })
+            .collect();
+        let kept = merged.into_iter().enumerate().filter(|(i, _)| !bad.contains(i)).map(|(_, a)| a).collect();
+        catalogue.set(locale, kept);
+    }
+    out
+}
+
+type FieldError = (&'static str, String);
+
+fn text(raw: &Value, field: &'static str) -> Result<Text, FieldError> {
+    match raw.get(field) {
+        Some(Value::String(s)) => Ok(Cow::Owned(s.trim().to_string())),
+        Some(_) => Err((field, "must be text".into())),
+        None => Err((field, "is missing".into())),
+    }
+}
+
+fn list(raw: &Value, field: &'static str) -> Result<Vec<String>, FieldError> {
+    match raw.get(field) {
+        None => Ok(Vec::new()),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|v| v.as_str().map(|s| markup::clean(s).trim().to_string()).ok_or((field, "must be a list of text".into())))
+            .collect(),
+        Some(_) => Err((field, "must be a list of text".into())),
+    }
+}
+
+/// One operator article. Its body is a list of lines: `## ` heading, `- ` bullet,
+/// `1. ` numbered item, anything else a paragraph; plain text, no markup.
+fn article(raw: &Value) -> Result<Article, FieldError> {
+    if !raw.is_object() {
+        return Err(("article", "must be an object".into()));
+    }
+    let category = text(raw, "category")?;
+    let category = Category::parse(&category)
+        .ok_or(("category", format!("{category:?} unknown; use transaction, account, security, technical or support")))?;
+    Ok(Article {
+        id: text(raw, "id")?,
+        category,
+        title: text(raw, "title")?,
+        summary: text(raw, "summary")?,
+        keywords: Cow::Owned(list(raw, "keywords")?.join(",")),
+        related: Cow::Owned(list(raw, "related")?.join(",")),
+        updated: text(raw, "updated")?,
+        body: Cow::Owned(body(&list(raw, "body")?)),
+    })
+}
+
+/// Plain lines → the compact body format.
+fn body(lines: &[String]) -> String {
+    let mut out = String::new();
+    for line in lines.iter().filter(|l| !l.is_empty()) {
+        let numbered = line.split_once(". ").filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        let (kind, text) = match (line.strip_prefix("## "), line.strip_prefix("- "), numbered) {
+            (Some(h), _, _) => ('2', h),
+            (_, Some(item), _) => ('-', item),
+            (_, _, Some((_, item))) => ('1', item),
+            _ => ('P', line.as_str()),
+        };
+        out.push(kind);
+        out.push_str(text.trim());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::content::Block;
+    use serde_json::json;
+
+    fn extra(id: &str) -> Value {
+        json!({"id": id, "category": "support", "title": "Our opening hours", "summary": "When we answer.",
+               "updated": "2026-11-20", "related": ["real-support"],
+               "body": ["We answer every day.", "## Hours", "- Chat: 9–21", "- Phone: 9–18", "1. First", "2. Second"]})
+    }
+
+    #[test]
+    fn adds_replaces_and_hides_articles() {
+        let mut c = Catalogue::default();
+        let before = c.articles(Locale::En).len();
+        let mut replaced = extra("real-support");
+        replaced["related"] = json!([]);
+        replaced["body"] = json!(["Control \u{1}characters\u{3} are dropped."]);
+        let changes = apply(
+            &json!({"brand": "AcmeWallet", "articles": {"hide": ["community-forum"], "en": [extra("opening-hours"), replaced]}}),
+            &mut c,
+        );
+        assert_eq!(changes, Changes { brand: Some("AcmeWallet".into()), warnings: vec![] });
+        let en = c.articles(Locale::En);
+        assert_eq!(en.len(), before, "one hidden, one added, one replaced");
+        assert!(en.iter().all(|a| a.id != "community-forum"));
+        assert!(c.articles(Locale::ZhCn).iter().all(|a| a.id != "community-forum"), "hide applies to every locale");
+        let added = en.iter().find(|a| a.id == "opening-hours").expect("added");
+        let blocks = added.blocks();
+        assert_eq!(blocks.len(), 4, "paragraph, heading, bullet list, numbered list");
+        assert!(matches!(&blocks[2], Block::List { ordered: false, items } if items.len() == 2));
+        assert!(matches!(&blocks[3], Block::List { ordered: true, items } if items.len() == 2));
+        assert_eq!(added.related().collect::<Vec<_>>(), ["real-support"]);
+        let replaced = en.iter().find(|a| a.id == "real-support").expect("replaced");
+        assert_eq!(replaced.title, "Our opening hours");
+        assert_eq!(replaced.plain_body(), "Control characters are dropped.\n");
+    }
+
+    #[test]
+    fn bad_articles_are_skipped_with_a_warning_naming_the_place() {
+        let mut c = Catalogue::default();
+        let mut no_title = extra("no-title");
+        no_title["title"] = json!(" ");
+        let mut dangling = extra("dangling");
+        dangling["related"] = json!(["ghost"]);
+        let changes = apply(
+            &json!({"articles": {"en": [json!({"id": "x"}), no_title, dangling, extra("fine"),
+                                        {"id": "cat", "category": "food", "title": "t", "summary": "s", "updated": "2026-01-01"}]}}),
+            &mut c,
+        );
+        assert_eq!(
+            changes.warnings,
+            vec![
+                "config.articles.en[0]: category: is missing; article skipped",
+                "config.articles.en[4]: category: \"food\" unknown; use transaction, account, security, technical or support; article skipped",
+                "config.articles.en[1]: title: is empty; article skipped",
+                "config.articles.en[2]: related: no article with id \"ghost\"; article skipped",
+            ]
+        );
+        let ids: Vec<&str> = c.articles(Locale::En).iter().map(|a| a.id.as_ref()).collect();
+        assert!(ids.contains(&"fine") && !ids.contains(&"no-title") && !ids.contains(&"dangling"));
+    }
+
+    #[test]
+    fn a_broken_file_changes_nothing() {
+        let mut c = Catalogue::default();
+        let changes = apply(&json!(["not", "an", "object"]), &mut c);
+        assert_eq!(changes.warnings.len(), 1);
+        assert_eq!(c, Catalogue::default());
+        let changes = apply(&json!({"brand": 7, "articles": {"hide": "all", "en": {}}}), &mut c);
+        assert_eq!(changes.warnings.len(), 3, "{:?}", changes.warnings);
+        assert_eq!(changes.brand, None);
+        assert_eq!(c.articles(Locale::En).len(), Catalogue::default().articles(Locale::En).len());
+    }
+}

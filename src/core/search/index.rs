@@ -1,0 +1,122 @@
+//! The index: a sorted vocabulary, one posting list per term, and the typo map. Everything
+//! lives in a few flat vectors (no per-term allocation), so queries touch little memory.
+//! Building it is [`super::builder`]'s job.
+
+use super::builder::Builder;
+use super::Doc;
+
+/// Field bits of a posting (its low byte); bits 3–5 count extra body occurrences (0–4).
+pub(super) const TITLE: u32 = 1;
+pub(super) const KEYWORD: u32 = 2;
+pub(super) const BODY: u32 = 4;
+pub(super) const EXTRA_BODY: u32 = 1 << 3;
+pub(super) const MAX_EXTRA_BODY: u32 = 4;
+pub(super) const DOC_SHIFT: u32 = 8;
+
+/// How much one occurrence pattern of a term is worth. Title beats keywords beats body
+/// whatever the body repeats (a body counts at most 1 + 4 × 0.25 = 2 < 4); fields add up.
+const fn weight_of(bits: u32) -> f32 {
+    let mut w = 0.0;
+    if bits & TITLE != 0 {
+        w += 8.0;
+    }
+    if bits & KEYWORD != 0 {
+        w += 4.0;
+    }
+    if bits & BODY != 0 {
+        w += 1.0 + 0.25 * (bits >> 3) as f32;
+    }
+    w
+}
+
+/// `weight_of` for every low byte a posting can have, so the query loop does one load.
+const WEIGHTS: [f32; 64] = {
+    let mut table = [0.0; 64];
+    let mut bits = 0;
+    while bits < 64 {
+        table[bits] = weight_of(bits as u32);
+        bits += 1;
+    }
+    table
+};
+
+pub(super) fn weight(posting: u32) -> f32 {
+    WEIGHTS[(posting & 63) as usize]
+}
+
+pub(super) fn doc_of(posting: u32) -> usize {
+    (posting >> DOC_SHIFT) as usize
+}
+
+/// A search index over one locale's articles; see [`Index::build`] and [`Index::search`].
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    /// All distinct terms in byte order, concatenated: term `i` is `vocab[bounds[i]..bounds[i + 1]]`.
+    pub(super) vocab: String,
+    pub(super) bounds: Vec<u32>,
+    /// Postings of term `i` are `postings[starts[i]..starts[i + 1]]`, in document order,
+    /// each `doc << 8 | field bits`.
+    pub(super) starts: Vec<u32>,
+    pub(super) postings: Vec<u32>,
+    /// `(hash of a term with one character removed, term)`, sorted: the typo candidates.
+    pub(super) deletions: Vec<(u32, u32)>,
+    pub(super) docs: usize,
+}
+
+impl Index {
+    /// Indexes `docs`; results refer to them by their position in this order.
+    pub fn build<'a>(docs: impl IntoIterator<Item = Doc<'a>>) -> Index {
+        let mut builder = Builder::default();
+        for doc in docs {
+            builder.add(&doc);
+        }
+        builder.finish()
+    }
+
+    /// Number of documents indexed.
+    pub fn len(&self) -> usize {
+        self.docs
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs == 0
+    }
+
+    /// Approximate memory held by the index, in bytes (for budgets and diagnostics).
+    pub fn heap_bytes(&self) -> usize {
+        self.vocab.capacity()
+            + 4 * (self.bounds.capacity() + self.starts.capacity() + self.postings.capacity())
+            + 8 * self.deletions.capacity()
+    }
+
+    pub(super) fn terms(&self) -> usize {
+        self.bounds.len().saturating_sub(1)
+    }
+
+    pub(super) fn term(&self, id: usize) -> &str {
+        &self.vocab[self.bounds[id] as usize..self.bounds[id + 1] as usize]
+    }
+
+    pub(super) fn postings(&self, id: usize) -> &[u32] {
+        &self.postings[self.starts[id] as usize..self.starts[id + 1] as usize]
+    }
+
+    /// The first term id for which `before(term)` is false (terms are sorted).
+    pub(super) fn partition(&self, before: impl Fn(&str) -> bool) -> usize {
+        let (mut lo, mut hi) = (0, self.terms());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if before(self.term(mid)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    pub(super) fn find(&self, term: &str) -> Option<usize> {
+        let id = self.partition(|t| t < term);
+        (id < self.terms() && self.term(id) == term).then_some(id)
+    }
+}

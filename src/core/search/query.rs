@@ -1,0 +1,130 @@
+//! What the user typed, as terms with the ways each may match, and the match qualities that
+//! order exact words before completions before typos.
+
+use super::text::{is_stop, normalize, pieces, strip_plural, within_one, Kind};
+
+/// Query words shorter than this match exactly (a typo in "fee" would match "few", "fed",
+/// "feel"... and drown the results).
+pub(super) const FUZZY_MIN_CHARS: usize = 5;
+/// Longer words (pasted hashes, addresses) are not worth a typo search.
+pub(super) const FUZZY_MAX_CHARS: usize = 24;
+/// A one-letter word being typed would expand to a good part of the vocabulary.
+const PREFIX_MIN_CHARS: usize = 2;
+/// One bit per term in the per-document coverage mask; a longer query is cut here.
+pub(super) const MAX_TERMS: usize = 32;
+
+/// Match qualities, multiplied with the field weight. A completed prefix is worth more the
+/// more of the word was typed, always between typo and exact.
+pub(super) const EXACT: f32 = 1.0;
+pub(super) const TYPO: f32 = 0.35;
+pub(super) fn prefix_quality(typed_len: usize, term_len: usize) -> f32 {
+    0.4 + 0.4 * typed_len as f32 / term_len.max(1) as f32
+}
+
+/// One query term.
+#[derive(Debug, PartialEq)]
+pub(super) struct Term {
+    /// Normalised like indexed terms: a word, or one or two CJK characters.
+    pub text: String,
+    /// The word before plural stripping, when that differs: typos are looked for from both,
+    /// so "adress" still finds "address" although it would strip to "adres".
+    pub unstripped: Option<String>,
+    /// The last word, still being typed: also matches longer words starting with it.
+    pub prefix: bool,
+    /// Long enough to tolerate one typo.
+    pub fuzzy: bool,
+    /// A common word: scores, but does not count for coverage.
+    pub stop: bool,
+    pub kind: Kind,
+}
+
+impl Term {
+    /// How well an indexed term (normalised, from the text) matches this query term.
+    pub fn quality(&self, word: &str) -> Option<f32> {
+        if word == self.text {
+            Some(EXACT)
+        } else if self.prefix && word.starts_with(self.text.as_str()) {
+            Some(prefix_quality(self.text.len(), word.len()))
+        } else if self.fuzzy
+            && (within_one(&self.text, word)
+                || self
+                    .unstripped
+                    .as_deref()
+                    .is_some_and(|u| within_one(u, word)))
+        {
+            Some(TYPO)
+        } else {
+            None
+        }
+    }
+}
+
+/// The terms of a query, in order, without duplicates. Empty when nothing is searchable.
+pub(super) fn parse(query: &str) -> Vec<Term> {
+    let mut terms: Vec<Term> = Vec::new();
+    let mut buf = String::new();
+    for (kind, range) in pieces(query) {
+        let raw = &query[range.clone()];
+        match kind {
+            Kind::Word => {
+                normalize(raw, &mut buf);
+                let chars = buf.chars().count();
+                let stop = is_stop(&buf);
+                let fuzzy = (FUZZY_MIN_CHARS..=FUZZY_MAX_CHARS).contains(&chars)
+                    // Digits are amounts, versions, hashes: "1.2.4" is not a typo of "1.2.5".
+                    && !buf.bytes().any(|b| b.is_ascii_digit());
+                // Ending the query means still typing; a trailing space means the word is done.
+                let prefix = range.end == query.len() && chars >= PREFIX_MIN_CHARS;
+                let unstripped = buf.clone();
+                strip_plural(&mut buf);
+                let unstripped = (unstripped != buf).then_some(unstripped);
+                push(
+                    &mut terms,
+                    Term {
+                        text: buf.clone(),
+                        unstripped,
+                        prefix,
+                        fuzzy,
+                        stop,
+                        kind,
+                    },
+                );
+            }
+            Kind::Cjk => {
+                // A lone character is searched as itself; a longer run as its pairs, which
+                // is how the index stores it.
+                let ends: Vec<usize> = raw.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
+                let gram_end = |i: usize| ends[(i + 1).min(ends.len() - 1)];
+                let count = if ends.len() == 1 { 1 } else { ends.len() - 1 };
+                for i in 0..count {
+                    let start = if i == 0 { 0 } else { ends[i - 1] };
+                    let text = raw[start..gram_end(i)].to_string();
+                    let term = Term {
+                        text,
+                        unstripped: None,
+                        prefix: false,
+                        fuzzy: false,
+                        stop: false,
+                        kind,
+                    };
+                    push(&mut terms, term);
+                }
+            }
+        }
+    }
+    terms.truncate(MAX_TERMS);
+    terms
+}
+
+/// Adds a term unless the query already has it ("fee fees" is one term).
+fn push(terms: &mut Vec<Term>, term: Term) {
+    match terms.iter_mut().find(|t| t.text == term.text) {
+        Some(same) => same.prefix |= term.prefix,
+        None => terms.push(term),
+    }
+}
+
+/// Whether a term counts towards coverage: common words only when the query has nothing else.
+pub(super) fn counts(term: &Term, terms: &[Term]) -> bool {
+    !term.stop || terms.iter().all(|t| t.stop)
+}

@@ -1,0 +1,161 @@
+//! How text becomes search terms. The index, the query parser and the highlighter all go
+//! through these functions, so what is highlighted is exactly what was searched.
+
+use std::ops::Range;
+
+/// What a piece of text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// A run of letters and digits: one word.
+    Word,
+    /// A run of Chinese, Japanese or Korean characters: no spaces mark the words inside, so
+    /// it is indexed as overlapping character pairs.
+    Cjk,
+}
+
+/// Words and CJK runs of `text` with their byte ranges; everything else (spaces, ASCII and
+/// full-width punctuation such as `，。？：（）`) separates them.
+pub(super) fn pieces(text: &str) -> Pieces<'_> {
+    Pieces { text, pos: 0 }
+}
+
+pub(super) struct Pieces<'t> {
+    text: &'t str,
+    pos: usize,
+}
+
+impl Iterator for Pieces<'_> {
+    type Item = (Kind, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let base = self.pos;
+        let mut current: Option<(Kind, usize)> = None;
+        for (i, c) in self.text[base..].char_indices() {
+            let class = class(c);
+            match current {
+                None => current = class.map(|k| (k, i)),
+                Some((kind, _)) if class == Some(kind) => {}
+                Some((kind, start)) => {
+                    self.pos = base + i;
+                    return Some((kind, base + start..base + i));
+                }
+            }
+        }
+        self.pos = self.text.len();
+        current.map(|(kind, start)| (kind, base + start..self.text.len()))
+    }
+}
+
+fn class(c: char) -> Option<Kind> {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric().then_some(Kind::Word)
+    } else if is_cjk(c) {
+        Some(Kind::Cjk)
+    } else {
+        c.is_alphanumeric().then_some(Kind::Word)
+    }
+}
+
+/// Han (with extensions and compatibility ideographs), kana and Hangul.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF | 0x3040..=0x30FA | 0x30FC..=0x30FF | 0x3130..=0x318F | 0x31F0..=0x31FF
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF
+        | 0x20000..=0x2FA1F)
+}
+
+/// Lowercases a word into `out`, folding full-width letters and digits (`ＵＳＤＴ`, typed
+/// with a Chinese input method) to ASCII so they match the half-width spelling.
+pub(super) fn normalize(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        let c = match c as u32 {
+            0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            _ => c,
+        };
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Drops a plural `s` so "fees" finds "fee" and "transactions" finds "transaction". Only the
+/// cheapest rule: words ending in `ss`, `us` or `is` ("address", "status", "this") keep it.
+pub(super) fn strip_plural(word: &mut String) {
+    let b = word.as_bytes();
+    let n = b.len();
+    if n >= 4 && b[n - 1] == b's' && !matches!(b[n - 2], b's' | b'u' | b'i') {
+        word.pop();
+    }
+}
+
+/// Words too common to say anything about the article. A query term that is one of them
+/// still scores, but does not count towards "matched every term" (else "how to get a
+/// refund" would prefer any article saying "how", "to" and "a").
+pub(super) const STOP: [&str; 48] = [
+    "a", "about", "am", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "does",
+    "for", "from", "get", "how", "i", "if", "in", "is", "it", "me", "my", "no", "not", "of", "on",
+    "or", "our", "so", "that", "the", "then", "there", "this", "to", "was", "we", "what", "when",
+    "where", "which", "who", "why", "with", "you",
+];
+
+/// Expects a normalised word, before plural stripping.
+pub(super) fn is_stop(word: &str) -> bool {
+    STOP.binary_search(&word).is_ok()
+}
+
+/// FNV-1a, 32 bits: hashes for the typo map. Collisions only add candidates, which are
+/// verified anyway, so 32 bits are plenty and keep the map at 8 bytes an entry.
+pub(super) const FNV_SEED: u32 = 0x811c_9dc5;
+
+pub(super) fn fnv(mut h: u32, bytes: &[u8]) -> u32 {
+    for &b in bytes {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// Calls `f(hash, removed)` for every copy of `word` with one character removed, `removed`
+/// being the byte range of that character. Hashes are computed without building strings.
+pub(super) fn for_each_deletion(word: &str, mut f: impl FnMut(u32, Range<usize>)) {
+    let bytes = word.as_bytes();
+    let mut head = FNV_SEED;
+    let mut start = 0;
+    for (i, c) in word.char_indices() {
+        // `head` covers bytes[..i]; the removed char is bytes[i..end].
+        head = fnv(head, &bytes[start..i]);
+        start = i;
+        let end = i + c.len_utf8();
+        f(fnv(head, &bytes[end..]), i..end);
+    }
+}
+
+/// Damerau–Levenshtein (optimal string alignment) distance ≤ 1: equal, or one substitution,
+/// insertion, deletion or swap of two adjacent characters. Linear, no matrix.
+pub(super) fn within_one(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        within_one_in(a.as_bytes(), b.as_bytes())
+    } else {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        within_one_in(&a, &b)
+    }
+}
+
+fn within_one_in<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    let (a, b) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    if a.len() - b.len() > 1 {
+        return false;
+    }
+    let i = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if a.len() != b.len() {
+        return a[i + 1..] == b[i..];
+    }
+    i == a.len()
+        || a[i + 1..] == b[i + 1..]
+        || (i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..])
+}

@@ -1,0 +1,99 @@
+//! One FAQ article: body, "Was this helpful?", and related articles.
+
+use super::rich;
+use crate::core::config::{Locale, View};
+use crate::core::content::{find, with_brand, Article, Catalogue};
+use crate::core::i18n::{strings, view_name};
+use crate::core::state::Action;
+use crate::platform::host;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleProps {
+    pub locale: Locale,
+    pub brand: AttrValue,
+    pub article: Article,
+    /// To resolve related ids.
+    pub catalogue: Rc<Catalogue>,
+    /// The user's earlier answer to "Was this helpful?", if any.
+    pub vote: Option<bool>,
+    pub ondispatch: Callback<Action>,
+}
+
+#[component]
+pub fn ArticlePage(props: &ArticleProps) -> Html {
+    let s = strings(props.locale);
+    let a = &props.article;
+    let brand = |t: &str| with_brand(t, &props.brand);
+    let onarticle = props.ondispatch.reform(Action::ShowArticle);
+    let onback = props.ondispatch.reform(|_: MouseEvent| Action::Back);
+    let vote = |helpful: bool| {
+        let (d, id) = (props.ondispatch.clone(), a.id.to_string());
+        Callback::from(move |_: MouseEvent| {
+            host::emit("vote", &host::detail(&[("id", &id), ("helpful", if helpful { "yes" } else { "no" })]));
+            d.emit(Action::Vote { article: id.clone(), helpful });
+        })
+    };
+    let related: Vec<&Article> = a.related().filter_map(|id| find(props.catalogue.articles(props.locale), id)).collect();
+
+    html! {
+        <article class="wh-article">
+            <button type="button" class="wh-back" onclick={onback}>{ "← " }{ s.back }</button>
+            <Title text={brand(&a.title)} />
+            <p class="wh-meta">{ s.updated }{ " " }{ &*a.updated }</p>
+            { rich::blocks(&a.blocks(), &props.brand, &onarticle) }
+            <section class="wh-vote" aria-label={s.helpful}>
+                { match props.vote {
+                    None => html! { <>
+                        <p>{ s.helpful }</p>
+                        <div class="wh-actions">
+                            <button type="button" class="wh-button wh-secondary" onclick={vote(true)}>{ s.yes }</button>
+                            <button type="button" class="wh-button wh-secondary" onclick={vote(false)}>{ s.no }</button>
+                        </div>
+                    </> },
+                    Some(true) => html! { <p role="status">{ s.thanks }</p> },
+                    Some(false) => html! { <>
+                        <p role="status">{ s.sorry }</p>
+                        <button type="button" class="wh-button"
+                                onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowView(View::Contact))}>
+                            { view_name(props.locale, View::Contact) }
+                        </button>
+                    </> },
+                } }
+            </section>
+            if !related.is_empty() {
+                <section class="wh-related">
+                    <h4>{ s.related }</h4>
+                    <ul class="wh-list">
+                        { for related.iter().map(|r| {
+                            let id = r.id.to_string();
+                            let onclick = props.ondispatch.reform(move |_: MouseEvent| Action::ShowArticle(id.clone()));
+                            html! { <li><button type="button" class="wh-link" {onclick}>{ brand(&r.title) }</button></li> }
+                        }) }
+                    </ul>
+                </section>
+            }
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TitleProps {
+    text: String,
+}
+
+/// The heading takes focus when an article is shown, so screen readers start there.
+#[component]
+fn Title(props: &TitleProps) -> Html {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with(props.text.clone(), move |_| {
+            if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    html! { <h3 class="wh-article-title" tabindex="-1" ref={heading}>{ &props.text }</h3> }
+}

@@ -1,0 +1,114 @@
+//! FAQ search: the box, and the ranked results with the matched words marked. The index
+//! is built from the shown catalogue the first time results are needed.
+
+use crate::core::config::{Locale, View};
+use crate::core::content::{with_brand, Catalogue};
+use crate::core::i18n::{result_count, strings, view_name};
+use crate::core::search::{highlight, Doc, Index, Latest};
+use crate::core::state::Action;
+use crate::platform::{host, timers};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How long the user must pause before the host page hears about the search.
+const SEARCH_EVENT_DELAY_MS: i32 = 600;
+const MAX_RESULTS: usize = 20;
+
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    pub locale: Locale,
+    pub query: AttrValue,
+    pub ondispatch: Callback<Action>,
+}
+
+#[component]
+pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    let s = strings(props.locale);
+    // Only the last of a burst of keystrokes becomes a `search` event.
+    let latest = use_mut_ref(Latest::default);
+    let oninput = {
+        let (d, latest) = (props.ondispatch.clone(), latest.clone());
+        Callback::from(move |e: InputEvent| {
+            let query = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            d.emit(Action::Search(query.clone()));
+            let ticket = latest.borrow_mut().ticket();
+            let latest: Rc<RefCell<Latest>> = latest.clone();
+            timers::after(SEARCH_EVENT_DELAY_MS, move || {
+                if latest.borrow().is_current(ticket) && !query.trim().is_empty() {
+                    host::emit("search", &host::detail(&[("query", query.trim())]));
+                }
+            });
+        })
+    };
+    html! {
+        <div class="wh-search">
+            <label class="wh-hidden" for="wh-search">{ s.search_label }</label>
+            <input id="wh-search" type="search" autocomplete="off" enterkeyhint="search"
+                   placeholder={s.search_placeholder} value={props.query.clone()} {oninput} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub locale: Locale,
+    pub brand: AttrValue,
+    pub catalogue: Rc<Catalogue>,
+    pub query: AttrValue,
+    pub ondispatch: Callback<Action>,
+}
+
+/// Marks the parts of `text` that `query` matched.
+fn marked(text: &str, query: &str) -> Html {
+    highlight(text, query)
+        .into_iter()
+        .map(|(part, hit)| if hit { html! { <mark>{ part }</mark> } } else { html! { { part } } })
+        .collect()
+}
+
+#[component]
+pub fn SearchResults(props: &ResultsProps) -> Html {
+    let s = strings(props.locale);
+    let articles = props.catalogue.articles(props.locale);
+    let index = use_memo((props.locale, props.catalogue.clone(), props.brand.clone()), |(locale, catalogue, brand)| {
+        let articles = catalogue.articles(*locale);
+        let titles: Vec<String> = articles.iter().map(|a| with_brand(&a.title, brand)).collect();
+        let bodies: Vec<String> = articles.iter().map(|a| with_brand(&a.plain_body(), brand)).collect();
+        Index::build(articles.iter().enumerate().map(|(i, a)| Doc {
+            title: &titles[i],
+            keywords: a.keywords().collect(),
+            body: vec![&a.summary, &bodies[i]],
+        }))
+    });
+    let hits = index.search(&props.query, MAX_RESULTS);
+    let go = |view: View| props.ondispatch.reform(move |_: MouseEvent| Action::ShowView(view));
+    html! {
+        <>
+            <p class="wh-count" role="status">{ result_count(props.locale, hits.len()) }</p>
+            if hits.is_empty() {
+                <div class="wh-empty">
+                    <p>{ s.no_results }</p>
+                    <p>{ s.no_results_hint }</p>
+                    <div class="wh-actions">
+                        <button type="button" class="wh-button" onclick={go(View::Troubleshoot)}>{ view_name(props.locale, View::Troubleshoot) }</button>
+                        <button type="button" class="wh-button wh-secondary" onclick={go(View::Contact)}>{ view_name(props.locale, View::Contact) }</button>
+                    </div>
+                </div>
+            } else {
+                <ul class="wh-list wh-results">
+                    { for hits.iter().filter_map(|h| articles.get(h.doc)).map(|a| {
+                        let id = a.id.to_string();
+                        let onclick = props.ondispatch.reform(move |_: MouseEvent| Action::ShowArticle(id.clone()));
+                        html! {
+                            <li><button type="button" class="wh-item" {onclick}>
+                                <span class="wh-item-title">{ marked(&with_brand(&a.title, &props.brand), &props.query) }</span>
+                                <span class="wh-item-summary">{ marked(&with_brand(&a.summary, &props.brand), &props.query) }</span>
+                            </button></li>
+                        }
+                    }) }
+                </ul>
+            }
+        </>
+    }
+}
