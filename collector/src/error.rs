@@ -13,7 +13,7 @@ use crate::validate::Violation;
 pub struct ApiError {
     pub status: StatusCode,
     pub message: String,
-    pub field: Option<&'static str>,
+    pub field: Option<String>,
 }
 
 impl ApiError {

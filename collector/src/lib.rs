@@ -4,14 +4,22 @@
 //! `app` router that `main` serves and the tests drive without binding a socket.
 //! The contract it implements is DESIGN.md §2, "Report payload".
 
+pub mod attachments;
 pub mod cli;
 pub mod cors;
 pub mod error;
 pub mod random;
 pub mod routes;
+pub mod schema;
 pub mod site;
+pub mod sniff;
 pub mod store;
 pub mod validate;
+
+#[cfg(test)]
+mod attachments_tests;
+#[cfg(test)]
+mod validate_tests;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -1,20 +1,20 @@
-//! The SQLite report store: opening and migrating the database, idempotent insert
-//! (one row per report `id`, whatever the number of retries or racing posts), and the
-//! admin listing.
+//! The SQLite report store: opening the database (migrations live in `schema`),
+//! idempotent insert (one report row per `id`, whatever the number of retries or racing
+//! posts, with its attachment rows in the same transaction), and the admin listing.
 //!
 //! One `Connection` behind a `Mutex`: every statement is short, and a single writer is
 //! what SQLite wants anyway. Callers run these methods on a blocking thread.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
+use crate::attachments::Attachment;
 use crate::random;
+use crate::schema::migrate;
 use crate::validate::ValidReport;
-
-/// Bumped when `migrate` learns a new step; stored in `PRAGMA user_version`.
-const SCHEMA_VERSION: i64 = 1;
 
 /// How many fresh references to try when a random one is already taken. A clash is
 /// about one in a trillion per report, so running out means something else is wrong.
@@ -36,6 +36,7 @@ pub struct Stored {
 /// One row of the admin listing; `body` is the JSON text exactly as it was received.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
+    pub attachments: Vec<AttachmentSummary>,
     pub reference: String,
     pub id: String,
     pub kind: String,
@@ -43,6 +44,16 @@ pub struct Row {
     pub created_at: String,
     pub received_at: String,
     pub body: String,
+}
+
+/// What the listing says about one stored attachment: everything but the bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachmentSummary {
+    pub name: String,
+    /// The MIME type, as declared and verified.
+    pub mime: String,
+    pub size: i64,
+    pub sha256: String,
 }
 
 impl Store {
@@ -68,9 +79,9 @@ impl Store {
         Store::with_connection(Connection::open_in_memory()?)
     }
 
-    fn with_connection(conn: Connection) -> Result<Store> {
+    fn with_connection(mut conn: Connection) -> Result<Store> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        migrate(&conn)?;
+        migrate(&mut conn)?;
         Ok(Store {
             conn: Mutex::new(conn),
         })
@@ -84,15 +95,19 @@ impl Store {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Stores `body` under `report.id` unless that id is already stored, and returns
-    /// the reference of the one row either way. `INSERT OR IGNORE` on the UNIQUE `id`
-    /// plus a re-read makes two racing identical posts (even from two processes)
-    /// end with one row and one reference.
+    /// Stores `body` and the attachments under `report.id` unless that id is already
+    /// stored, and returns the reference of the one row either way. `INSERT OR IGNORE`
+    /// on the UNIQUE `id` plus a re-read makes two racing identical posts (even from two
+    /// processes) end with one row and one reference. One transaction: a report is never
+    /// listed without its attachments, and a failure stores neither.
     pub fn insert_or_get(&self, report: &ValidReport, body: &str) -> Result<Stored> {
-        let conn = self.conn();
+        let mut conn = self.conn();
+        // IMMEDIATE: take the write lock up front rather than upgrading a read lock,
+        // which SQLite may refuse (SQLITE_BUSY) without waiting when another writer races.
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         for _ in 0..REFERENCE_ATTEMPTS {
             let reference = random::reference();
-            let inserted = conn.execute(
+            let inserted = tx.execute(
                 "INSERT OR IGNORE INTO reports
                    (id, reference, kind, category, created_at, received_at, body)
                  VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?6)",
@@ -105,9 +120,15 @@ impl Store {
                     body
                 ],
             )?;
-            if let Some(existing) = reference_of(&conn, &report.id)? {
+            if let Some(existing) = reference_of(&tx, &report.id)? {
+                let created = inserted == 1;
+                // A repeat stores nothing new: the first post's files stand.
+                if created {
+                    insert_attachments(&tx, &report.id, &report.attachments)?;
+                }
+                tx.commit()?;
                 return Ok(Stored {
-                    created: inserted == 1,
+                    created,
                     reference: existing,
                 });
             }
@@ -122,14 +143,19 @@ impl Store {
     /// Every report, newest first (by arrival; `seq` breaks ties within a millisecond).
     pub fn list(&self) -> Result<Vec<Row>> {
         let conn = self.conn();
-        let mut stmt = conn.prepare(
+        // One read transaction, so the summaries belong to exactly the reports read.
+        let tx = conn.unchecked_transaction()?;
+        let mut summaries = attachment_summaries(&tx)?;
+        let mut stmt = tx.prepare(
             "SELECT reference, id, kind, category, created_at, received_at, body
                FROM reports ORDER BY received_at DESC, seq DESC",
         )?;
         let rows = stmt.query_map([], |r| {
+            let id: String = r.get(1)?;
             Ok(Row {
+                attachments: summaries.remove(&id).unwrap_or_default(),
                 reference: r.get(0)?,
-                id: r.get(1)?,
+                id,
                 kind: r.get(2)?,
                 category: r.get(3)?,
                 created_at: r.get(4)?,
@@ -138,6 +164,17 @@ impl Store {
             })
         })?;
         rows.collect()
+    }
+
+    /// The stored bytes of one attachment, for an operator's tools (and the tests).
+    pub fn attachment_data(&self, report_id: &str, idx: i64) -> Result<Option<Vec<u8>>> {
+        self.conn()
+            .query_row(
+                "SELECT data FROM attachments WHERE report_id = ?1 AND idx = ?2",
+                params![report_id, idx],
+                |r| r.get(0),
+            )
+            .optional()
     }
 
     pub fn count(&self) -> Result<i64> {
@@ -153,28 +190,49 @@ fn reference_of(conn: &Connection, id: &str) -> Result<Option<String>> {
     .optional()
 }
 
-/// Brings an empty or older database up to `SCHEMA_VERSION`, in one transaction.
-fn migrate(conn: &Connection) -> Result<()> {
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if version >= SCHEMA_VERSION {
-        return Ok(());
+/// Writes the rows of one report's attachments; the caller owns the transaction.
+pub(crate) fn insert_attachments(
+    conn: &Connection,
+    report_id: &str,
+    attachments: &[Attachment],
+) -> Result<()> {
+    let mut stmt = conn.prepare(
+        "INSERT INTO attachments (report_id, idx, name, type, size, sha256, data)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (idx, a) in attachments.iter().enumerate() {
+        stmt.execute(params![
+            report_id,
+            idx as i64,
+            a.name,
+            a.image_type.mime(),
+            a.data.len() as i64,
+            a.sha256,
+            a.data
+        ])?;
     }
-    conn.execute_batch(
-        "BEGIN;
-         CREATE TABLE IF NOT EXISTS reports (
-             seq         INTEGER PRIMARY KEY AUTOINCREMENT,
-             id          TEXT NOT NULL UNIQUE,
-             reference   TEXT NOT NULL UNIQUE,
-             kind        TEXT NOT NULL,
-             category    TEXT NOT NULL,
-             created_at  TEXT NOT NULL,
-             received_at TEXT NOT NULL,
-             body        TEXT NOT NULL
-         );
-         CREATE INDEX IF NOT EXISTS reports_received ON reports (received_at);
-         PRAGMA user_version = 1;
-         COMMIT;",
-    )
+    Ok(())
+}
+
+/// Every attachment summary, grouped by report id and in payload order.
+fn attachment_summaries(conn: &Connection) -> Result<HashMap<String, Vec<AttachmentSummary>>> {
+    let mut stmt = conn.prepare(
+        "SELECT report_id, name, type, size, sha256 FROM attachments ORDER BY report_id, idx",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut grouped: HashMap<String, Vec<AttachmentSummary>> = HashMap::new();
+    while let Some(r) = rows.next()? {
+        grouped
+            .entry(r.get(0)?)
+            .or_default()
+            .push(AttachmentSummary {
+                name: r.get(1)?,
+                mime: r.get(2)?,
+                size: r.get(3)?,
+                sha256: r.get(4)?,
+            });
+    }
+    Ok(grouped)
 }
 
 #[cfg(test)]
@@ -187,6 +245,7 @@ mod tests {
             created_at: "2025-03-04T05:06:07Z".to_owned(),
             kind: "feedback".to_owned(),
             category: "other".to_owned(),
+            attachments: Vec::new(),
         }
     }
 

