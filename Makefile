@@ -18,7 +18,9 @@ dist: setup
 	cp index.html demo.css dist/
 	cp static/sw.js dist/
 	cp demo-config.json dist/wallet-help/config.json
-	cp static/wallet-help.js static/wallet-help.css static/config.schema.json $(PKG)/wallet_help.js $(PKG)/wallet_help_bg.wasm dist/wallet-help/
+	# The loader ships without its whole-line comments (its source stays the readable copy).
+	sed -E '/^\s*\/\/ /d' static/wallet-help.js > dist/wallet-help/wallet-help.js
+	cp static/wallet-help.css static/config.schema.json $(PKG)/wallet_help.js $(PKG)/wallet_help_bg.wasm dist/wallet-help/
 	@echo "dist/ ready:" && ls -l dist/wallet-help
 
 $(COLLECTOR): $(shell find collector -name '*.rs' -o -name Cargo.toml) Cargo.lock
@@ -41,6 +43,8 @@ test-e2e: dist $(COLLECTOR)
 
 bench: dist $(COLLECTOR)
 	node scripts/bench.mjs
+	@echo "Search on a generated 1,000-article corpus per locale, release Wasm in headless Chromium:"
+	@wasm-pack test --headless --chrome --release --features bench --test search_bench -- --nocapture 2>&1 | grep -E '^search-bench|test result'
 
 clean:
 	rm -rf dist target/pkg

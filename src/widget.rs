@@ -21,9 +21,16 @@ pub struct Widget {
 }
 
 /// Renders the widget into `root` with the loader's relaxed options. Never throws: bad
-/// options become console warnings and defaults.
+/// options become console warnings and defaults. `loader_version` is the loader's own
+/// version: files from two releases mixed up get a warning that says how to fix it.
 #[wasm_bindgen]
-pub fn mount(root: web_sys::Element, options: JsValue) -> Widget {
+pub fn mount(root: web_sys::Element, options: JsValue, loader_version: Option<String>) -> Widget {
+    if let Some(v) = loader_version.filter(|v| v != crate::VERSION) {
+        host::warn(&format!(
+            "wallet-help.js is version {v} but the app is {}: deploy all files of one release together",
+            crate::VERSION
+        ));
+    }
     let raw: serde_json::Value = serde_wasm_bindgen::from_value(options).unwrap_or_else(|_| {
         host::warn("options could not be read (only strings are accepted); using defaults");
         serde_json::Value::Null
@@ -76,6 +83,16 @@ impl Widget {
             "en" => self.bridge.send(Action::SetLocale(Locale::En)),
             l if l.starts_with("zh") => self.bridge.send(Action::SetLocale(Locale::ZhCn)),
             _ => host::warn(&format!("setLocale({locale:?}): use zh-CN, zh-TW or en")),
+        }
+    }
+
+    /// Fills report fields (`txHash`, `amount`, `asset`, `chain`, `counterparty`, `email`,
+    /// `phone`, `subject`, `description`, `category`, `kind`); other keys (e.g. `accountId`,
+    /// `appVersion`) travel in the report's `context.prefill`. Values must be strings.
+    pub fn prefill(&self, fields: JsValue) {
+        match serde_wasm_bindgen::from_value::<std::collections::BTreeMap<String, String>>(fields) {
+            Ok(map) => self.bridge.send(Action::Prefill(map.into_iter().collect())),
+            Err(_) => host::warn("prefill({...}) takes an object of string values; ignored"),
         }
     }
 

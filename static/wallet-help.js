@@ -1,4 +1,5 @@
-/*! wallet-help loader: launcher at once, Wasm app on first use, window.WalletHelp. ≤ 2 KB gzip. */
+/*! wallet-help loader: launcher at once, Wasm app on first use, window.WalletHelp. */
+// Plain JS, no build step. `make dist` only drops these comment lines: budget 2 KB gzip.
 (function () {
   var VERSION = "0.1.0";
   var w = window, d = document, P = "[wallet-help] ";
@@ -41,8 +42,7 @@
   function load() {
     return loading || (loading = import(base + "wallet_help.js").then(function (m) {
       return m.default({ module_or_path: base + "wallet_help_bg.wasm" }).then(function () {
-        if (m.version() !== VERSION) console.warn(P + "loader " + VERSION + " but app " + m.version() + ": deploy together");
-        widget = m.mount(app, opts);
+        widget = m.mount(app, opts, VERSION); // the app warns if the versions differ
         queue.splice(0).forEach(function (c) { widget[c[0]].apply(widget, c[1]); });
       });
     }).catch(function (e) {
@@ -70,6 +70,7 @@
     close: call("close"),
     toggle: call("toggle", 1),
     showArticle: call("showArticle", 1),
+    prefill: call("prefill"),
     setLocale: function (l) { label(l); call("setLocale")(l); },
     on: on,
     destroy: function () {
@@ -93,7 +94,13 @@
   btn.addEventListener("pointerenter", load);
   btn.addEventListener("focus", load);
   if (opts.open) load(); // the app opens the requested view itself
-  else if (opts.prefetch === "idle") (w.requestIdleCallback || setTimeout)(load);
+  // Idle-time load when asked to, or when a report still waits to be sent (storage may be
+  // blocked, e.g. in sandboxed frames: then there is nothing pending to find).
+  else {
+    var pending;
+    try { pending = localStorage.getItem("wallet-help:v1:pending"); } catch (e) {}
+    if (opts.prefetch === "idle" || pending) (w.requestIdleCallback || setTimeout)(load);
+  }
   // Deep link #wallet-help/article/<id>, on load and on every hash change.
   function route() {
     var m = /^#wallet-help\/article\/([\w-]+)$/.exec(location.hash);

@@ -25,11 +25,17 @@ impl Drop for Mounted {
 }
 
 impl Mounted {
+    /// Mounts on a fresh element; a draft left by an earlier test is removed first.
     async fn new(options: &str) -> Mounted {
+        clear_storage();
+        Mounted::keeping_storage(options).await
+    }
+
+    async fn keeping_storage(options: &str) -> Mounted {
         let doc = web_sys::window().unwrap().document().unwrap();
         let root = doc.create_element("div").unwrap();
         doc.body().unwrap().append_child(&root).unwrap();
-        let widget = mount(root.clone(), js_sys::JSON::parse(options).unwrap());
+        let widget = mount(root.clone(), js_sys::JSON::parse(options).unwrap(), Some(wallet_help::VERSION.to_string()));
         yew::scheduler::flush().await;
         Mounted { root, widget }
     }
@@ -213,7 +219,7 @@ async fn a_vote_is_remembered_and_not_asked_again() {
         assert!(m.find(".wh-vote button.wh-button:not(.wh-secondary)").is_some(), "offers the contact form");
     }
     assert_eq!(storage.get_item("wallet-help:v1:votes").unwrap().as_deref(), Some(r#"{"refund":false}"#));
-    let m = Mounted::new(r#"{"locale":"en"}"#).await;
+    let m = Mounted::keeping_storage(r#"{"locale":"en"}"#).await;
     m.widget.show_article("refund".into());
     yew::scheduler::flush().await;
     assert!(m.texts(".wh-vote button").iter().all(|b| b != "Yes"), "not asked twice");
@@ -313,8 +319,67 @@ async fn bad_options_fall_back_to_defaults() {
 async fn error_summary_links_move_focus_to_their_field() {
     let m = Mounted::new(r#"{"locale":"zh-CN","open":"contact","endpoint":"https://api.example.com/r"}"#).await;
     m.click("button[type=submit]").await;
-    assert_eq!(m.texts(".wh-summary li")[1], "问题描述：此项必填。");
+    assert_eq!(m.texts(".wh-summary li")[1], "发生了什么：此项必填。");
     m.click(".wh-summary li:nth-child(2) a").await;
     let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
     assert_eq!(active.id(), "wh-f-description");
+}
+
+fn clear_storage() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("wallet-help:v1:draft").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_draft_survives_a_remount_and_discard_clears_it() {
+    clear_storage();
+    {
+        let m = Mounted::new(r#"{"locale":"en","open":"contact","endpoint":"https://api.example.com/r"}"#).await;
+        m.fill("#wh-f-description", "My USDT never arrived at the exchange.").await;
+        m.fill("#wh-f-tx-amount", "250").await;
+    }
+    let m = Mounted::keeping_storage(r#"{"locale":"en","open":"contact","endpoint":"https://api.example.com/r"}"#).await;
+    let value = |sel: &str| m.get(sel).dyn_into::<web_sys::HtmlTextAreaElement>().map(|t| t.value())
+        .or_else(|e| e.dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value())).unwrap();
+    assert_eq!(value("#wh-f-description"), "My USDT never arrived at the exchange.");
+    assert_eq!(value("#wh-f-tx-amount"), "250");
+    m.click(".wh-actions .wh-secondary").await;
+    assert_eq!(value("#wh-f-description"), "");
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    assert!(storage.get_item("wallet-help:v1:draft").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_seed_phrase_raises_the_guard_blocks_sending_and_is_never_stored() {
+    clear_storage();
+    let m = Mounted::new(r#"{"locale":"zh-CN","open":"contact","endpoint":"https://api.example.com/r"}"#).await;
+    let phrase = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+    m.fill("#wh-f-description", &format!("客服让我提供助记词：{phrase}")).await;
+    let guard = m.get("#wh-f-description-secret");
+    assert_eq!(guard.get_attribute("role").as_deref(), Some("alert"));
+    assert!(guard.text_content().unwrap().contains("切勿泄露助记词或私钥"));
+    assert_eq!(m.get("#wh-f-description").get_attribute("aria-invalid").as_deref(), Some("true"));
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let stored = storage.get_item("wallet-help:v1:draft").unwrap().unwrap_or_default();
+    assert!(stored.contains("客服让我提供助记词") && !stored.contains("abandon"), "{stored}");
+    m.click("button[type=submit]").await;
+    assert!(m.texts(".wh-summary li").iter().any(|t| t.contains("不能发送")), "{:?}", m.texts(".wh-summary li"));
+    m.click("#wh-f-description-secret button").await;
+    assert!(m.find("#wh-f-description-secret").is_none());
+    let text = m.get("#wh-f-description").dyn_into::<web_sys::HtmlTextAreaElement>().unwrap().value();
+    assert!(text.starts_with("客服让我提供助记词") && !text.contains("abandon"), "{text}");
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn prefill_fills_the_form_from_the_host_page() {
+    clear_storage();
+    let m = Mounted::new(r#"{"locale":"en","open":"contact","endpoint":"https://api.example.com/r"}"#).await;
+    let hash = format!("0x{}", "ab".repeat(32));
+    m.widget.prefill(js_sys::JSON::parse(&format!(r#"{{"txHash":"{hash}","chain":"evm","accountId":"A-17"}}"#)).unwrap());
+    yew::scheduler::flush().await;
+    let input = m.get("#wh-f-tx-hash").dyn_into::<web_sys::HtmlInputElement>().unwrap();
+    assert_eq!(input.value(), hash);
+    assert_eq!(m.get("#wh-f-tx-chain").dyn_into::<web_sys::HtmlSelectElement>().unwrap().value(), "evm");
+    clear_storage();
 }

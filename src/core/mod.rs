@@ -1,11 +1,14 @@
 //! Pure Rust: everything the widget decides, with no browser or UI crate, so it is tested
 //! natively with `cargo test`. The browser layer (`platform`, `ui`) only carries data in and out.
 
+pub mod chain;
 pub mod config;
 pub mod content;
 pub mod delivery;
 pub mod i18n;
 pub mod operator;
+pub mod outbox;
 pub mod report;
 pub mod search;
+pub mod secrets;
 pub mod state;

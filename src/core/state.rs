@@ -3,6 +3,7 @@
 
 use super::config::{Locale, View};
 use super::content::Category;
+use super::report::{Draft, Field};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -26,6 +27,14 @@ pub struct State {
     /// The FAQ search box; non-empty shows results on the FAQ home.
     pub query: String,
     pub votes: Rc<Votes>,
+    /// The report being written; kept on the device (secrets removed) as it changes.
+    pub draft: Rc<Draft>,
+    /// What `WalletHelp.prefill` gave that is not a form field (e.g. account id).
+    pub prefill: Rc<BTreeMap<String, String>>,
+    /// Articles opened this session, offered as "steps tried" in the report.
+    pub read: Vec<String>,
+    /// The Contact view shows the list of sent reports instead of the form.
+    pub reports: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -41,10 +50,14 @@ pub enum Action {
     Search(String),
     Vote { article: String, helpful: bool },
     SetLocale(Locale),
+    Edit(Field, String),
+    Prefill(Vec<(String, String)>),
+    DiscardDraft,
+    ShowReports(bool),
 }
 
 impl State {
-    pub fn new(locale: Locale, votes: Votes) -> State {
+    pub fn new(locale: Locale, votes: Votes, draft: Draft) -> State {
         State {
             open: false,
             view: View::Faq,
@@ -52,6 +65,18 @@ impl State {
             trail: Vec::new(),
             query: String::new(),
             votes: Rc::new(votes),
+            draft: Rc::new(draft),
+            prefill: Rc::default(),
+            read: Vec::new(),
+            reports: false,
+        }
+    }
+
+    /// The articles read, as `steps_tried` lines, when the user has not written any yet.
+    fn offer_steps(&mut self) {
+        if self.draft.steps.trim().is_empty() && !self.read.is_empty() {
+            let steps = self.read.iter().map(|id| format!("article:{id}")).collect::<Vec<_>>().join("\n");
+            Rc::make_mut(&mut self.draft).steps = steps;
         }
     }
 
@@ -68,11 +93,17 @@ impl State {
                 if let Some(v) = view {
                     next.view = v;
                 }
+                if next.view == View::Contact {
+                    next.offer_steps();
+                }
             }
             Action::Close => next.open = false,
             Action::Toggle => next.open = !self.open,
             Action::ShowView(v) => {
                 next.view = v;
+                if v == View::Contact {
+                    next.offer_steps();
+                }
                 // Choosing the FAQ tab while on it means "take me to the start".
                 if v == View::Faq && self.view == View::Faq {
                     next.trail.clear();
@@ -85,6 +116,9 @@ impl State {
             Action::ShowArticle(id) => {
                 next.open = true;
                 next.view = View::Faq;
+                if !self.read.contains(&id) {
+                    next.read.push(id.clone());
+                }
                 if self.page() != Some(&FaqPage::Article(id.clone())) {
                     next.trail.push(FaqPage::Article(id));
                 }
@@ -100,6 +134,13 @@ impl State {
                 Rc::make_mut(&mut next.votes).insert(article, helpful);
             }
             Action::SetLocale(l) => next.locale = l,
+            Action::Edit(field, value) => Rc::make_mut(&mut next.draft).set(field, value),
+            Action::Prefill(pairs) => {
+                let extra = Rc::make_mut(&mut next.draft).prefill(&pairs);
+                Rc::make_mut(&mut next.prefill).extend(extra);
+            }
+            Action::DiscardDraft => next.draft = Rc::default(),
+            Action::ShowReports(on) => next.reports = on,
         }
         next
     }
@@ -110,7 +151,7 @@ mod tests {
     use super::*;
 
     fn fresh() -> State {
-        State::new(Locale::En, Votes::new())
+        State::new(Locale::En, Votes::new(), Draft::default())
     }
 
     #[test]
@@ -179,6 +220,32 @@ mod tests {
             .reduce(Action::Vote { article: "phishing".into(), helpful: false });
         assert_eq!(s.votes.get("refund"), Some(&true));
         assert_eq!(s.votes.get("phishing"), Some(&false));
+    }
+
+    #[test]
+    fn articles_read_become_the_steps_tried_unless_the_user_wrote_some() {
+        let s = fresh().reduce(Action::ShowArticle("tx-pending".into())).reduce(Action::ShowArticle("refund".into()));
+        let s = s.reduce(Action::ShowView(View::Contact));
+        assert_eq!(s.draft.steps, "article:tx-pending\narticle:refund");
+        let edited = fresh()
+            .reduce(Action::ShowArticle("refund".into()))
+            .reduce(Action::Edit(Field::Steps, "Restarted".into()))
+            .reduce(Action::Open(Some(View::Contact)));
+        assert_eq!(edited.draft.steps, "Restarted");
+    }
+
+    #[test]
+    fn prefill_fills_fields_and_keeps_the_rest_for_the_report() {
+        let s = fresh().reduce(Action::Prefill(vec![
+            ("txHash".into(), "0xabc".into()),
+            ("accountId".into(), "A-17".into()),
+            ("appVersion".into(), "3.2.1".into()),
+        ]));
+        assert_eq!(s.draft.tx_hash, "0xabc");
+        assert_eq!(s.prefill.get("accountId").map(String::as_str), Some("A-17"));
+        assert_eq!(s.prefill.len(), 2);
+        let s = s.reduce(Action::Edit(Field::Description, "text".into())).reduce(Action::DiscardDraft);
+        assert_eq!(*s.draft, Draft::default());
     }
 
     #[test]

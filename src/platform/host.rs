@@ -78,3 +78,8 @@ pub fn focus_by_id(near: Option<web_sys::EventTarget>, id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Now, in milliseconds since the Unix epoch.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}

@@ -2,6 +2,10 @@
 //! or a console warning; nothing here panics into the host page.
 
 pub mod host;
+pub mod images;
 pub mod http;
+pub mod idb;
+pub mod locks;
+pub mod outbox;
 pub mod storage;
 pub mod timers;

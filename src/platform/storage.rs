@@ -2,6 +2,7 @@
 //! Storage can be missing or full (private windows, quotas): then nothing is remembered,
 //! and the widget works on.
 
+use crate::core::report::Draft;
 use crate::core::state::Votes;
 
 const VOTES: &str = "wallet-help:v1:votes";
@@ -20,4 +21,25 @@ pub fn load_votes() -> Votes {
 pub fn save_votes(votes: &Votes) {
     let (Some(s), Ok(json)) = (storage(), serde_json::to_string(votes)) else { return };
     let _ = s.set_item(VOTES, &json);
+}
+
+const DRAFT: &str = "wallet-help:v1:draft";
+
+/// The saved report draft, if any. A draft is stored only once the user has typed.
+pub fn load_draft() -> Draft {
+    storage()
+        .and_then(|s| s.get_item(DRAFT).ok().flatten())
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps the draft across reloads; an empty draft removes the key. Callers pass a draft
+/// with secrets already removed (`core::report::storable`).
+pub fn save_draft(draft: &Draft) {
+    let Some(s) = storage() else { return };
+    if *draft == Draft::default() {
+        let _ = s.remove_item(DRAFT);
+    } else if let Ok(json) = serde_json::to_string(draft) {
+        let _ = s.set_item(DRAFT, &json);
+    }
 }

@@ -6,8 +6,8 @@ use super::panel::Panel;
 use crate::core::config::Config;
 use crate::core::content::Catalogue;
 use crate::core::state::{Action, FaqPage, State};
-use crate::core::operator;
-use crate::platform::{host, http, storage};
+use crate::core::{operator, report};
+use crate::platform::{host, http, outbox, storage};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -33,7 +33,7 @@ impl Reducible for State {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let locale = props.config.locale;
-    let state = use_reducer(move || State::new(locale, storage::load_votes()));
+    let state = use_reducer(move || State::new(locale, storage::load_votes(), storage::load_draft()));
     let catalogue = use_state(|| Rc::new(Catalogue::default()));
     let brand = use_state(|| AttrValue::from(props.config.brand.clone()));
     let dispatch = {
@@ -45,6 +45,9 @@ pub fn App(props: &AppProps) -> Html {
         let (bridge, dispatch) = (props.bridge.clone(), dispatch.clone());
         use_effect_with((), move |_| bridge.connect(dispatch));
     }
+
+    // Reports left in the outbox by an earlier visit are sent now.
+    use_effect_with((), |_| outbox::resume());
 
     // The operator's config file changes the brand and the articles once it arrives.
     {
@@ -81,6 +84,8 @@ pub fn App(props: &AppProps) -> Html {
             host::emit("article", &host::detail(&[("id", id)]));
         }
     });
+    // The draft survives reloads, without any secret the guard found in it.
+    use_effect_with(state.draft.clone(), |draft| storage::save_draft(&report::storable(draft)));
     // Votes are stored only once the user has voted: nothing is written before they act.
     use_effect_with(state.votes.clone(), |votes| {
         if !votes.is_empty() {

@@ -2,7 +2,7 @@
 //! Focus moves into the dialog when it opens; Esc closes it.
 
 use super::coming::Coming;
-use super::contact::ContactForm;
+use super::contact::ContactView;
 use super::faq::Faq;
 use super::tabs::Tabs;
 use crate::core::config::{Config, View};
@@ -52,7 +52,10 @@ pub fn Panel(props: &PanelProps) -> Html {
                  votes={props.state.votes.clone()} ondispatch={props.ondispatch.clone()} />
         },
         View::Contact => html! {
-            <ContactForm {locale} endpoint={props.config.endpoint.clone()} />
+            <ContactView {locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
+                draft={props.state.draft.clone()} prefill={props.state.prefill.clone()}
+                endpoint={props.config.endpoint.clone()} reports={props.state.reports}
+                ondispatch={props.ondispatch.clone()} />
         },
         other => html! { <Coming {locale} view={other} ondispatch={props.ondispatch.clone()} /> },
     };

@@ -67,11 +67,11 @@ fn marked(text: &str, query: &str) -> Html {
         .collect()
 }
 
-#[component]
-pub fn SearchResults(props: &ResultsProps) -> Html {
-    let s = strings(props.locale);
-    let articles = props.catalogue.articles(props.locale);
-    let index = use_memo((props.locale, props.catalogue.clone(), props.brand.clone()), |(locale, catalogue, brand)| {
+/// The search index of the shown catalogue, built when first needed and kept while the
+/// catalogue, language and brand stay the same.
+#[hook]
+pub fn use_index(locale: Locale, catalogue: Rc<Catalogue>, brand: AttrValue) -> Rc<Index> {
+    use_memo((locale, catalogue, brand), |(locale, catalogue, brand)| {
         let articles = catalogue.articles(*locale);
         let titles: Vec<String> = articles.iter().map(|a| with_brand(&a.title, brand)).collect();
         let bodies: Vec<String> = articles.iter().map(|a| with_brand(&a.plain_body(), brand)).collect();
@@ -80,7 +80,14 @@ pub fn SearchResults(props: &ResultsProps) -> Html {
             keywords: a.keywords().collect(),
             body: vec![&a.summary, &bodies[i]],
         }))
-    });
+    })
+}
+
+#[component]
+pub fn SearchResults(props: &ResultsProps) -> Html {
+    let s = strings(props.locale);
+    let articles = props.catalogue.articles(props.locale);
+    let index = use_index(props.locale, props.catalogue.clone(), props.brand.clone());
     let hits = index.search(&props.query, MAX_RESULTS);
     let go = |view: View| props.ondispatch.reform(move |_: MouseEvent| Action::ShowView(view));
     html! {

@@ -1,16 +1,22 @@
-//! The contact form's data: what the user typed ([`Draft`]), the checks it must pass
-//! ([`validate`]) and the `wallet-help.report.v1` payload sent to the operator ([`build`]).
+//! The report form's data: what the user typed ([`Draft`]), the checks it must pass
+//! ([`validate()`]) and the `wallet-help.report.v1` payload sent to the operator ([`build()`]).
 
-use serde::Serialize;
+mod guard;
+mod payload;
+mod validate;
+
+pub use guard::{findings, removed, storable};
+pub use payload::{attachment, build, Attachment, Context, Report, ATTACHMENT_MAX_BYTES};
+pub use validate::{email_required, is_email, is_phone, validate, FieldError, Problem};
+
+use serde::{Deserialize, Serialize};
 
 pub const SCHEMA: &str = "wallet-help.report.v1";
-pub const DESCRIPTION_MIN: usize = 10;
-pub const DESCRIPTION_MAX: usize = 5000;
-const SUBJECT_MAX: usize = 80;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
+    #[default]
     Complaint,
     Feedback,
     Suggestion,
@@ -30,7 +36,7 @@ impl Kind {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Category {
     Technical,
@@ -57,262 +63,202 @@ impl Category {
     }
 }
 
-/// What the user has typed so far. `category` is `None` until they choose one.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Draft {
-    pub kind: Kind,
-    pub category: Option<Category>,
-    pub description: String,
-    pub email: String,
+/// How the user wants to be answered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Preferred {
+    #[default]
+    Email,
+    Phone,
 }
 
-impl Default for Draft {
-    fn default() -> Self {
-        Draft { kind: Kind::Complaint, category: None, description: String::new(), email: String::new() }
-    }
-}
-
-/// The form's fields, in the order they appear (and the error summary lists them).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Every field of the form, in the order they appear (and the error summary lists them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
     Kind,
     Category,
+    Subject,
     Description,
+    TxTime,
+    TxAmount,
+    TxAsset,
+    TxChain,
+    TxCounterparty,
+    TxHash,
+    Steps,
+    Expected,
     Email,
+    Phone,
+    Preferred,
+    Consent,
+    Attachments,
 }
 
 impl Field {
-    /// Stable id fragment used for the input's DOM id and its error message.
+    /// The fields that hold free text: each is checked by the secret guard.
+    pub const TEXT: [Field; 11] = [
+        Field::Subject,
+        Field::Description,
+        Field::TxTime,
+        Field::TxAmount,
+        Field::TxAsset,
+        Field::TxCounterparty,
+        Field::TxHash,
+        Field::Steps,
+        Field::Expected,
+        Field::Email,
+        Field::Phone,
+    ];
+
+    /// Stable id fragment for DOM ids and `prefill` keys' documentation.
     pub fn id(self) -> &'static str {
         match self {
             Field::Kind => "kind",
             Field::Category => "category",
+            Field::Subject => "subject",
             Field::Description => "description",
+            Field::TxTime => "tx-time",
+            Field::TxAmount => "tx-amount",
+            Field::TxAsset => "tx-asset",
+            Field::TxChain => "tx-chain",
+            Field::TxCounterparty => "tx-counterparty",
+            Field::TxHash => "tx-hash",
+            Field::Steps => "steps",
+            Field::Expected => "expected",
             Field::Email => "email",
+            Field::Phone => "phone",
+            Field::Preferred => "preferred",
+            Field::Consent => "consent",
+            Field::Attachments => "attachments",
         }
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Problem {
-    Required,
-    TooShort(usize),
-    TooLong(usize),
-    BadEmail,
+/// Reads a sent report back as `prefill` pairs, so a refused report can be edited and
+/// sent again without typing it anew.
+pub fn prefill_pairs(body: &str) -> Vec<(String, String)> {
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(body) else { return Vec::new() };
+    let text = |x: Option<&serde_json::Value>| x.and_then(|s| s.as_str()).unwrap_or_default().to_string();
+    let tx = v.get("transaction");
+    let pairs = [
+        ("kind", text(v.get("kind"))),
+        ("category", text(v.get("category"))),
+        ("subject", text(v.get("subject"))),
+        ("description", text(v.get("description"))),
+        ("txTime", text(tx.and_then(|t| t.get("time")))),
+        ("amount", text(tx.and_then(|t| t.get("amount")))),
+        ("asset", text(tx.and_then(|t| t.get("asset")))),
+        ("chain", text(tx.and_then(|t| t.get("chain")))),
+        ("counterparty", text(tx.and_then(|t| t.get("counterparty")))),
+        ("txHash", text(tx.and_then(|t| t.get("tx_hash")))),
+        ("expected", text(v.get("expected_resolution"))),
+        ("email", text(v.get("contact").and_then(|c| c.get("email")))),
+        ("phone", text(v.get("contact").and_then(|c| c.get("phone")))),
+    ];
+    let steps: Vec<&str> = v.get("steps_tried").and_then(|s| s.as_array()).map(|a| a.iter().filter_map(|x| x.as_str()).collect()).unwrap_or_default();
+    pairs
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .chain(std::iter::once(("steps".to_string(), steps.join("\n"))))
+        .filter(|(_, v)| !v.is_empty())
+        .collect()
 }
 
-pub type FieldError = (Field, Problem);
-
-/// Whether the email field must be filled: a complaint needs an answer.
-pub fn email_required(kind: Kind) -> bool {
-    kind == Kind::Complaint
-}
-
-/// All problems with the draft, in field order; empty means it can be sent.
-pub fn validate(d: &Draft) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    if d.category.is_none() {
-        errors.push((Field::Category, Problem::Required));
-    }
-    let len = d.description.trim().chars().count();
-    if len == 0 {
-        errors.push((Field::Description, Problem::Required));
-    } else if len < DESCRIPTION_MIN {
-        errors.push((Field::Description, Problem::TooShort(DESCRIPTION_MIN)));
-    } else if len > DESCRIPTION_MAX {
-        errors.push((Field::Description, Problem::TooLong(DESCRIPTION_MAX)));
-    }
-    let email = d.email.trim();
-    if email.is_empty() {
-        if email_required(d.kind) {
-            errors.push((Field::Email, Problem::Required));
-        }
-    } else if !is_email(email) {
-        errors.push((Field::Email, Problem::BadEmail));
-    }
-    errors
-}
-
-/// A deliberately plain check: one `@`, a dotted domain, no spaces. The server decides the rest.
-pub fn is_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else { return false };
-    let labels: Vec<&str> = domain.split('.').collect();
-    s.len() <= 254
-        && !local.is_empty()
-        && !s.chars().any(|c| c.is_whitespace() || c == '<' || c == '>')
-        && !domain.contains('@')
-        && labels.len() >= 2
-        && labels.iter().all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
-}
-
-/// The first line of the description, shortened, as the report's subject.
-pub fn subject(description: &str) -> String {
-    let first = description.trim().lines().next().unwrap_or("").trim();
-    if first.chars().count() <= SUBJECT_MAX {
-        first.to_string()
-    } else {
-        let cut: String = first.chars().take(SUBJECT_MAX - 1).collect();
-        format!("{}…", cut.trim_end())
-    }
-}
-
-/// Facts about where the report comes from, filled by the browser layer.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct Context {
-    pub widget_version: String,
-    pub page_url: String,
-    pub user_agent: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Contact {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred: Option<&'static str>,
-}
-
-/// The body POSTed to the operator's endpoint (DESIGN.md §2).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Report {
-    pub schema: &'static str,
-    pub id: String,
-    pub created_at: String,
+/// What the user has typed so far. Text fields are kept as typed; `validate` and `build`
+/// trim them. Attachments are not part of the draft: they are too large to keep on the device.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
     pub kind: Kind,
-    pub category: Category,
-    pub locale: &'static str,
+    pub category: Option<Category>,
     pub subject: String,
     pub description: String,
-    pub steps_tried: Vec<String>,
-    pub contact: Contact,
-    pub attachments: Vec<serde_json::Value>,
-    pub context: Context,
+    pub tx_time: String,
+    pub tx_amount: String,
+    pub tx_asset: String,
+    /// `evm`, `bitcoin`, `tron`, `solana`, or empty when unknown.
+    pub tx_chain: String,
+    pub tx_counterparty: String,
+    pub tx_hash: String,
+    /// One step per line.
+    pub steps: String,
+    pub expected: String,
+    pub email: String,
+    pub phone: String,
+    pub preferred: Preferred,
+    pub consent: bool,
 }
 
-/// Builds the payload from a draft that passed [`validate`]; `None` if it did not.
-pub fn build(d: &Draft, id: &str, created_at: &str, locale: &'static str, context: Context) -> Option<Report> {
-    if !validate(d).is_empty() {
-        return None;
-    }
-    let email = Some(d.email.trim().to_string()).filter(|e| !e.is_empty());
-    Some(Report {
-        schema: SCHEMA,
-        id: id.to_string(),
-        created_at: created_at.to_string(),
-        kind: d.kind,
-        category: d.category?,
-        locale,
-        subject: subject(&d.description),
-        description: d.description.trim().to_string(),
-        steps_tried: Vec::new(),
-        contact: Contact { preferred: email.as_ref().map(|_| "email"), email },
-        attachments: Vec::new(),
-        context,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn good() -> Draft {
-        Draft {
-            kind: Kind::Complaint,
-            category: Some(Category::Transaction),
-            description: "My transfer of 50 USDT on Monday never arrived.\nHash in the app.".into(),
-            email: " ana@example.com ".into(),
+impl Draft {
+    /// The text of a free-text field (empty for the others).
+    pub fn text(&self, field: Field) -> &str {
+        match field {
+            Field::Subject => &self.subject,
+            Field::Description => &self.description,
+            Field::TxTime => &self.tx_time,
+            Field::TxAmount => &self.tx_amount,
+            Field::TxAsset => &self.tx_asset,
+            Field::TxChain => &self.tx_chain,
+            Field::TxCounterparty => &self.tx_counterparty,
+            Field::TxHash => &self.tx_hash,
+            Field::Steps => &self.steps,
+            Field::Expected => &self.expected,
+            Field::Email => &self.email,
+            Field::Phone => &self.phone,
+            _ => "",
         }
     }
 
-    #[test]
-    fn a_complete_draft_is_valid() {
-        assert!(validate(&good()).is_empty());
-    }
-
-    #[test]
-    fn an_empty_complaint_lists_every_missing_field_in_order() {
-        let errs = validate(&Draft::default());
-        assert_eq!(
-            errs,
-            vec![
-                (Field::Category, Problem::Required),
-                (Field::Description, Problem::Required),
-                (Field::Email, Problem::Required)
-            ]
-        );
-    }
-
-    #[test]
-    fn email_is_optional_for_feedback_but_checked_when_given() {
-        let mut d = Draft { kind: Kind::Feedback, email: String::new(), ..good() };
-        assert!(validate(&d).is_empty());
-        d.email = "not-an-email".into();
-        assert_eq!(validate(&d), vec![(Field::Email, Problem::BadEmail)]);
-    }
-
-    #[test]
-    fn description_length_is_counted_in_characters_not_bytes() {
-        let mut d = good();
-        d.description = "转账失败了怎么办啊".into(); // 9 characters, 27 bytes
-        assert_eq!(validate(&d), vec![(Field::Description, Problem::TooShort(DESCRIPTION_MIN))]);
-        d.description = "转账失败了,钱没有到账".into();
-        assert!(validate(&d).is_empty());
-        d.description = "a".repeat(DESCRIPTION_MAX + 1);
-        assert_eq!(validate(&d), vec![(Field::Description, Problem::TooLong(DESCRIPTION_MAX))]);
-    }
-
-    #[test]
-    fn emails() {
-        for ok in ["a@b.co", "first.last+tag@mail.example.org", "用户@例子.中国"] {
-            assert!(is_email(ok), "{ok}");
-        }
-        for bad in ["", "a@", "@b.co", "a@b", "a b@c.de", "a@b..co", "a@-b.co", "a@b@c.co", "<a@b.co>"] {
-            assert!(!is_email(bad), "{bad}");
+    /// Sets a field from the form's string value (`"true"` for the consent box).
+    pub fn set(&mut self, field: Field, value: String) {
+        match field {
+            Field::Kind => self.kind = Kind::parse(&value).unwrap_or(self.kind),
+            Field::Category => self.category = Category::parse(&value),
+            Field::Preferred => self.preferred = if value == "phone" { Preferred::Phone } else { Preferred::Email },
+            Field::Consent => self.consent = value == "true",
+            Field::Attachments => {}
+            Field::Subject => self.subject = value,
+            Field::Description => self.description = value,
+            Field::TxTime => self.tx_time = value,
+            Field::TxAmount => self.tx_amount = value,
+            Field::TxAsset => self.tx_asset = value,
+            Field::TxChain => self.tx_chain = value,
+            Field::TxCounterparty => self.tx_counterparty = value,
+            Field::TxHash => self.tx_hash = value,
+            Field::Steps => self.steps = value,
+            Field::Expected => self.expected = value,
+            Field::Email => self.email = value,
+            Field::Phone => self.phone = value,
         }
     }
 
-    #[test]
-    fn subject_is_the_shortened_first_line() {
-        assert_eq!(subject("  Payment failed\nmore"), "Payment failed");
-        let long = "x".repeat(200);
-        let s = subject(&long);
-        assert_eq!(s.chars().count(), SUBJECT_MAX);
-        assert!(s.ends_with('…'));
-    }
-
-    #[test]
-    fn the_payload_matches_the_v1_contract() {
-        let ctx = Context { widget_version: "0.1.0".into(), page_url: "https://w.example/".into(), user_agent: "UA".into() };
-        let r = build(&good(), "6f1c7a52-0f0e-4b8e-9d1a-3c2b1a0f9e8d", "2026-11-25T10:00:00.000Z", "en", ctx)
-            .expect("valid draft builds");
-        let v = serde_json::to_value(&r).expect("serialises");
-        assert_eq!(v["schema"], "wallet-help.report.v1");
-        assert_eq!(v["id"], "6f1c7a52-0f0e-4b8e-9d1a-3c2b1a0f9e8d");
-        assert_eq!(v["kind"], "complaint");
-        assert_eq!(v["category"], "transaction");
-        assert_eq!(v["locale"], "en");
-        assert_eq!(v["subject"], "My transfer of 50 USDT on Monday never arrived.");
-        assert_eq!(v["contact"]["email"], "ana@example.com");
-        assert_eq!(v["contact"]["preferred"], "email");
-        assert_eq!(v["steps_tried"], serde_json::json!([]));
-        assert_eq!(v["context"]["page_url"], "https://w.example/");
-    }
-
-    #[test]
-    fn an_invalid_draft_builds_nothing_and_no_email_means_no_contact() {
-        assert!(build(&Draft::default(), "id", "t", "en", Context::default()).is_none());
-        let d = Draft { kind: Kind::Suggestion, email: String::new(), ..good() };
-        let v = serde_json::to_value(build(&d, "id", "t", "zh-CN", Context::default())).expect("serialises");
-        assert_eq!(v["contact"], serde_json::json!({}));
-    }
-
-    #[test]
-    fn names_round_trip() {
-        for k in Kind::ALL {
-            assert_eq!(Kind::parse(k.name()), Some(k));
+    /// Applies `WalletHelp.prefill({...})`: known keys fill fields, the rest are returned
+    /// to travel in the report's `context.prefill` (e.g. account id, app version).
+    pub fn prefill(&mut self, pairs: &[(String, String)]) -> Vec<(String, String)> {
+        let mut extra = Vec::new();
+        for (key, value) in pairs {
+            let field = match key.as_str() {
+                "kind" => Field::Kind,
+                "category" => Field::Category,
+                "subject" => Field::Subject,
+                "description" => Field::Description,
+                "txTime" => Field::TxTime,
+                "amount" => Field::TxAmount,
+                "asset" => Field::TxAsset,
+                "chain" => Field::TxChain,
+                "counterparty" => Field::TxCounterparty,
+                "txHash" => Field::TxHash,
+                "steps" => Field::Steps,
+                "expected" => Field::Expected,
+                "email" => Field::Email,
+                "phone" => Field::Phone,
+                _ => {
+                    extra.push((key.clone(), value.clone()));
+                    continue;
+                }
+            };
+            self.set(field, value.clone());
         }
-        for c in Category::ALL {
-            assert_eq!(Category::parse(c.name()), Some(c));
-        }
+        extra
     }
 }

@@ -5,6 +5,7 @@
 
 use super::index::{Index, BODY, DOC_SHIFT, EXTRA_BODY, KEYWORD, MAX_EXTRA_BODY, TITLE};
 use super::query::{FUZZY_MAX_CHARS, FUZZY_MIN_CHARS};
+use super::sort::sort_keys;
 use super::text::{for_each_deletion, normalize, pieces, strip_plural, Kind};
 use super::Doc;
 use std::collections::HashMap;
@@ -164,7 +165,7 @@ fn gram_text(key: u64) -> Box<str> {
 /// The one-deletion neighbourhood (SymSpell) of every term a typo could reach: a query
 /// word of ≥ 5 letters is within one edit of a term only if they share a deletion, or one
 /// is a deletion of the other. Shorter terms are reached through the vocabulary.
-fn deletions(index: &Index) -> Vec<(u32, u32)> {
+fn deletions(index: &Index) -> Vec<u64> {
     let mut out = Vec::new();
     for id in 0..index.terms() {
         let term = index.term(id);
@@ -172,11 +173,11 @@ fn deletions(index: &Index) -> Vec<(u32, u32)> {
         // CJK grams (≤ 2 characters) are always below the length range.
         let chars = term.chars().count();
         let reachable = (FUZZY_MIN_CHARS..=FUZZY_MAX_CHARS + 1).contains(&chars);
-        if reachable && term.chars().all(char::is_alphabetic) {
-            for_each_deletion(term, |hash, _| out.push((hash, id as u32)));
+        if reachable && !term.bytes().any(|b| b.is_ascii_digit()) {
+            for_each_deletion(term, |hash, _| out.push(u64::from(hash) << 32 | id as u64));
         }
     }
-    out.sort_unstable();
+    sort_keys(&mut out);
     out.dedup();
     out
 }

@@ -9,8 +9,9 @@
 //! - [`index`]: a sorted vocabulary (prefix ranges by binary search), flat posting lists that
 //!   carry which fields a term occurs in, and a one-deletion map for typo candidates;
 //!   [`builder`] makes it in one pass.
-//! - [`rank`]: scores in flat per-document vectors, documents matching more query terms
-//!   first, then field weight × match quality × rarity, top-k by partial sort.
+//! - [`rank`]: scores in one flat per-document array, documents matching more query terms
+//!   first, then field weight × match quality × rarity; [`sort`] keeps the top k as packed
+//!   integer keys.
 //! - [`highlight()`]: which parts of a title or summary the query matched, for display.
 //! - [`Latest`]: drops results of a keystroke that a newer keystroke has superseded.
 
@@ -20,6 +21,7 @@ mod index;
 mod latest;
 mod query;
 mod rank;
+mod sort;
 mod text;
 
 #[cfg(test)]

@@ -71,7 +71,7 @@ pub(super) fn parse(query: &str) -> Vec<Term> {
                 let chars = buf.chars().count();
                 let stop = is_stop(&buf);
                 let fuzzy = (FUZZY_MIN_CHARS..=FUZZY_MAX_CHARS).contains(&chars)
-                    // Digits are amounts, versions, hashes: "1.2.4" is not a typo of "1.2.5".
+                    // Digits are amounts, codes, hashes: "10025" is not a typo of "10026".
                     && !buf.bytes().any(|b| b.is_ascii_digit());
                 // Ending the query means still typing; a trailing space means the word is done.
                 let prefix = range.end == query.len() && chars >= PREFIX_MIN_CHARS;

@@ -1,9 +1,10 @@
 //! Answering a query: each query term is expanded to the indexed terms it matches (exact,
-//! completions of the last word, one-typo neighbours), their postings are scored into flat
-//! per-document arrays, and the best `limit` documents are picked by partial sort.
+//! completions of the last word, one-typo neighbours), their postings are scored into a flat
+//! per-document array, and the best `limit` documents are kept as packed integer keys.
 
-use super::index::{doc_of, weight, Index};
+use super::index::{doc_of, weights, Index};
 use super::query::{counts, parse, prefix_quality, Term, EXACT, TYPO};
+use super::sort::smallest;
 use super::text::{fnv, for_each_deletion, within_one, FNV_SEED};
 use super::Hit;
 
@@ -25,56 +26,73 @@ impl Index {
             return Vec::new();
         }
         let n = self.docs;
-        let mut score = vec![0f32; n];
-        let mut mask = vec![0u32; n];
-        let mut seen = vec![false; n];
-        let mut touched: Vec<u32> = Vec::new();
-        // Best weight of the current term per document: a term counts once per document,
-        // through its best matching word ("trans" must not add up "transfer" and "transaction").
-        let mut best = vec![0f32; n];
-        let mut term_docs: Vec<u32> = Vec::new();
+        // One slot per document, all it needs in one place: the hot loop does one access.
+        let mut slots = vec![Slot::default(); n];
+        let mut touched: Vec<usize> = Vec::new();
+        let mut term_docs: Vec<usize> = Vec::new();
         let mut matches: Vec<(usize, f32)> = Vec::new();
         for (i, term) in terms.iter().enumerate() {
             self.expand(term, &mut matches);
+            let bit = if counts(term, &terms) { 1 << i } else { 0 };
+            if let [(id, quality)] = matches[..] {
+                // One matching word, the usual case: every posting is final as it comes.
+                let postings = self.postings(id);
+                let idf = rarity(n, postings.len());
+                for &posting in postings {
+                    let doc = doc_of(posting);
+                    let [t, k, b] = weights(posting);
+                    credit(
+                        &mut slots[doc],
+                        (t + k + b) * quality * idf,
+                        bit,
+                        doc,
+                        &mut touched,
+                    );
+                }
+                continue;
+            }
             for &(id, quality) in &matches {
                 for &posting in self.postings(id) {
                     let doc = doc_of(posting);
-                    let w = weight(posting) * quality;
-                    if best[doc] == 0.0 {
-                        term_docs.push(doc as u32);
+                    let slot = &mut slots[doc];
+                    if slot.term != i + 1 {
+                        slot.term = i + 1;
+                        term_docs.push(doc);
                     }
-                    if w > best[doc] {
-                        best[doc] = w;
+                    // Plain comparisons: at opt-level "z", iterator adapters stay calls and
+                    // `f32::max` becomes a libm call (weights are never NaN).
+                    let [t, k, b] = weights(posting);
+                    let [bt, bk, bb] = &mut slot.best;
+                    if t * quality > *bt {
+                        *bt = t * quality;
+                    }
+                    if k * quality > *bk {
+                        *bk = k * quality;
+                    }
+                    if b * quality > *bb {
+                        *bb = b * quality;
                     }
                 }
             }
             // Rarity, over the documents this term reached through any of its words.
-            let idf = 1.0 + (n as f32 / term_docs.len().max(1) as f32).ln();
-            let bit = if counts(term, &terms) { 1 << i } else { 0 };
+            let idf = rarity(n, term_docs.len());
             for &doc in &term_docs {
-                let d = doc as usize;
-                score[d] += best[d] * idf;
-                mask[d] |= bit;
-                best[d] = 0.0;
-                if !seen[d] {
-                    seen[d] = true;
-                    touched.push(doc);
-                }
+                let slot = &mut slots[doc];
+                let [t, k, b] = std::mem::take(&mut slot.best);
+                credit(slot, (t + k + b) * idf, bit, doc, &mut touched);
             }
             term_docs.clear();
         }
         let total = terms.iter().filter(|t| counts(t, &terms)).count() as u32;
-        let mut keys: Vec<u64> = touched
-            .iter()
-            .map(|&d| d as usize)
-            .filter(|&d| mask[d] != 0)
-            .map(|d| order_key(mask[d].count_ones(), score[d], d))
-            .collect();
-        if keys.len() > limit {
-            keys.select_nth_unstable(limit - 1);
-            keys.truncate(limit);
+        let mut keys: Vec<u64> = Vec::with_capacity(touched.len());
+        for doc in touched {
+            let slot = &slots[doc];
+            // Documents reached only through common words are no results.
+            if slot.mask != 0 {
+                keys.push(order_key(slot.mask.count_ones(), slot.score, doc));
+            }
         }
-        keys.sort_unstable();
+        smallest(&mut keys, limit);
         keys.into_iter().map(|key| hit(key, total)).collect()
     }
 
@@ -98,17 +116,17 @@ impl Index {
     fn completions(&self, prefix: &str, out: &mut Vec<(usize, f32)>) {
         let lo = self.partition(|t| t <= prefix);
         let hi = self.partition(|t| t < prefix || t.starts_with(prefix));
-        let mut ids: Vec<usize> = (lo..hi).collect();
-        if ids.len() > MAX_COMPLETIONS {
-            let df = |id: &usize| std::cmp::Reverse(self.postings(*id).len());
-            ids.select_nth_unstable_by_key(MAX_COMPLETIONS - 1, df);
-            ids.truncate(MAX_COMPLETIONS);
+        // Most frequent first: document count (negated) above the id, in one `u64` so the
+        // selection is the same code as the result ranking's.
+        let mut keys: Vec<u64> = (lo..hi)
+            .map(|id| !(self.postings(id).len() as u64) << 32 | id as u64)
+            .collect();
+        smallest(&mut keys, MAX_COMPLETIONS);
+        for key in keys {
+            let id = (key & 0xFFFF_FFFF) as usize;
+            // Byte lengths: completions are Latin words, where bytes and letters mostly agree.
+            out.push((id, prefix_quality(prefix.len(), self.term(id).len())));
         }
-        // Byte lengths: completions are Latin words, where bytes and letters mostly agree.
-        out.extend(
-            ids.into_iter()
-                .map(|id| (id, prefix_quality(prefix.len(), self.term(id).len()))),
-        );
     }
 
     /// Terms one edit away from `word`, found through shared one-character deletions and
@@ -135,10 +153,43 @@ impl Index {
     }
 
     fn with_deletion_hash(&self, hash: u32, out: &mut Vec<usize>) {
-        let from = self.deletions.partition_point(|e| e.0 < hash);
-        let same = self.deletions[from..].iter().take_while(|e| e.0 == hash);
-        out.extend(same.map(|e| e.1 as usize));
+        let hash = u64::from(hash);
+        let from = self.deletions.partition_point(|e| e >> 32 < hash);
+        let same = self.deletions[from..]
+            .iter()
+            .take_while(|&&e| e >> 32 == hash);
+        out.extend(same.map(|e| (e & 0xFFFF_FFFF) as usize));
     }
+}
+
+/// Inverse document frequency: a term found in few documents says more about them.
+fn rarity(docs: usize, with_term: usize) -> f32 {
+    1.0 + (docs as f32 / with_term.max(1) as f32).ln()
+}
+
+/// Adds one query term's contribution to a document.
+fn credit(slot: &mut Slot, amount: f32, bit: u32, doc: usize, touched: &mut Vec<usize>) {
+    slot.score += amount;
+    slot.mask |= bit;
+    if !slot.seen {
+        slot.seen = true;
+        touched.push(doc);
+    }
+}
+
+/// A document's accumulated state during one search.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    score: f32,
+    /// Best weight of the current term in the title, keywords and body: a term counts once
+    /// per field, through its best matching word there ("trans" must not add up "transfer"
+    /// and "transaction"), while a title and a keyword match do add up.
+    best: [f32; 3],
+    /// Bit `i`: query term `i` matched.
+    mask: u32,
+    /// 1 + the last query term that reached this document.
+    term: usize,
+    seen: bool,
 }
 
 /// Documents beyond this position cannot be ordered by [`order_key`]; the posting format

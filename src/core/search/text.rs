@@ -28,31 +28,43 @@ impl Iterator for Pieces<'_> {
     type Item = (Kind, Range<usize>);
 
     fn next(&mut self) -> Option<Self::Item> {
-        let base = self.pos;
+        // Byte by byte with an ASCII shortcut: this loop sees every character of every
+        // article while the index is built.
+        let bytes = self.text.as_bytes();
         let mut current: Option<(Kind, usize)> = None;
-        for (i, c) in self.text[base..].char_indices() {
-            let class = class(c);
+        let mut i = self.pos;
+        while i < bytes.len() {
+            let (class, len) = if bytes[i].is_ascii() {
+                (bytes[i].is_ascii_alphanumeric().then_some(Kind::Word), 1)
+            } else {
+                let c = self.text[i..].chars().next().unwrap_or(' ');
+                (class(c), c.len_utf8())
+            };
             match current {
                 None => current = class.map(|k| (k, i)),
                 Some((kind, _)) if class == Some(kind) => {}
                 Some((kind, start)) => {
-                    self.pos = base + i;
-                    return Some((kind, base + start..base + i));
+                    self.pos = i;
+                    return Some((kind, start..i));
                 }
             }
+            i += len;
         }
-        self.pos = self.text.len();
-        current.map(|(kind, start)| (kind, base + start..self.text.len()))
+        self.pos = bytes.len();
+        current.map(|(kind, start)| (kind, start..bytes.len()))
     }
 }
 
+/// For non-ASCII characters. Std's `is_alphanumeric` and `to_lowercase` would bring about
+/// 15 KB of Unicode tables into the Wasm; a few ranges cover what help text contains: any
+/// character that is not a known separator is a letter (other scripts, accents, marks).
 fn class(c: char) -> Option<Kind> {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric().then_some(Kind::Word)
-    } else if is_cjk(c) {
+    if is_cjk(c) {
         Some(Kind::Cjk)
+    } else if is_separator(c) {
+        None
     } else {
-        c.is_alphanumeric().then_some(Kind::Word)
+        Some(Kind::Word)
     }
 }
 
@@ -64,23 +76,44 @@ fn is_cjk(c: char) -> bool {
         | 0x20000..=0x2FA1F)
 }
 
+/// Non-ASCII punctuation, spaces and symbols: Latin-1 ones, general punctuation to dingbats
+/// (dashes, quotes, `…`, currency, arrows), supplemental and CJK punctuation (`、。「」・`),
+/// full-width punctuation (`，？：（）`), emoji, private use, byte-order mark.
+fn is_separator(c: char) -> bool {
+    matches!(c as u32,
+        0x80..=0xBF | 0xD7 | 0xF7 | 0x2000..=0x2BFF | 0x2E00..=0x2E7F | 0x3000..=0x303F | 0x30FB
+        | 0xE000..=0xF8FF | 0xFE10..=0xFE6F | 0xFEFF | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20
+        | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 | 0xFFF0..=0xFFFF | 0x1F000..=0x1FAFF)
+}
+
 /// Lowercases a word into `out`, folding full-width letters and digits (`ＵＳＤＴ`, typed
 /// with a Chinese input method) to ASCII so they match the half-width spelling.
 pub(super) fn normalize(word: &str, out: &mut String) {
     out.clear();
-    for c in word.chars() {
-        let c = match c as u32 {
-            0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            }
-            _ => c,
-        };
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
     }
+    out.extend(word.chars().map(fold));
+}
+
+/// Lowercase for ASCII, full-width forms, Latin-1, Latin Extended-A, Greek and Cyrillic,
+/// without std's case tables (see [`class`]); other characters are kept as they are.
+fn fold(c: char) -> char {
+    let u = c as u32;
+    let lower = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3A9 | 0x410..=0x42F => {
+            u + 0x20
+        }
+        0xFF21..=0xFF3A => u - 0xFF21 + 0x61,
+        0xFF10..=0xFF19 | 0xFF41..=0xFF5A => u - 0xFEE0,
+        0x400..=0x40F => u + 0x50,
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if u.is_multiple_of(2) => u + 1,
+        0x139..=0x148 | 0x179..=0x17E if !u.is_multiple_of(2) => u + 1,
+        _ => u,
+    };
+    char::from_u32(lower).unwrap_or(c)
 }
 
 /// Drops a plural `s` so "fees" finds "fee" and "transactions" finds "transaction". Only the
@@ -158,4 +191,33 @@ fn within_one_in<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     i == a.len()
         || a[i + 1..] == b[i + 1..]
         || (i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn within_one_is_damerau_levenshtein() {
+        for (a, b) in [
+            ("abcde", "abcde"),
+            ("abcde", "abxde"),
+            ("abcde", "abde"),
+            ("abde", "abcde"),
+            ("abcde", "bacde"),
+            ("abcde", "abced"),
+        ] {
+            assert!(within_one(a, b), "{a} {b}");
+        }
+        for (a, b) in [
+            ("abcde", "badce"),
+            ("abcde", "abc"),
+            ("abcde", "acbed"),
+            ("abcde", "xbcdy"),
+        ] {
+            assert!(!within_one(a, b), "{a} {b}");
+        }
+        assert!(!within_one("größe", "grösse"));
+        assert!(within_one("größe", "gröse"));
+    }
 }

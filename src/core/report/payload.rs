@@ -1,0 +1,237 @@
+//! The `wallet-help.report.v1` body (DESIGN.md §2), built once from a valid draft so that
+//! every retry sends the same bytes.
+
+use super::validate::validate;
+use super::{Category, Draft, Kind, Preferred, SCHEMA};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+const SUBJECT_FROM_DESCRIPTION: usize = 80;
+
+/// Facts about where the report comes from, filled by the browser layer.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Context {
+    pub widget_version: String,
+    pub page_url: String,
+    pub user_agent: String,
+    /// What the host page passed to `WalletHelp.prefill` that is not a form field.
+    pub prefill: BTreeMap<String, String>,
+}
+
+/// Largest attachment, after the browser has shrunk it (the collector checks the same).
+pub const ATTACHMENT_MAX_BYTES: usize = 2 * 1024 * 1024;
+
+/// Builds an attachment from encoded image bytes: size, SHA-256 and base64 for the payload.
+pub fn attachment(name: &str, mime: &str, bytes: &[u8]) -> Attachment {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let hash = sha2::Sha256::digest(bytes);
+    Attachment {
+        name: name.chars().filter(|c| !c.is_control() && *c != '/' && *c != '\\').take(200).collect(),
+        mime: mime.to_string(),
+        size: bytes.len(),
+        sha256: hash.iter().map(|b| format!("{b:02x}")).collect(),
+        data: base64::engine::general_purpose::STANDARD.encode(bytes),
+    }
+}
+
+/// An image the user attached, already downscaled and encoded by the browser layer.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Attachment {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub mime: String,
+    pub size: usize,
+    pub sha256: String,
+    /// Standard base64 of the bytes.
+    pub data: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Transaction {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub time: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub amount: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub asset: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub chain: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub counterparty: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub tx_hash: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Contact {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preferred: Option<Preferred>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    pub schema: &'static str,
+    pub id: String,
+    pub created_at: String,
+    pub kind: Kind,
+    pub category: Category,
+    pub locale: &'static str,
+    pub subject: String,
+    pub description: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transaction: Option<Transaction>,
+    pub steps_tried: Vec<String>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub expected_resolution: String,
+    pub contact: Contact,
+    pub attachments: Vec<Attachment>,
+    pub context: Context,
+}
+
+/// The first line of the description, shortened, when the user gave no subject.
+fn subject(d: &Draft) -> String {
+    if !d.subject.trim().is_empty() {
+        return d.subject.trim().to_string();
+    }
+    let first = d.description.trim().lines().next().unwrap_or("").trim();
+    if first.chars().count() <= SUBJECT_FROM_DESCRIPTION {
+        first.to_string()
+    } else {
+        let cut: String = first.chars().take(SUBJECT_FROM_DESCRIPTION - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+fn opt(s: &str) -> Option<String> {
+    Some(s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+/// Builds the payload from a draft that passed `validate`; `None` if it did not.
+pub fn build(
+    d: &Draft,
+    id: &str,
+    created_at: &str,
+    locale: &'static str,
+    attachments: Vec<Attachment>,
+    context: Context,
+) -> Option<Report> {
+    if !validate(d).is_empty() {
+        return None;
+    }
+    let tx = Transaction {
+        time: d.tx_time.trim().into(),
+        amount: d.tx_amount.trim().into(),
+        asset: d.tx_asset.trim().into(),
+        chain: d.tx_chain.trim().into(),
+        counterparty: d.tx_counterparty.trim().into(),
+        tx_hash: d.tx_hash.trim().into(),
+    };
+    let (email, phone) = (opt(&d.email), opt(&d.phone));
+    let preferred = match (&email, &phone) {
+        (None, None) => None,
+        (Some(_), None) => Some(Preferred::Email),
+        (None, Some(_)) => Some(Preferred::Phone),
+        _ => Some(d.preferred),
+    };
+    Some(Report {
+        schema: SCHEMA,
+        id: id.to_string(),
+        created_at: created_at.to_string(),
+        kind: d.kind,
+        category: d.category?,
+        locale,
+        subject: subject(d),
+        description: d.description.trim().to_string(),
+        transaction: (tx != Transaction::default()).then_some(tx),
+        steps_tried: d.steps.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
+        expected_resolution: d.expected.trim().to_string(),
+        contact: Contact { email, phone, preferred },
+        attachments,
+        context,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn good() -> Draft {
+        Draft {
+            kind: Kind::Complaint,
+            category: Some(Category::Transaction),
+            description: "My transfer of 50 USDT on Monday never arrived.\nHash in the app.".into(),
+            email: " ana@example.com ".into(),
+            consent: true,
+            ..Draft::default()
+        }
+    }
+
+    #[test]
+    fn the_payload_matches_the_v1_contract() {
+        let mut ctx = Context { widget_version: "0.1.0".into(), page_url: "https://w.example/".into(), user_agent: "UA".into(), ..Context::default() };
+        ctx.prefill.insert("accountId".into(), "A-17".into());
+        let d = Draft {
+            tx_amount: "50".into(),
+            tx_asset: "USDT".into(),
+            steps: "article:tx-pending\nRestarted the app\n".into(),
+            expected: "Refund".into(),
+            ..good()
+        };
+        let png = Attachment { name: "a.png".into(), mime: "image/png".into(), size: 3, sha256: "ab".into(), data: "AAAA".into() };
+        let r = build(&d, "6f1c7a52-0f0e-4b8e-9d1a-3c2b1a0f9e8d", "2026-11-25T10:00:00.000Z", "en", vec![png], ctx)
+            .expect("valid draft builds");
+        let v = serde_json::to_value(&r).expect("serialises");
+        assert_eq!(v["schema"], "wallet-help.report.v1");
+        assert_eq!(v["kind"], "complaint");
+        assert_eq!(v["category"], "transaction");
+        assert_eq!(v["subject"], "My transfer of 50 USDT on Monday never arrived.");
+        assert_eq!(v["transaction"], json!({"amount": "50", "asset": "USDT"}));
+        assert_eq!(v["steps_tried"], json!(["article:tx-pending", "Restarted the app"]));
+        assert_eq!(v["expected_resolution"], "Refund");
+        assert_eq!(v["contact"], json!({"email": "ana@example.com", "preferred": "email"}));
+        assert_eq!(v["attachments"][0]["type"], "image/png");
+        assert_eq!(v["context"]["prefill"], json!({"accountId": "A-17"}));
+    }
+
+    #[test]
+    fn empty_parts_are_left_out() {
+        let d = Draft { kind: Kind::Suggestion, email: String::new(), consent: false, subject: " Dark mode ".into(), ..good() };
+        let v = serde_json::to_value(build(&d, "id", "t", "zh-CN", vec![], Context::default())).expect("serialises");
+        assert_eq!(v["contact"], json!({}));
+        assert_eq!(v["subject"], "Dark mode");
+        assert!(v.get("transaction").is_none() && v.get("expected_resolution").is_none());
+    }
+
+    #[test]
+    fn both_contacts_keep_the_chosen_preference() {
+        let d = Draft { phone: "+86 138 0013 8000".into(), preferred: Preferred::Phone, ..good() };
+        let v = serde_json::to_value(build(&d, "id", "t", "en", vec![], Context::default())).expect("serialises");
+        assert_eq!(v["contact"]["preferred"], "phone");
+    }
+
+    #[test]
+    fn attachments_carry_size_hash_and_base64() {
+        let a = attachment("shot/1.png", "image/png", b"abc");
+        assert_eq!((a.name.as_str(), a.size, a.data.as_str()), ("shot1.png", 3, "YWJj"));
+        assert_eq!(a.sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    #[test]
+    fn an_invalid_draft_builds_nothing() {
+        assert!(build(&Draft::default(), "id", "t", "en", vec![], Context::default()).is_none());
+    }
+
+    #[test]
+    fn a_long_first_line_becomes_a_shortened_subject() {
+        let d = Draft { description: "x".repeat(200), ..good() };
+        let s = build(&d, "id", "t", "en", vec![], Context::default()).expect("valid").subject;
+        assert_eq!(s.chars().count(), SUBJECT_FROM_DESCRIPTION);
+        assert!(s.ends_with('…'));
+    }
+}

@@ -1,0 +1,114 @@
+//! Single-string keys: raw 32-byte keys in hex, WIF keys, BIP32 extended private keys and
+//! Solana 64-byte secret keys in base58. Each candidate is a whole alphanumeric word of the
+//! text ("0x…" included), so a key is never found inside a longer string.
+//!
+//! Hex rule. A transaction hash is also 64 hex digits, and users paste hashes into the
+//! description, so the shape alone proves nothing. 64 hex digits are a key when:
+//! - a key cue ("private key", "privkey", "secret key", "私钥", "密钥"…) is near (any field);
+//! - or, in a free-text field, the value has the `0x` prefix and the word "key" is near.
+//!
+//! A bare hash, or one next to "tx"/"hash"/"交易", is never flagged.
+//!
+//! Solana rule. A Solana transaction signature is also 64 bytes of base58. An ed25519
+//! signature's second half is a scalar below the group order, so its last byte is at most
+//! 0x10; a secret key ends with a public key, whose last byte is anything. A 64-byte value
+//! ending above 0x10 (about 93% of keys) cannot be a signature and is always a key; the rest
+//! follow the hex rule (cue, or "key" in a free-text field).
+//!
+//! WIF and extended keys carry a checksum and a version, so no cue is needed.
+
+use super::cues::{self, Cues};
+use super::{FieldKind, Finding, SecretKind};
+
+/// Version bytes of BIP32/SLIP-132 extended *private* keys: xprv, yprv, zprv, Yprv, Zprv
+/// (mainnet) and tprv, uprv, vprv, Uprv, Vprv (testnet).
+const XPRV_VERSIONS: [u32; 10] = [
+    0x0488_ADE4,
+    0x049D_7878,
+    0x04B2_430C,
+    0x0295_B005,
+    0x02AA_7A99,
+    0x0435_8394,
+    0x044A_4E28,
+    0x045F_18BC,
+    0x0242_85B5,
+    0x0257_5048,
+];
+
+/// Largest last byte of an ed25519 signature (S < 2^252 + …).
+const SIGNATURE_LAST_BYTE_MAX: u8 = 0x10;
+
+pub fn scan_keys(text: &str, lower: &str, field: FieldKind, out: &mut Vec<Finding>) {
+    for (start, end) in alphanumeric_words(text) {
+        let word = &text[start..end];
+        if let Some(kind) = judge(word, lower, start, end, field) {
+            out.push(Finding { kind, start, end });
+        }
+    }
+}
+
+fn judge(word: &str, lower: &str, start: usize, end: usize, field: FieldKind) -> Option<SecretKind> {
+    let text_field = field == FieldKind::Text;
+    let key_cue = || cues::near(lower, start, end, Cues::Key);
+    let bare_key = || text_field && cues::near(lower, start, end, Cues::AnyKey);
+    let (prefixed, digits) = match word.strip_prefix("0x").or_else(|| word.strip_prefix("0X")) {
+        Some(rest) => (true, rest),
+        None => (false, word),
+    };
+    if digits.len() == 64 && digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return (key_cue() || (prefixed && bare_key())).then_some(SecretKind::PrivateKeyHex);
+    }
+    if !word.bytes().all(is_base58) {
+        return None;
+    }
+    match word.len() {
+        51 | 52 if is_wif(word) => Some(SecretKind::Wif),
+        100..=120 if is_xprv(word) => Some(SecretKind::ExtendedPrivateKey),
+        85..=88 => {
+            let bytes = bs58::decode(word).into_vec().ok().filter(|b| b.len() == 64)?;
+            let cannot_be_signature = bytes[63] > SIGNATURE_LAST_BYTE_MAX;
+            (cannot_be_signature || key_cue() || bare_key()).then_some(SecretKind::SolanaSecretKey)
+        }
+        _ => None,
+    }
+}
+
+/// Wallet Import Format: version 0x80 (mainnet) or 0xef (testnet), 32 key bytes, and 0x01
+/// when the public key is compressed; base58check.
+fn is_wif(word: &str) -> bool {
+    match bs58::decode(word).with_check(None).into_vec() {
+        Ok(b) => matches!(b[..], [0x80 | 0xef, ..]) && (b.len() == 33 || (b.len() == 34 && b[33] == 1)),
+        Err(_) => false,
+    }
+}
+
+/// BIP32 serialization: 78 bytes, a private version, and the key data starting with 0x00.
+fn is_xprv(word: &str) -> bool {
+    match bs58::decode(word).with_check(None).into_vec() {
+        Ok(b) if b.len() == 78 => {
+            let version = u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+            XPRV_VERSIONS.contains(&version) && b[45] == 0
+        }
+        _ => false,
+    }
+}
+
+fn is_base58(b: u8) -> bool {
+    b.is_ascii_alphanumeric() && !matches!(b, b'0' | b'O' | b'I' | b'l')
+}
+
+/// Byte ranges of the maximal runs of ASCII letters and digits.
+fn alphanumeric_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        (i > start).then_some((start, i))
+    })
+}

@@ -1,0 +1,161 @@
+//! Unit tests of the guard as a whole: one or more cases per detector, the layouts, the
+//! transaction-hash rule both ways, byte ranges in CJK text and redaction.
+
+use super::*;
+use sha2::{Digest, Sha256};
+
+const ZH_S: &str = include_str!("words/chinese_simplified.txt");
+const ZH_T: &str = include_str!("words/chinese_traditional.txt");
+
+/// BIP39 encoding of `entropy` (16–32 bytes) into word indices, for building valid phrases.
+fn phrase(entropy: &[u8]) -> Vec<u16> {
+    let hash = Sha256::digest(entropy);
+    let mut bits: Vec<bool> = entropy.iter().flat_map(|b| (0..8).rev().map(move |i| (b >> i) & 1 == 1)).collect();
+    bits.extend((0..entropy.len() / 4).map(|i| (hash[0] >> (7 - i)) & 1 == 1));
+    bits.chunks(11).map(|c| c.iter().fold(0u16, |acc, &b| (acc << 1) | u16::from(b))).collect()
+}
+
+fn chinese(list: &str, indices: &[u16], sep: &str) -> String {
+    let words: Vec<&str> = list.lines().collect();
+    indices.iter().map(|&i| words[i as usize]).collect::<Vec<_>>().join(sep)
+}
+
+fn kinds(text: &str, field: FieldKind) -> Vec<SecretKind> {
+    scan(text, field).into_iter().map(|f| f.kind).collect()
+}
+
+fn text_kinds(text: &str) -> Vec<SecretKind> {
+    kinds(text, FieldKind::Text)
+}
+
+const ENTROPY: [u8; 16] =
+    [0x9e, 0x88, 0x5d, 0x95, 0x2a, 0xd3, 0x62, 0xca, 0xeb, 0x4e, 0xfe, 0x34, 0xa8, 0xe9, 0x1b, 0xd2];
+const HEX: &str = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
+
+#[test]
+fn chinese_phrases_in_every_layout() {
+    let p = phrase(&ENTROPY);
+    assert_eq!(p.len(), 12);
+    for list in [ZH_S, ZH_T] {
+        for sep in [" ", "，", "、", "\n", ""] {
+            let text = chinese(list, &p, sep);
+            assert_eq!(text_kinds(&text), [SecretKind::Mnemonic], "{text:?}");
+        }
+        let numbered: String =
+            chinese(list, &p, " ").split(' ').enumerate().map(|(i, w)| format!("{}.{w} ", i + 1)).collect();
+        assert_eq!(text_kinds(&numbered), [SecretKind::Mnemonic]);
+        let cued = format!("客服让我发助记词：{}，这样安全吗", chinese(list, &p, ""));
+        assert_eq!(text_kinds(&cued), [SecretKind::Mnemonic]);
+    }
+}
+
+#[test]
+fn chinese_prose_is_not_a_phrase() {
+    let prose =
+        "客服要求我提供助记词才能处理退款，请问这是正常的流程吗？我在群里看到有人说要先连接钱包授权才能领取空投";
+    assert!(text_kinds(prose).is_empty());
+    // Eight separated characters are a fragment; a solid run without checksum or cue is not.
+    let p = phrase(&ENTROPY);
+    assert_eq!(text_kinds(&chinese(ZH_S, &p[..8], " ")), [SecretKind::MnemonicFragment]);
+    let mut wrong = p.clone();
+    wrong[11] ^= 1;
+    assert!(text_kinds(&chinese(ZH_S, &wrong, "")).is_empty());
+    assert_eq!(text_kinds(&chinese(ZH_S, &wrong, " ")), [SecretKind::MnemonicFragment]);
+}
+
+#[test]
+fn byte_ranges_are_right_in_cjk_text() {
+    let secret = chinese(ZH_S, &phrase(&ENTROPY), " ");
+    let text = format!("转账失败了。助记词：{secret}\n谢谢");
+    let found = scan(&text, FieldKind::Text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(&text[found[0].start..found[0].end], secret);
+    assert_eq!(redact(&text, &found), "转账失败了。助记词：***\n谢谢");
+}
+
+#[test]
+fn hex_keys_need_a_cue_and_hashes_pass() {
+    assert_eq!(text_kinds(&format!("my private key is {HEX}")), [SecretKind::PrivateKeyHex]);
+    assert_eq!(text_kinds(&format!("私钥：0x{HEX}")), [SecretKind::PrivateKeyHex]);
+    assert_eq!(text_kinds(&format!("here is the key 0x{HEX}")), [SecretKind::PrivateKeyHex]);
+    // A pasted transaction hash, with or without 0x, in the description or the hash field.
+    assert!(text_kinds(&format!("my transfer 0x{HEX} is stuck")).is_empty());
+    assert!(text_kinds(&format!("tx {HEX} failed")).is_empty());
+    assert!(text_kinds(&format!("my private key is safe, the tx hash is 0x{HEX}")).is_empty());
+    assert!(kinds(&format!("0x{HEX}"), FieldKind::TxHash).is_empty());
+    assert!(kinds(&format!("key 0x{HEX}"), FieldKind::TxHash).is_empty());
+    assert_eq!(kinds(&format!("privkey {HEX}"), FieldKind::TxHash), [SecretKind::PrivateKeyHex]);
+    // Inside a longer word it is not a 32-byte value at all.
+    assert!(text_kinds(&format!("private key {HEX}ab")).is_empty());
+}
+
+fn check58(bytes: &[u8]) -> String {
+    bs58::encode(bytes).with_check().into_string()
+}
+
+#[test]
+fn wif_and_extended_keys() {
+    let key = [0x42u8; 32];
+    let wif = check58(&[&[0x80][..], &key].concat());
+    let compressed = check58(&[&[0x80][..], &key, &[1]].concat());
+    let testnet = check58(&[&[0xef][..], &key, &[1]].concat());
+    for w in [&wif, &compressed, &testnet] {
+        assert_eq!(text_kinds(&format!("wallet says {w} ok")), [SecretKind::Wif], "{w}");
+    }
+    let mut xprv = vec![0x04, 0x88, 0xAD, 0xE4, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    xprv.extend([7u8; 32]);
+    xprv.push(0);
+    xprv.extend(key);
+    let encoded = check58(&xprv);
+    assert!(encoded.starts_with("xprv"));
+    assert_eq!(text_kinds(&encoded), [SecretKind::ExtendedPrivateKey]);
+    xprv[..4].copy_from_slice(&[0x04, 0x88, 0xB2, 0x1E]); // xpub: public, not a secret
+    xprv[45] = 2;
+    assert!(text_kinds(&check58(&xprv)).is_empty());
+    let mut broken = encoded.into_bytes();
+    broken[50] = if broken[50] == b'a' { b'b' } else { b'a' };
+    assert!(text_kinds(&String::from_utf8(broken).unwrap()).is_empty());
+}
+
+#[test]
+fn solana_keys_in_both_forms() {
+    let mut key: Vec<u8> = (0..64).map(|i| (i * 37 % 256) as u8).collect();
+    key[63] = 0xc3;
+    let b58 = bs58::encode(&key).into_string();
+    assert_eq!(text_kinds(&b58), [SecretKind::SolanaSecretKey]);
+    assert_eq!(kinds(&b58, FieldKind::TxHash), [SecretKind::SolanaSecretKey]);
+    key[63] = 0x0c; // could be a signature: only with a cue
+    let sig = bs58::encode(&key).into_string();
+    assert!(kinds(&sig, FieldKind::TxHash).is_empty());
+    assert!(text_kinds(&format!("signature {sig}")).is_empty());
+    assert_eq!(text_kinds(&format!("my secret key: {sig}")), [SecretKind::SolanaSecretKey]);
+    let array = format!("{key:?}");
+    assert_eq!(text_kinds(&format!("keypair.json = {array}")), [SecretKind::SolanaSecretKey]);
+    assert!(text_kinds(&format!("{:?}", &key[..32])).is_empty());
+}
+
+#[test]
+fn keystore_json() {
+    let keystore = r#"{"address":"008aeeda4d805471df9b2a5b0f38a0c3bcba786b","crypto":{"cipher":"aes-128-ctr","ciphertext":"5318b4d5bcd28de64ee5559e671353e16f075ecae9f99c7a79a38af5f869aa46","cipherparams":{"iv":"6087dab2f9fdbbfaddc31a909735c1e6"},"kdf":"scrypt","kdfparams":{"dklen":32,"n":262144,"p":8,"r":1,"salt":"ae3cd4e7013836a3df6bd7241b12db061dbe2c6785853cce422d148a624ce0bd"},"mac":"517ead924a9d0dc3124507e3393d175ce3ff7c1e96529c6c555ce9e51205e9b2"},"id":"3198bc9c-6672-5ab3-d995-4942343ae5b6","version":3}"#;
+    let text = format!("support asked for this file:\n{keystore}\nthanks");
+    let found = scan(&text, FieldKind::Text);
+    assert_eq!(found.iter().map(|f| f.kind).collect::<Vec<_>>(), [SecretKind::Keystore]);
+    assert_eq!(&text[found[0].start..found[0].end], keystore);
+    let cut = &keystore[..200];
+    assert_eq!(text_kinds(cut), [SecretKind::Keystore]);
+    assert!(text_kinds(r#"{"ciphertext": "abc", "note": "not a keystore"}"#).is_empty());
+}
+
+#[test]
+fn redact_keeps_the_rest() {
+    let text = format!("Hello, privkey {HEX} and more");
+    let found = scan(&text, FieldKind::Text);
+    assert_eq!(redact(&text, &found), "Hello, privkey *** and more");
+    let overlapping = [
+        Finding { kind: SecretKind::Wif, start: 0, end: 5 },
+        Finding { kind: SecretKind::Wif, start: 3, end: 8 },
+        Finding { kind: SecretKind::Wif, start: 100, end: 200 },
+    ];
+    assert_eq!(redact("abcdefghij", &overlapping), "***ij");
+    assert_eq!(redact("nothing here", &[]), "nothing here");
+}

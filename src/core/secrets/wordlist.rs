@@ -1,0 +1,115 @@
+//! The BIP39 word lists the guard looks words up in (English, Chinese simplified, Chinese
+//! traditional) and fast lookup into them.
+//!
+//! The lists are embedded as the official one-word-per-line files in `words/`, generated once
+//! from the `bip39` crate (`Language::word_list()`): as plain text they cost about 16 KB gzip in
+//! the Wasm, the crate's `&[&str; 2048]` tables about 27 KB, and the crate brings nothing else
+//! we use. The files can be diffed against the BIP39 repository's `english.txt`,
+//! `chinese_simplified.txt` and `chinese_traditional.txt`.
+
+use std::sync::OnceLock;
+
+const ENGLISH: &str = include_str!("words/english.txt");
+const CHINESE_SIMPLIFIED: &str = include_str!("words/chinese_simplified.txt");
+const CHINESE_TRADITIONAL: &str = include_str!("words/chinese_traditional.txt");
+
+/// Bit set in [`CjkWord::lists`] when the character is in the simplified list.
+pub const SIMPLIFIED: u8 = 1;
+/// Bit set in [`CjkWord::lists`] when the character is in the traditional list.
+pub const TRADITIONAL: u8 = 2;
+
+/// A Chinese list word (always one character). The 1,275 characters that the two Chinese
+/// lists share sit at the same index in both, so one index serves both lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CjkWord {
+    pub index: u16,
+    pub lists: u8,
+}
+
+/// The English list is sorted, so a binary search over its lines is enough.
+fn english() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| ENGLISH.lines().collect())
+}
+
+/// The Chinese lists are ordered by character frequency, not by code point, so lookup goes
+/// through a table sorted by character, built once.
+fn chinese() -> &'static [(char, CjkWord)] {
+    static TABLE: OnceLock<Vec<(char, CjkWord)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<(char, CjkWord)> = Vec::with_capacity(4096);
+        for (list, bit) in [(CHINESE_SIMPLIFIED, SIMPLIFIED), (CHINESE_TRADITIONAL, TRADITIONAL)] {
+            let chars = list.lines().filter_map(|line| line.chars().next());
+            for (index, c) in chars.enumerate() {
+                table.push((c, CjkWord { index: index as u16, lists: bit }));
+            }
+        }
+        table.sort_by_key(|&(c, w)| (c, w.index));
+        // Merge the shared characters into one entry carrying both list bits.
+        table.dedup_by(|later, kept| {
+            let same = later.0 == kept.0 && later.1.index == kept.1.index;
+            if same {
+                kept.1.lists |= later.1.lists;
+            }
+            same
+        });
+        table
+    })
+}
+
+/// Index of an English list word, ignoring ASCII case. Words longer than 8 letters or with
+/// non-ASCII letters cannot be list words, so no allocation is needed.
+pub fn english_index(word: &str) -> Option<u16> {
+    let bytes = word.as_bytes();
+    if !(3..=8).contains(&bytes.len()) || !bytes.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let mut lower = [0u8; 8];
+    for (slot, b) in lower.iter_mut().zip(bytes) {
+        *slot = b.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&lower[..bytes.len()]).ok()?;
+    english().binary_search(&lower).ok().map(|i| i as u16)
+}
+
+/// The Chinese list word for a character, if it is in either list.
+pub fn chinese_word(c: char) -> Option<CjkWord> {
+    let table = chinese();
+    table.binary_search_by_key(&c, |&(k, _)| k).ok().map(|i| table[i].1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_have_2048_words() {
+        assert_eq!(english().len(), 2048);
+        assert_eq!(CHINESE_SIMPLIFIED.lines().count(), 2048);
+        assert_eq!(CHINESE_TRADITIONAL.lines().count(), 2048);
+        // 2048 + 2048 - 1275 shared characters, each once: no character has two indices.
+        assert_eq!(chinese().len(), 2821);
+        assert!(chinese().windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn english_lookup_ignores_case() {
+        assert_eq!(english_index("abandon"), Some(0));
+        assert_eq!(english_index("ZOO"), Some(2047));
+        assert_eq!(english_index("Wallet"), english_index("wallet"));
+        assert_eq!(english_index("the"), None);
+        assert_eq!(english_index("abandons"), None);
+        assert_eq!(english_index("café"), None);
+    }
+
+    #[test]
+    fn chinese_lookup_knows_both_lists() {
+        assert_eq!(chinese_word('的'), Some(CjkWord { index: 0, lists: SIMPLIFIED | TRADITIONAL }));
+        let simplified_only = chinese_word('这').map(|w| w.lists);
+        let traditional_only = chinese_word('這').map(|w| w.lists);
+        assert_eq!(simplified_only, Some(SIMPLIFIED));
+        assert_eq!(traditional_only, Some(TRADITIONAL));
+        assert_eq!(chinese_word('这').map(|w| w.index), chinese_word('這').map(|w| w.index));
+        assert_eq!(chinese_word('a'), None);
+    }
+}

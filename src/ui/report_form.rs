@@ -1,0 +1,185 @@
+//! The report form: every field of a `core::report::Draft`, the secret guard's alerts,
+//! articles that may already answer the description, screenshots, and the error summary
+//! that takes focus when sending is refused.
+
+use super::evidence::Evidence;
+use super::fields::{control_id, Control, Row};
+use super::search::use_index;
+use crate::core::config::Locale;
+use crate::core::content::{with_brand, Catalogue};
+use crate::core::i18n::{category_name, chain_name, field_name, kind_name, problem_text, strings};
+use crate::core::report::{self, Attachment, Category, Draft, Field, Kind, Preferred, Problem};
+use crate::core::state::Action;
+use crate::platform::host;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The description must be this long before articles are suggested for it.
+const SUGGEST_AFTER_CHARS: usize = 12;
+
+#[derive(Properties, PartialEq)]
+pub struct FormProps {
+    pub locale: Locale,
+    pub brand: AttrValue,
+    pub catalogue: Rc<Catalogue>,
+    pub draft: Rc<Draft>,
+    pub ondispatch: Callback<Action>,
+    /// Called with a valid, secret-free draft and its attachments.
+    pub onsubmit: Callback<(Rc<Draft>, Vec<Attachment>)>,
+}
+
+#[component]
+pub fn ReportForm(props: &FormProps) -> Html {
+    let (locale, d) = (props.locale, &props.draft);
+    let s = strings(locale);
+    let attempted = use_state(|| false);
+    let tries = use_state(|| 0u32);
+    let attachments = use_state(Vec::<Attachment>::new);
+    let summary = use_node_ref();
+    let index = use_index(locale, props.catalogue.clone(), props.brand.clone());
+
+    let secrets: Vec<Field> = report::findings(d).into_iter().map(|(f, _)| f).collect();
+    let mut errors = if *attempted { report::validate(d) } else { Vec::new() };
+    if *attempted {
+        errors.extend(secrets.iter().map(|f| (*f, Problem::Secret)));
+    }
+    let error_of = |f: Field| errors.iter().find(|(ef, p)| *ef == f && *p != Problem::Secret).map(|(_, p)| *p);
+
+    {
+        let summary = summary.clone();
+        use_effect_with(*tries, move |n| {
+            if *n > 0 {
+                if let Some(el) = summary.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    let onsubmit = {
+        let (draft, attempted, tries, attachments, send) =
+            (d.clone(), attempted.clone(), tries.clone(), attachments.clone(), props.onsubmit.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            attempted.set(true);
+            if !report::validate(&draft).is_empty() || !report::findings(&draft).is_empty() {
+                tries.set(*tries + 1);
+                return;
+            }
+            send.emit((draft.clone(), (*attachments).clone()));
+            attachments.set(Vec::new());
+            attempted.set(false);
+        })
+    };
+    let row = |field: Field, control: Control, hint: Option<&'static str>, required: bool| {
+        html! {
+            <Row {field} {locale} {control} value={d.text(field).to_string()} hint={hint.map(AttrValue::from)}
+                 error={error_of(field)} secret={secrets.contains(&field)} {required} ondispatch={props.ondispatch.clone()} />
+        }
+    };
+    let input = |kind: &'static str, autocomplete: &'static str| Control::Input { kind, autocomplete };
+    let kinds: Vec<(&str, &str)> = Kind::ALL.iter().map(|k| (k.name(), kind_name(locale, *k))).collect();
+    let mut categories = vec![("", s.choose)];
+    categories.extend(Category::ALL.iter().map(|c| (c.name(), category_name(locale, *c))));
+    let chains: Vec<(&str, &str)> = ["", "evm", "bitcoin", "tron", "solana"].iter().map(|c| (*c, chain_name(locale, c))).collect();
+    let preferred = vec![("email", s.preferred_email), ("phone", s.preferred_phone)];
+
+    let suggestions = if d.description.trim().chars().count() >= SUGGEST_AFTER_CHARS {
+        let articles = props.catalogue.articles(locale);
+        index.search(&d.description, 3).into_iter().filter_map(|h| articles.get(h.doc)).collect::<Vec<_>>()
+    } else {
+        Vec::new()
+    };
+    let onconsent = props.ondispatch.reform(|e: Event| {
+        let on = e.target_dyn_into::<web_sys::HtmlInputElement>().is_some_and(|i| i.checked());
+        Action::Edit(Field::Consent, on.to_string())
+    });
+    let ondiscard = {
+        let (d, attachments, attempted) = (props.ondispatch.clone(), attachments.clone(), attempted.clone());
+        Callback::from(move |_: MouseEvent| {
+            attachments.set(Vec::new());
+            attempted.set(false);
+            d.emit(Action::DiscardDraft);
+        })
+    };
+    let onattach = {
+        let attachments = attachments.clone();
+        Callback::from(move |list: Vec<Attachment>| attachments.set(list))
+    };
+
+    html! {
+        <form class="wh-contact" novalidate=true {onsubmit}>
+            <p class="wh-warning">{ s.never_share }</p>
+            if !errors.is_empty() {
+                <div class="wh-summary" role="alert" tabindex="-1" ref={summary}>
+                    <p>{ s.error_summary }</p>
+                    <ul>
+                        { for errors.iter().map(|&(f, p)| {
+                            let onclick = Callback::from(move |e: MouseEvent| {
+                                e.prevent_default();
+                                host::focus_by_id(e.target(), &control_id(f));
+                            });
+                            html! {
+                                <li><a href={format!("#{}", control_id(f))} {onclick}>
+                                    { field_name(locale, f).trim_end_matches(['?', '？']) }{ s.colon }{ problem_text(locale, p) }
+                                </a></li>
+                            }
+                        }) }
+                    </ul>
+                </div>
+            }
+            <fieldset>
+                <legend>{ s.legend_problem }</legend>
+                { row(Field::Kind, Control::Select(kinds), None, false) }
+                { row(Field::Category, Control::Select(categories), None, true) }
+                { row(Field::Subject, input("text", "off"), None, false) }
+                { row(Field::Description, Control::TextArea { rows: 5 }, Some(s.description_hint), true) }
+                if !suggestions.is_empty() {
+                    <div class="wh-suggest" aria-live="polite">
+                        <p>{ s.suggestions }</p>
+                        <ul>
+                            { for suggestions.iter().map(|a| {
+                                let id = a.id.to_string();
+                                let onclick = props.ondispatch.reform(move |_: MouseEvent| Action::ShowArticle(id.clone()));
+                                html! { <li><button type="button" class="wh-link" {onclick}>{ with_brand(&a.title, &props.brand) }</button></li> }
+                            }) }
+                        </ul>
+                    </div>
+                }
+            </fieldset>
+            <fieldset>
+                <legend>{ s.legend_transaction }</legend>
+                { row(Field::TxTime, input("datetime-local", "off"), None, false) }
+                <div class="wh-pair">
+                    { row(Field::TxAmount, input("text", "off"), None, false) }
+                    { row(Field::TxAsset, input("text", "off"), None, false) }
+                </div>
+                { row(Field::TxChain, Control::Select(chains), None, false) }
+                { row(Field::TxCounterparty, input("text", "off"), None, false) }
+                { row(Field::TxHash, input("text", "off"), None, false) }
+            </fieldset>
+            { row(Field::Steps, Control::TextArea { rows: 3 }, None, false) }
+            { row(Field::Expected, Control::TextArea { rows: 2 }, None, false) }
+            <Evidence {locale} attachments={(*attachments).clone()} onchange={onattach} />
+            <fieldset>
+                <legend>{ s.legend_contact }</legend>
+                <p class="wh-hint">{ s.contact_hint }</p>
+                { row(Field::Preferred, Control::Select(preferred), None, false) }
+                { row(Field::Email, input("email", "email"), None, report::email_required(d)) }
+                { row(Field::Phone, input("tel", "tel"), None, d.kind == Kind::Complaint && d.preferred == Preferred::Phone) }
+                <div class={classes!("wh-check", error_of(Field::Consent).is_some().then_some("wh-invalid"))}>
+                    <input id={control_id(Field::Consent)} type="checkbox" checked={d.consent} onchange={onconsent}
+                           aria-invalid={error_of(Field::Consent).is_some().to_string()}
+                           aria-describedby={error_of(Field::Consent).map(|_| "wh-f-consent-error")} />
+                    <label for={control_id(Field::Consent)}>{ field_name(locale, Field::Consent) }</label>
+                    if let Some(p) = error_of(Field::Consent) {
+                        <p class="wh-error" id="wh-f-consent-error">{ problem_text(locale, p) }</p>
+                    }
+                </div>
+            </fieldset>
+            <div class="wh-actions">
+                <button type="submit" class="wh-button">{ s.submit }</button>
+                <button type="button" class="wh-button wh-secondary" onclick={ondiscard}>{ s.discard }</button>
+            </div>
+        </form>
+    }
+}

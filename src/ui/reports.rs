@@ -1,0 +1,65 @@
+//! "My reports": every report sent from this device, newest first, with its status and
+//! what was sent.
+
+use crate::core::config::Locale;
+use crate::core::i18n::strings;
+use crate::core::outbox::{Entry, Status};
+use crate::core::state::Action;
+use yew::prelude::*;
+
+/// One line saying where a report stands.
+pub fn status_line(locale: Locale, e: &Entry) -> String {
+    let s = strings(locale);
+    match &e.status {
+        Status::Queued => s.status_queued.to_string(),
+        Status::Sending => s.status_sending.to_string(),
+        Status::Delivered { reference: Some(r) } => format!("{} · {}{}{r}", s.status_delivered, s.reference, s.colon),
+        Status::Delivered { reference: None } => s.status_delivered.to_string(),
+        Status::Rejected { message } => format!("{}{}{message}", s.status_rejected, s.colon),
+    }
+}
+
+/// The description as sent, read back from the stored payload.
+fn sent_text(e: &Entry) -> String {
+    serde_json::from_str::<serde_json::Value>(&e.body)
+        .ok()
+        .and_then(|v| v.get("description").and_then(|d| d.as_str()).map(String::from))
+        .unwrap_or_default()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ReportsProps {
+    pub locale: Locale,
+    pub entries: Vec<Entry>,
+    pub ondispatch: Callback<Action>,
+}
+
+#[component]
+pub fn Reports(props: &ReportsProps) -> Html {
+    let s = strings(props.locale);
+    let onback = props.ondispatch.reform(|_: MouseEvent| Action::ShowReports(false));
+    html! {
+        <section class="wh-reports">
+            <button type="button" class="wh-back" onclick={onback}>{ "← " }{ s.write_report }</button>
+            <h3>{ s.my_reports }</h3>
+            if props.entries.is_empty() {
+                <p>{ s.no_reports }</p>
+            }
+            <ul class="wh-list">
+                { for props.entries.iter().map(|e| html! {
+                    <li class="wh-report">
+                        <p class="wh-item-title">{ &e.subject }</p>
+                        <p class="wh-meta">{ &e.created_at }{ " · " }{ &e.kind }{ " · " }{ &e.category }</p>
+                        <p class={classes!("wh-status-line", matches!(e.status, Status::Rejected { .. }).then_some("wh-alert"))}>
+                            { status_line(props.locale, e) }
+                        </p>
+                        <details>
+                            <summary>{ s.sent_what }</summary>
+                            <p class="wh-sent-text">{ sent_text(e) }</p>
+                        </details>
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}
