@@ -98,6 +98,7 @@ impl Widget {
 
     /// Unmounts the app; the loader then removes its host element.
     pub fn destroy(&mut self) {
+        crate::platform::outbox::stop();
         if let Some(app) = self.app.take() {
             app.destroy();
         }

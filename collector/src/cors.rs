@@ -64,6 +64,8 @@ pub fn layer(origins: &[String]) -> CorsLayer {
             HeaderName::from_static("idempotency-key"),
             header::AUTHORIZATION,
         ])
+        // A widget on another origin must read Retry-After to honour it.
+        .expose_headers([header::RETRY_AFTER])
         // Saves a preflight round trip per report for ten minutes.
         .max_age(Duration::from_secs(600))
 }

@@ -65,6 +65,8 @@ pub struct Strings {
     pub queued: &'static str,
     pub write_report: &'static str,
     pub sent_what: &'static str,
+    pub clear_data: &'static str,
+    pub clear_data_hint: &'static str,
     pub edit_again: &'static str,
     /// Between a label and its value.
     pub colon: &'static str,
@@ -130,6 +132,8 @@ const EN: Strings = Strings {
     queued: "Saved on this device. It is sent as soon as the connection allows, even after a reload.",
     write_report: "Write a report",
     sent_what: "What was sent",
+    clear_data: "Clear my data on this device",
+    clear_data_hint: "Removes your reports (also unsent ones), the draft and your answers from this browser.",
     edit_again: "Edit and send again",
     colon: ": ",
 };
@@ -194,6 +198,8 @@ const ZH_CN: Strings = Strings {
     queued: "已保存在本设备，网络恢复后会自动发送，刷新页面也不会丢失。",
     write_report: "写反馈",
     sent_what: "发送的内容",
+    clear_data: "清除本设备上的数据",
+    clear_data_hint: "从此浏览器删除您的反馈（包括尚未发送的）、草稿和评价。",
     edit_again: "修改后重新发送",
     colon: "：",
 };

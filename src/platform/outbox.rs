@@ -18,7 +18,6 @@ use crate::core::outbox::{self as queue, Entry};
 use crate::platform::{host, http, idb, locks};
 use alarm::Alarm;
 pub use notify::{Listener, Subscription};
-#[allow(unused_imports)] // `clear`, `remove`, `stop`: until the UI wires them.
 pub use page::{clear, remove, resume, stop, submit, subscribe};
 use notify::{announce, Listeners};
 use std::cell::{Cell, RefCell};

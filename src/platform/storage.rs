@@ -43,3 +43,12 @@ pub fn save_draft(draft: &Draft) {
         let _ = s.set_item(DRAFT, &json);
     }
 }
+
+/// "Clear my data": removes every `wallet-help:v1:*` key this widget wrote.
+pub fn clear_all() {
+    let Some(s) = storage() else { return };
+    let keys: Vec<String> = (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).collect();
+    for key in keys.iter().filter(|k| k.starts_with("wallet-help:v1:")) {
+        let _ = s.remove_item(key);
+    }
+}

@@ -5,6 +5,7 @@ use crate::core::config::Locale;
 use crate::core::i18n::strings;
 use crate::core::outbox::{Entry, Status};
 use crate::core::state::Action;
+use crate::platform::{outbox, storage};
 use yew::prelude::*;
 
 /// One line saying where a report stands.
@@ -38,6 +39,16 @@ pub struct ReportsProps {
 pub fn Reports(props: &ReportsProps) -> Html {
     let s = strings(props.locale);
     let onback = props.ondispatch.reform(|_: MouseEvent| Action::ShowReports(false));
+    // Removes reports, draft and votes from this device; reports not yet delivered go too.
+    let onclear = props.ondispatch.reform(|_: MouseEvent| {
+        wasm_bindgen_futures::spawn_local(async {
+            if let Err(e) = outbox::clear().await {
+                crate::platform::host::warn(&format!("could not clear the saved reports: {e}"));
+            }
+        });
+        storage::clear_all();
+        Action::DiscardDraft
+    });
     html! {
         <section class="wh-reports">
             <button type="button" class="wh-back" onclick={onback}>{ "← " }{ s.write_report }</button>
@@ -57,9 +68,17 @@ pub fn Reports(props: &ReportsProps) -> Html {
                             <summary>{ s.sent_what }</summary>
                             <p class="wh-sent-text">{ sent_text(e) }</p>
                         </details>
+                        if matches!(e.status, Status::Rejected { .. }) {
+                            <button type="button" class="wh-link" onclick={
+                                let id = e.id.clone();
+                                Callback::from(move |_: MouseEvent| outbox::remove(&id))
+                            }>{ s.remove }</button>
+                        }
                     </li>
                 }) }
             </ul>
+            <button type="button" class="wh-button wh-secondary" onclick={onclear}>{ s.clear_data }</button>
+            <p class="wh-hint">{ s.clear_data_hint }</p>
         </section>
     }
 }

@@ -64,6 +64,12 @@ test(`${REPORTS} reports through a failing endpoint, offline and a reload: each 
   assert.equal(numbers.size, REPORTS);
   await page.getByRole("button", { name: /My reports/ }).click();
   await page.getByText("Received").first().waitFor();
+  assert.equal(await page.locator(".wh-report").count(), REPORTS);
+  // "Clear my data" leaves nothing of the widget on the device.
+  await page.getByRole("button", { name: "Clear my data on this device" }).click();
+  await page.getByText("You have not sent a report from this device yet.").waitFor();
+  const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("wallet-help:")));
+  assert.deepEqual(left, []);
   assert.deepEqual(log.errors, []);
   await context.close();
 });

@@ -33,7 +33,6 @@ pub fn subscribe(listener: Listener) -> Subscription {
 }
 
 /// Forgets one report; listeners get the new list.
-#[allow(dead_code)] // Until the UI wires it (see the module doc).
 pub fn remove(id: &str) {
     let (outbox, id) = (Outbox::shared(), id.to_string());
     wasm_bindgen_futures::spawn_local(async move {
@@ -44,13 +43,11 @@ pub fn remove(id: &str) {
 }
 
 /// "Clear my data": deletes every stored report and the pending flag.
-#[allow(dead_code)] // Until the UI wires it (see the module doc).
 pub async fn clear() -> Result<(), String> {
     Outbox::shared().clear().await
 }
 
 /// On `destroy()`: no more timers or `online` listener from this page's outbox.
-#[allow(dead_code)] // Until the UI wires it (see the module doc).
 pub fn stop() {
     Outbox::shared().stop();
 }
