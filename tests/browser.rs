@@ -383,3 +383,15 @@ async fn prefill_fills_the_form_from_the_host_page() {
     assert_eq!(m.get("#wh-f-tx-chain").dyn_into::<web_sys::HtmlSelectElement>().unwrap().value(), "evm");
     clear_storage();
 }
+
+#[wasm_bindgen_test]
+async fn selects_show_the_draft_values() {
+    let m = Mounted::new(r#"{"locale":"en","open":"contact","endpoint":"https://api.example.com/r"}"#).await;
+    let select = |sel: &str| m.get(sel).dyn_into::<web_sys::HtmlSelectElement>().unwrap().value();
+    assert_eq!(select("#wh-f-kind"), "complaint");
+    assert_eq!(select("#wh-f-category"), "");
+    assert_eq!(select("#wh-f-preferred"), "email");
+    m.fill("#wh-f-kind", "suggestion").await;
+    m.fill("#wh-f-category", "security").await;
+    assert_eq!((select("#wh-f-kind"), select("#wh-f-category")), ("suggestion".to_string(), "security".to_string()));
+}

@@ -72,7 +72,7 @@ pub fn ReportForm(props: &FormProps) -> Html {
     };
     let row = |field: Field, control: Control, hint: Option<&'static str>, required: bool| {
         html! {
-            <Row {field} {locale} {control} value={d.text(field).to_string()} hint={hint.map(AttrValue::from)}
+            <Row {field} {locale} {control} value={d.value(field).to_string()} hint={hint.map(AttrValue::from)}
                  error={error_of(field)} secret={secrets.contains(&field)} {required} ondispatch={props.ondispatch.clone()} />
         }
     };

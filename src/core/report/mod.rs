@@ -190,6 +190,21 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// A field's value as the form shows it: the text, or the chosen option's name.
+    pub fn value(&self, field: Field) -> &str {
+        match field {
+            Field::Kind => self.kind.name(),
+            Field::Category => self.category.map_or("", Category::name),
+            Field::Preferred => match self.preferred {
+                Preferred::Email => "email",
+                Preferred::Phone => "phone",
+            },
+            Field::Consent => if self.consent { "true" } else { "false" },
+            Field::Attachments => "",
+            _ => self.text(field),
+        }
+    }
+
     /// The text of a free-text field (empty for the others).
     pub fn text(&self, field: Field) -> &str {
         match field {
