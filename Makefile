@@ -12,13 +12,13 @@ setup:
 	@bash scripts/setup.sh
 
 # Release Wasm (wasm-opt -Oz from npm binaryen) plus loader, CSS and the demo page in dist/.
+# The loader ships without its whole-line comments (its source stays the readable copy).
 dist: setup
 	wasm-pack build --target web --release --no-typescript --no-pack --out-dir $(PKG) --out-name wallet_help
 	rm -rf dist && mkdir -p dist/wallet-help
 	cp index.html demo.css dist/
 	cp static/sw.js dist/
 	cp demo-config.json dist/wallet-help/config.json
-	# The loader ships without its whole-line comments (its source stays the readable copy).
 	sed -E '/^\s*\/\/ /d' static/wallet-help.js > dist/wallet-help/wallet-help.js
 	cp static/wallet-help.css static/config.schema.json $(PKG)/wallet_help.js $(PKG)/wallet_help_bg.wasm dist/wallet-help/
 	@echo "dist/ ready:" && ls -l dist/wallet-help

@@ -277,3 +277,16 @@ impl Draft {
         extra
     }
 }
+
+/// A complete, valid complaint that tests start from.
+#[cfg(test)]
+pub(crate) fn sample_complaint() -> Draft {
+    Draft {
+        kind: Kind::Complaint,
+        category: Some(Category::Transaction),
+        description: "My transfer of 50 USDT on Monday never arrived.\nHash in the app.".into(),
+        email: " ana@example.com ".into(),
+        consent: true,
+        ..Draft::default()
+    }
+}

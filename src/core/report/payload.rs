@@ -161,16 +161,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn good() -> Draft {
-        Draft {
-            kind: Kind::Complaint,
-            category: Some(Category::Transaction),
-            description: "My transfer of 50 USDT on Monday never arrived.\nHash in the app.".into(),
-            email: " ana@example.com ".into(),
-            consent: true,
-            ..Draft::default()
-        }
-    }
+    use crate::core::report::sample_complaint as good;
 
     #[test]
     fn the_payload_matches_the_v1_contract() {

@@ -165,18 +165,7 @@ pub fn validate(d: &Draft) -> Vec<FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::report::Category;
-
-    pub fn good() -> Draft {
-        Draft {
-            kind: Kind::Complaint,
-            category: Some(Category::Transaction),
-            description: "My transfer of 50 USDT on Monday never arrived.\nHash in the app.".into(),
-            email: " ana@example.com ".into(),
-            consent: true,
-            ..Draft::default()
-        }
-    }
+    use crate::core::report::sample_complaint as good;
 
     #[test]
     fn a_complete_complaint_is_valid() {

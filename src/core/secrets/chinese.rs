@@ -167,9 +167,7 @@ fn is_phrase(words: &[(Token, CjkWord)], random: bool) -> bool {
 /// How many characters repeat an earlier one. Prose reuses its words ("验证认证字符串"); twelve
 /// random characters out of 2048 repeat one with a chance of 3%, two with a chance under 0.1%.
 fn repeats(words: &[(Token, CjkWord)]) -> usize {
-    let mut indices: Vec<u16> = words.iter().map(|(_, w)| w.index).collect();
-    indices.sort_unstable();
-    indices.windows(2).filter(|pair| pair[0] == pair[1]).count()
+    (1..words.len()).filter(|&i| words[..i].iter().any(|(_, w)| w.index == words[i].1.index)).count()
 }
 
 fn mean_bits_at_least(words: &[(Token, CjkWord)], quarter_bits: u32) -> bool {

@@ -86,14 +86,12 @@ pub fn near(lower: &str, start: usize, end: usize, cues: Cues) -> bool {
 /// Byte ranges of the Chinese cue words in the text. The Chinese rules treat them as breaks:
 /// their characters are list words too, and "提供助记词才能处理" must not become a run.
 pub fn chinese_cue_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut spans: Vec<(usize, usize)> = KEY_CUES
+    KEY_CUES
         .iter()
         .chain(PHRASE_CUES)
         .filter(|cue| !cue.is_ascii())
         .flat_map(|cue| text.match_indices(cue).map(|(at, cue)| (at, at + cue.len())))
-        .collect();
-    spans.sort_unstable();
-    spans
+        .collect()
 }
 
 fn has_hash_word(between: &str) -> bool {

@@ -103,7 +103,7 @@ pub fn scan(text: &str, field: FieldKind) -> Vec<Finding> {
     mnemonic::scan_english(text, &tokens, &mut found);
     chinese::scan_chinese(text, &lower, &tokens, &mut found);
     keys::scan_keys(text, &lower, field, &mut found);
-    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    found.sort_unstable_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     let mut kept: Vec<Finding> = Vec::with_capacity(found.len());
     for f in found {
         if !kept.iter().any(|k| k.start <= f.start && f.end <= k.end) {

@@ -41,6 +41,20 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }
 
+/// Letters of any script, cheaply: ASCII letters, and any other character that is not
+/// white space, punctuation or a symbol from the blocks users type between words (full-width
+/// commas, quotes, dashes, emoji). `char::is_alphabetic` would be exact but brings a Unicode
+/// table into the Wasm; an accented or Cyrillic letter only needs to break a run, and does.
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    let punctuation = matches!(c,
+        '\u{80}'..='\u{BF}' | '\u{2000}'..='\u{2BFF}' | '\u{3000}'..='\u{303F}' | '\u{FE10}'..='\u{FE6F}'
+        | '\u{FF00}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}' | '\u{1F000}'..);
+    !punctuation && !c.is_whitespace() && c != '\u{D7}' && c != '\u{F7}'
+}
+
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut letters_from: Option<usize> = None;
@@ -49,7 +63,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             close_letters(text, &mut tokens, &mut letters_from, i);
             let word = Word::Cjk(chinese_word(c));
             tokens.push(Token { start: i, end: i + c.len_utf8(), word });
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             letters_from.get_or_insert(i);
         } else {
             close_letters(text, &mut tokens, &mut letters_from, i);
@@ -93,6 +107,7 @@ mod tests {
         assert_eq!(words("1.abandon 2) Ability,able"), ["abandon", "Ability", "able"]);
         assert_eq!(words("助记词：的一 是"), ["助", "记", "词", "的", "一", "是"]);
         assert_eq!(words("my seed: café"), ["my", "seed", "café"]);
+        assert_eq!(words("“word”—word…１２ｗｏｒｄ🙂word"), ["word", "word", "ｗｏｒｄ", "word"]);
     }
 
     #[test]

@@ -44,7 +44,7 @@ fn chinese() -> &'static [(char, CjkWord)] {
                 table.push((c, CjkWord { index: index as u16, lists: bit }));
             }
         }
-        table.sort_by_key(|&(c, w)| (c, w.index));
+        table.sort_unstable_by_key(|&(c, w)| (c, w.index));
         // Merge the shared characters into one entry carrying both list bits.
         table.dedup_by(|later, kept| {
             let same = later.0 == kept.0 && later.1.index == kept.1.index;
