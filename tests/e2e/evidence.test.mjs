@@ -1,0 +1,76 @@
+// Screenshots travel with a report, shrunk on the device; other files are refused; and a
+// report left unsent makes the next visit load the app in idle time to send it.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { startCollector, launchBrowser, openPage, launcher } from "./support.mjs";
+
+let server, browser;
+before(async () => { server = await startCollector(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+async function openContact(page) {
+  await launcher(page).click();
+  await page.getByRole("tab", { name: "Contact" }).click();
+}
+
+test("a large screenshot is shrunk to 1600 px, sent with its SHA-256, and a GIF is refused", async () => {
+  // A real 2400×1500 PNG, made by the browser itself.
+  const shooter = await browser.newContext({ viewport: { width: 2400, height: 1500 } });
+  const shot = await (await shooter.newPage()).screenshot({ type: "png" });
+  await shooter.close();
+  const { page, context, log } = await openPage(browser, server.url + "/");
+  await openContact(page);
+  const picker = page.getByLabel("Screenshots (up to 3)");
+  await picker.setInputFiles([
+    { name: "wallet.png", mimeType: "image/png", buffer: shot },
+    { name: "anim.gif", mimeType: "image/gif", buffer: Buffer.from("GIF89a\x01\x00\x01\x00\x00\x00\x00;", "binary") },
+  ]);
+  await page.getByText("anim.gif: only PNG, JPEG or WebP images can be attached.").waitFor();
+  await page.getByRole("img", { name: "wallet.png" }).waitFor();
+  const size = await page.getByRole("img", { name: "wallet.png" }).evaluate(async (img) => {
+    await img.decode();
+    return [img.naturalWidth, img.naturalHeight];
+  });
+  assert.deepEqual(size, [1600, 1000]);
+  await page.evaluate(() => WalletHelp.prefill({ kind: "feedback", category: "technical", description: "The balance screen is blank, see the screenshot." }));
+  await page.getByRole("button", { name: "Send report" }).click();
+  await page.locator(".wh-sent").filter({ hasText: "Received" }).waitFor();
+  const row = (await server.reports()).find((r) => r.report.description.startsWith("The balance screen"));
+  assert.equal(row.attachments.length, 1);
+  const sent = row.report.attachments[0];
+  const bytes = Buffer.from(sent.data, "base64");
+  assert.equal(bytes.length, sent.size);
+  assert.ok(sent.size <= 2 * 1024 * 1024);
+  assert.equal(createHash("sha256").update(bytes).digest("hex"), sent.sha256);
+  assert.equal(row.attachments[0].sha256, sent.sha256);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("an unsent report makes the next visit load the app in idle time and deliver it, with events", async () => {
+  const { page, context } = await openPage(browser, server.url + "/");
+  const before = (await server.reports()).length;
+  await context.route("**/api/reports", (route) => route.fulfill({ status: 503, body: "" }));
+  await openContact(page);
+  await page.evaluate(() => WalletHelp.prefill({ kind: "suggestion", category: "other", description: "Please add a dark theme to the app." }));
+  await page.getByRole("button", { name: "Send report" }).click();
+  await page.getByText("Saved on this device.").waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem("wallet-help:v1:pending")), "1");
+  await context.unroute("**/api/reports");
+
+  // The next visit: nobody touches the widget, yet the app loads and sends the report. The
+  // listener is in place before any page script runs, so the event cannot be missed.
+  await page.addInitScript(() => window.addEventListener("wallet-help:delivered", (e) => { window.deliveredDetail = e.detail; }));
+  const wasm = page.waitForRequest((r) => r.url().endsWith(".wasm"));
+  await page.reload();
+  await wasm;
+  const detail = await (await page.waitForFunction(() => window.deliveredDetail)).jsonValue();
+  assert.match(detail.reference, /^WH-/);
+  const rows = await server.reports();
+  assert.equal(rows.length, before + 1);
+  assert.equal(rows[0].id, detail.id);
+  assert.equal(await page.evaluate(() => localStorage.getItem("wallet-help:v1:pending")), null);
+  assert.equal(await page.getByRole("dialog").count(), 0, "the panel stays closed");
+  await context.close();
+});
