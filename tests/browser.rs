@@ -142,9 +142,12 @@ async fn open_events_reach_the_host_page() {
 #[wasm_bindgen_test]
 async fn tabs_switch_views_by_click_and_arrow_keys() {
     let m = Mounted::new(r#"{"locale":"en","open":"faq"}"#).await;
-    m.click("#wh-tab-checklist").await;
-    assert_eq!(m.get("[aria-selected=true]").id(), "wh-tab-checklist");
+    m.click("#wh-tab-troubleshoot").await;
+    assert_eq!(m.get("[aria-selected=true]").id(), "wh-tab-troubleshoot");
     assert!(m.get(".wh-coming").text_content().unwrap().contains("Coming soon"));
+    m.key("#wh-tab-troubleshoot", "ArrowRight").await;
+    assert_eq!(m.get("[aria-selected=true]").id(), "wh-tab-checklist");
+    assert!(m.find(".wh-checklist").is_some());
     m.key("#wh-tab-checklist", "ArrowRight").await;
     assert_eq!(m.get("[aria-selected=true]").id(), "wh-tab-contact");
     m.key("#wh-tab-contact", "ArrowRight").await;
@@ -328,6 +331,7 @@ async fn error_summary_links_move_focus_to_their_field() {
 fn clear_storage() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.remove_item("wallet-help:v1:draft").unwrap();
+    storage.remove_item("wallet-help:v1:checklist").unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -394,4 +398,53 @@ async fn selects_show_the_draft_values() {
     m.fill("#wh-f-kind", "suggestion").await;
     m.fill("#wh-f-category", "security").await;
     assert_eq!((select("#wh-f-kind"), select("#wh-f-category")), ("suggestion".to_string(), "security".to_string()));
+}
+
+#[wasm_bindgen_test]
+async fn checklist_marks_update_the_score_survive_a_remount_and_reset() {
+    {
+        let m = Mounted::new(r#"{"locale":"en","open":"checklist"}"#).await;
+        assert_eq!(m.texts(".wh-check-item").len(), 10);
+        assert_eq!(m.get(".wh-score").text_content().unwrap(), "0 of 10 done — next: update the app");
+        assert_eq!(m.get(".wh-score").get_attribute("role").as_deref(), Some("status"));
+        m.click("#wh-m-app-updated-not_applicable").await;
+        m.click("#wh-m-strong-password-done").await;
+        assert_eq!(m.get(".wh-score").text_content().unwrap(), "1 of 9 done — next: turn on two-factor authentication");
+    }
+    let m = Mounted::keeping_storage(r#"{"locale":"zh-CN","open":"checklist"}"#).await;
+    assert_eq!(m.get(".wh-score").text_content().unwrap(), "已完成 1/9 项 — 下一步：开启双重认证");
+    let checked = m.get("#wh-m-strong-password-done").dyn_into::<web_sys::HtmlInputElement>().unwrap().checked();
+    assert!(checked, "the mark came back from the device");
+    m.click(".wh-checklist > .wh-secondary").await;
+    assert_eq!(m.get(".wh-score").text_content().unwrap(), "已完成 0/10 项 — 下一步：更新应用");
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    assert!(storage.get_item("wallet-help:v1:checklist").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_verifier_announces_official_fake_and_unknown_contacts() {
+    let m = Mounted::new(r#"{"locale":"en","open":"checklist"}"#).await;
+    m.click(".wh-check-item .wh-button").await;
+    assert!(m.find(".wh-verifier").is_some(), "the official-support item opens the verifier");
+    let check = |value: &'static str| {
+        let m = &m;
+        async move {
+            m.fill("#wh-verify", value).await;
+            let form = m.get(".wh-verify-form").dyn_into::<web_sys::HtmlFormElement>().unwrap();
+            form.request_submit().unwrap();
+            yew::scheduler::flush().await;
+            let v = m.get(".wh-verdict");
+            (v.get_attribute("role").unwrap(), v.text_content().unwrap())
+        }
+    };
+    let (role, text) = check("https://help.tpwallet.com/contact").await;
+    assert_eq!(role, "status");
+    assert!(text.contains("Official"), "{text}");
+    let (role, text) = check("support@tpwa11et.com").await;
+    assert_eq!(role, "alert", "a fake is announced at once");
+    assert!(text.contains("looks like a fake") && text.contains("never asks for your seed phrase"), "{text}");
+    let (_, text) = check("@some_random_helper").await;
+    assert!(text.contains("Not on the official list"), "{text}");
+    m.click(".wh-verifier .wh-back").await;
+    assert!(m.find(".wh-checklist").is_some());
 }

@@ -2,6 +2,7 @@
 //! spell text themselves, so a missing translation is a compile error, not a blank label.
 
 use super::config::{Locale, View};
+use super::contacts::{Advice, Channel, Network, Reason};
 use super::content::Category as Topic;
 use super::report::{Category, Field, Kind, Problem};
 
@@ -68,6 +69,25 @@ pub struct Strings {
     pub clear_data: &'static str,
     pub clear_data_hint: &'static str,
     pub edit_again: &'static str,
+    pub mark_done: &'static str,
+    pub mark_not_yet: &'static str,
+    pub mark_na: &'static str,
+    pub why_how: &'static str,
+    pub check_contact: &'static str,
+    pub reset_checklist: &'static str,
+    pub read_more: &'static str,
+    pub checklist_intro: &'static str,
+    pub attach_checklist: &'static str,
+    pub verifier_title: &'static str,
+    pub verifier_intro: &'static str,
+    pub verifier_label: &'static str,
+    pub verifier_button: &'static str,
+    pub verdict_official: &'static str,
+    pub verdict_impostor: &'static str,
+    pub verdict_unknown: &'static str,
+    pub verdict_unknown_advice: &'static str,
+    pub verdict_rule: &'static str,
+    pub back_to_checklist: &'static str,
     /// Between a label and its value.
     pub colon: &'static str,
 }
@@ -135,6 +155,25 @@ const EN: Strings = Strings {
     clear_data: "Clear my data on this device",
     clear_data_hint: "Removes your reports (also unsent ones), the draft and your answers from this browser.",
     edit_again: "Edit and send again",
+    mark_done: "Done",
+    mark_not_yet: "Not yet",
+    mark_na: "Does not apply",
+    why_how: "Why and how",
+    check_contact: "Check a support contact",
+    reset_checklist: "Start the checklist again",
+    read_more: "Read more:",
+    checklist_intro: "Two minutes that protect your funds. Your answers stay on this device.",
+    attach_checklist: "Attach my safety checklist",
+    verifier_title: "Check a support contact",
+    verifier_intro: "Paste a website, email address, phone number, or a Telegram, X or WeChat account that claims to be support.",
+    verifier_label: "Contact to check",
+    verifier_button: "Check",
+    verdict_official: "Official",
+    verdict_impostor: "Warning: this looks like a fake",
+    verdict_unknown: "Not on the official list",
+    verdict_unknown_advice: "We cannot confirm it. Look for the contact on the official website or in the app, and do not trust it until you find it there.",
+    verdict_rule: "Official support never asks for your seed phrase, private key or password, and never asks you to move funds to \"verify\" them.",
+    back_to_checklist: "Back to the checklist",
     colon: ": ",
 };
 
@@ -201,6 +240,25 @@ const ZH_CN: Strings = Strings {
     clear_data: "清除本设备上的数据",
     clear_data_hint: "从此浏览器删除您的反馈（包括尚未发送的）、草稿和评价。",
     edit_again: "修改后重新发送",
+    mark_done: "已完成",
+    mark_not_yet: "还没有",
+    mark_na: "不适用",
+    why_how: "原因和做法",
+    check_contact: "核实客服联系方式",
+    reset_checklist: "重新开始检查",
+    read_more: "延伸阅读：",
+    checklist_intro: "两分钟，保护您的资产。您的选择只保存在本设备上。",
+    attach_checklist: "附上我的安全检查结果",
+    verifier_title: "核实客服联系方式",
+    verifier_intro: "粘贴自称客服的网址、邮箱、电话号码，或 Telegram、X、微信公众号账号。",
+    verifier_label: "要核实的联系方式",
+    verifier_button: "核实",
+    verdict_official: "官方渠道",
+    verdict_impostor: "警告：这很可能是假冒的",
+    verdict_unknown: "不在官方名单中",
+    verdict_unknown_advice: "无法确认。请在官网或应用内查找这个联系方式，找到之前不要相信它。",
+    verdict_rule: "官方客服绝不会索要助记词、私钥或密码，也绝不会让您转移资产来“验证”。",
+    back_to_checklist: "返回安全检查",
     colon: "：",
 };
 
@@ -245,6 +303,26 @@ pub fn result_count(locale: Locale, n: usize) -> String {
         (Locale::En, 1) => "1 article found".into(),
         (Locale::En, n) => format!("{n} articles found"),
         (Locale::ZhCn, n) => format!("找到 {n} 篇文章"),
+    }
+}
+
+/// The checklist's summary line, e.g. "4 of 10 done — next: turn on two-factor".
+pub fn checklist_line(locale: Locale, done: usize, applicable: usize, next: Option<&str>) -> String {
+    match (locale, next) {
+        (Locale::En, Some(n)) => format!("{done} of {applicable} done — next: {n}"),
+        (Locale::En, None) => format!("All {applicable} done. Well protected!"),
+        (Locale::ZhCn, Some(n)) => format!("已完成 {done}/{applicable} 项 — 下一步：{n}"),
+        (Locale::ZhCn, None) => format!("全部 {applicable} 项已完成，保护到位！"),
+    }
+}
+
+/// Shown on the "app up to date" item when both versions are known.
+pub fn app_version_note(locale: Locale, installed: &str, latest: &str, outdated: bool) -> String {
+    match (locale, outdated) {
+        (Locale::En, true) => format!("Your app is version {installed}; the latest is {latest}. Please update."),
+        (Locale::En, false) => format!("Your app ({installed}) is the latest version."),
+        (Locale::ZhCn, true) => format!("您的应用版本是 {installed}，最新版本是 {latest}，请更新。"),
+        (Locale::ZhCn, false) => format!("您的应用（{installed}）已是最新版本。"),
     }
 }
 
@@ -325,5 +403,44 @@ pub fn problem_text(locale: Locale, problem: Problem) -> String {
         Problem::BadAddress => (if en { "This is not an address on the chosen network." } else { "这不是所选网络上的地址。" }).into(),
         Problem::NeedsConsent => (if en { "Please agree to be contacted, or remove your contact details." } else { "请勾选同意联系，或删除联系方式。" }).into(),
         Problem::Secret => (if en { "This contains a seed phrase or private key. It cannot be sent." } else { "这里含有助记词或私钥，不能发送。" }).into(),
+    }
+}
+
+/// Why the verifier took a contact for a fake, naming the official one it imitates.
+pub fn reason_text(locale: Locale, reason: &Reason, resembles: &str) -> String {
+    let en = locale == Locale::En;
+    match reason {
+        Reason::Typo => if en { format!("It is one or two letters away from the official {resembles}: a classic fake.") } else { format!("它与官方的 {resembles} 只差一两个字母，这是典型的仿冒手法。") },
+        Reason::SwappedLetters => if en { format!("Two letters are swapped compared with the official {resembles}.") } else { format!("与官方的 {resembles} 相比，有两个字母调换了位置。") },
+        Reason::DoubledLetter => if en { format!("A letter is doubled compared with the official {resembles}.") } else { format!("与官方的 {resembles} 相比，多了一个重复的字母。") },
+        Reason::Confusable => if en { format!("It uses look-alike characters to imitate {resembles}.") } else { format!("它用外形相似的字符来冒充 {resembles}。") },
+        Reason::Punycode { shown_as } => if en { format!("It is written in punycode and shows as \"{shown_as}\", imitating {resembles}.") } else { format!("它使用 punycode 编码，显示为“{shown_as}”，冒充 {resembles}。") },
+        Reason::BrandInsideOtherDomain => if en { format!("The brand name sits inside someone else's address; the official one is {resembles}.") } else { format!("品牌名被放在别人的地址里；官方地址是 {resembles}。") },
+        Reason::BrandWithExtraWords => if en { format!("It adds words to the brand name; the official one is {resembles}.") } else { format!("它在品牌名上加了其他词；官方的是 {resembles}。") },
+        Reason::FreeMailWithBrand => if en { format!("Support does not write from free mail accounts; the official address is {resembles}.") } else { format!("官方客服不会使用免费邮箱；官方邮箱是 {resembles}。") },
+        Reason::WrongCountryCode => if en { format!("The number has the wrong country code; the official number is {resembles}.") } else { format!("号码的国家代码不对；官方号码是 {resembles}。") },
+        Reason::LookalikeHandle => if en { format!("This account imitates the official {resembles}.") } else { format!("这个账号在模仿官方的 {resembles}。") },
+    }
+}
+
+pub fn advice_text(locale: Locale, advice: Advice) -> &'static str {
+    let en = locale == Locale::En;
+    match advice {
+        Advice::NotAContact => if en { "This is not a website, email address, phone number or account name we can check." } else { "这不是可以核实的网址、邮箱、电话或账号。" },
+        Advice::NotListed => strings(locale).verdict_unknown_advice,
+        Advice::PersonalMailbox => if en { "This is a personal mailbox. Support teams do not write from one." } else { "这是个人邮箱，客服团队不会用个人邮箱联系您。" },
+    }
+}
+
+/// Where an official match was found, e.g. "Telegram account".
+pub fn channel_name(locale: Locale, channel: Channel) -> &'static str {
+    let en = locale == Locale::En;
+    match channel {
+        Channel::Website => if en { "website" } else { "网站" },
+        Channel::Email => if en { "email address" } else { "邮箱" },
+        Channel::Phone => if en { "phone number" } else { "电话号码" },
+        Channel::Handle(Network::Telegram) => if en { "Telegram account" } else { "Telegram 账号" },
+        Channel::Handle(Network::X) => if en { "X account" } else { "X 账号" },
+        Channel::Handle(Network::WeChat) => if en { "WeChat official account" } else { "微信公众号" },
     }
 }

@@ -2,7 +2,9 @@
 //! natively with `cargo test`. The browser layer (`platform`, `ui`) only carries data in and out.
 
 pub mod chain;
+pub mod checklist;
 pub mod config;
+pub mod contacts;
 pub mod content;
 pub mod delivery;
 pub mod i18n;

@@ -5,7 +5,8 @@
 use super::config::Locale;
 use super::content::model::{markup, Article, Category, Text};
 use super::content::validate::validate;
-use super::content::Catalogue;
+use super::checklist::Item;
+use super::content::{find, Catalogue};
 use serde_json::Value;
 use std::borrow::Cow;
 
@@ -29,6 +30,14 @@ pub fn apply(file: &Value, catalogue: &mut Catalogue) -> Changes {
         None => {}
         Some(Value::String(b)) if !b.trim().is_empty() && b.chars().count() <= 40 => out.brand = Some(b.trim().into()),
         Some(_) => out.warnings.push("config.brand: must be a name of 1 to 40 characters; ignored".into()),
+    }
+    match root.get("latestAppVersion") {
+        None => {}
+        Some(Value::String(v)) if !v.trim().is_empty() => catalogue.latest_app_version = Some(v.trim().into()),
+        Some(_) => out.warnings.push("config.latestAppVersion: must be a version such as \"3.2.0\"; ignored".into()),
+    }
+    if let Some(checklist) = root.get("checklist") {
+        apply_checklist(checklist, catalogue, &mut out.warnings);
     }
     let Some(articles) = root.get("articles") else { return out };
     let hidden: Vec<String> = match articles.get("hide") {
@@ -80,6 +89,55 @@ pub fn apply(file: &Value, catalogue: &mut Catalogue) -> Changes {
         catalogue.set(locale, kept);
     }
     out
+}
+
+/// `checklist: { hide: [ids], en: [items], "zh-CN": [items] }`: like articles, an item with a
+/// built-in id rewords it, a new id adds one, `hide` removes.
+fn apply_checklist(raw: &Value, catalogue: &mut Catalogue, warnings: &mut Vec<String>) {
+    let hidden: Vec<&str> = raw.get("hide").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    for (tag, locale) in LOCALES {
+        let mut items: Vec<Item> = catalogue.items(locale).iter().filter(|i| !hidden.contains(&i.id.as_ref())).cloned().collect();
+        let given = raw.get(tag).and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
+        for (i, entry) in given.iter().enumerate() {
+            match checklist_item(entry, catalogue, locale) {
+                Ok(item) => match items.iter().position(|x| x.id == item.id) {
+                    Some(at) => items[at] = item,
+                    None => items.push(item),
+                },
+                Err((field, msg)) => warnings.push(format!("config.checklist.{tag}[{i}]: {field}: {msg}; item skipped")),
+            }
+        }
+        catalogue.set_items(locale, items);
+    }
+}
+
+fn checklist_item(raw: &Value, catalogue: &Catalogue, locale: Locale) -> Result<Item, FieldError> {
+    let required = |field: &'static str| -> Result<Text, FieldError> {
+        let t = text(raw, field)?;
+        if t.is_empty() { Err((field, "is empty".into())) } else { Ok(t) }
+    };
+    let id = required("id")?;
+    if !super::content::validate::is_valid_id(&id) {
+        return Err(("id", format!("{id:?} is not a valid id (lower-case letters, digits and dashes)")));
+    }
+    let (title, next, why) = (required("title")?, required("next")?, required("why")?);
+    let steps = list(raw, "steps")?;
+    if steps.is_empty() {
+        return Err(("steps", "needs at least one step".into()));
+    }
+    let articles = list(raw, "articles")?;
+    if let Some(missing) = articles.iter().find(|a| find(catalogue.articles(locale), a).is_none()) {
+        return Err(("articles", format!("no article with id {missing:?}")));
+    }
+    Ok(Item {
+        title,
+        next,
+        why,
+        steps: Cow::Owned(steps.join("\n")),
+        articles: Cow::Owned(articles.join(",")),
+        tool: None,
+        id,
+    })
 }
 
 type FieldError = (&'static str, String);
@@ -204,6 +262,28 @@ mod tests {
         );
         let ids: Vec<&str> = c.articles(Locale::En).iter().map(|a| a.id.as_ref()).collect();
         assert!(ids.contains(&"fine") && !ids.contains(&"no-title") && !ids.contains(&"dangling"));
+    }
+
+    #[test]
+    fn the_checklist_can_be_reworded_extended_and_trimmed() {
+        let mut c = Catalogue::default();
+        let item = |id: &str| json!({"id": id, "title": "Hardware wallet for savings", "next": "move savings to a hardware wallet",
+                                       "why": "Keys never touch the phone.", "steps": ["Buy one from the maker", "Move savings"], "articles": ["seed-phrase"]});
+        let changes = apply(
+            &json!({"latestAppVersion": "3.4.0", "checklist": {"hide": ["approvals-revoked"],
+                    "en": [item("hardware-wallet"), item("two-factor"), {"id": "bad", "title": "x"}, item("Bad Id")]}}),
+            &mut c,
+        );
+        assert_eq!(changes.warnings, vec![
+            "config.checklist.en[2]: next: is missing; item skipped",
+            "config.checklist.en[3]: id: \"Bad Id\" is not a valid id (lower-case letters, digits and dashes); item skipped",
+        ]);
+        let en: Vec<&str> = c.items(Locale::En).iter().map(|i| i.id.as_ref()).collect();
+        assert_eq!(en.len(), 10, "one hidden, one added");
+        assert!(!en.contains(&"approvals-revoked") && en.contains(&"hardware-wallet"));
+        assert_eq!(c.items(Locale::En).iter().find(|i| i.id == "two-factor").map(|i| i.title.as_ref()), Some("Hardware wallet for savings"));
+        assert_eq!(c.items(Locale::ZhCn).len(), 9);
+        assert_eq!(c.latest_app_version.as_deref(), Some("3.4.0"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! [`Action`]; the JS API sends the same actions, so both paths behave alike.
 
 use super::config::{Locale, View};
+use super::checklist::{Mark, Marks};
 use super::content::Category;
 use super::report::{Draft, Field};
 use std::collections::BTreeMap;
@@ -35,6 +36,10 @@ pub struct State {
     pub read: Vec<String>,
     /// The Contact view shows the list of sent reports instead of the form.
     pub reports: bool,
+    /// The user's checklist marks; kept on the device.
+    pub marks: Rc<Marks>,
+    /// The Checklist view shows the contact verifier instead of the list.
+    pub verifier: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -54,10 +59,15 @@ pub enum Action {
     Prefill(Vec<(String, String)>),
     DiscardDraft,
     ShowReports(bool),
+    Mark(String, Mark),
+    AttachChecklist(bool),
+    ResetChecklist,
+    /// Opens the contact verifier (on the Checklist view), or goes back to the list.
+    ShowVerifier(bool),
 }
 
 impl State {
-    pub fn new(locale: Locale, votes: Votes, draft: Draft) -> State {
+    pub fn new(locale: Locale, votes: Votes, draft: Draft, marks: Marks) -> State {
         State {
             open: false,
             view: View::Faq,
@@ -69,6 +79,8 @@ impl State {
             prefill: Rc::default(),
             read: Vec::new(),
             reports: false,
+            marks: Rc::new(marks),
+            verifier: false,
         }
     }
 
@@ -141,6 +153,18 @@ impl State {
             }
             Action::DiscardDraft => next.draft = Rc::default(),
             Action::ShowReports(on) => next.reports = on,
+            Action::Mark(id, mark) => {
+                Rc::make_mut(&mut next.marks).insert(id, mark);
+            }
+            Action::ResetChecklist => next.marks = Rc::default(),
+            Action::AttachChecklist(on) => Rc::make_mut(&mut next.draft).attach_checklist = on,
+            Action::ShowVerifier(on) => {
+                next.verifier = on;
+                if on {
+                    next.open = true;
+                    next.view = View::Checklist;
+                }
+            }
         }
         next
     }
@@ -151,7 +175,7 @@ mod tests {
     use super::*;
 
     fn fresh() -> State {
-        State::new(Locale::En, Votes::new(), Draft::default())
+        State::new(Locale::En, Votes::new(), Draft::default(), Marks::new())
     }
 
     #[test]
@@ -246,6 +270,18 @@ mod tests {
         assert_eq!(s.prefill.len(), 2);
         let s = s.reduce(Action::Edit(Field::Description, "text".into())).reduce(Action::DiscardDraft);
         assert_eq!(*s.draft, Draft::default());
+    }
+
+    #[test]
+    fn checklist_marks_change_and_reset_and_the_verifier_opens_on_the_checklist() {
+        let s = fresh().reduce(Action::Mark("two-factor".into(), Mark::Done)).reduce(Action::Mark("no-public-wifi".into(), Mark::NotApplicable));
+        assert_eq!(s.marks.get("two-factor"), Some(&Mark::Done));
+        assert_eq!(s.marks.len(), 2);
+        assert!(s.reduce(Action::ResetChecklist).marks.is_empty());
+        let v = s.reduce(Action::ShowVerifier(true));
+        assert!(v.open && v.verifier);
+        assert_eq!(v.view, View::Checklist);
+        assert!(!v.reduce(Action::ShowVerifier(false)).verifier);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! Storage can be missing or full (private windows, quotas): then nothing is remembered,
 //! and the widget works on.
 
+use crate::core::checklist::Marks;
 use crate::core::report::Draft;
 use crate::core::state::Votes;
 
@@ -50,5 +51,24 @@ pub fn clear_all() {
     let keys: Vec<String> = (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).collect();
     for key in keys.iter().filter(|k| k.starts_with("wallet-help:v1:")) {
         let _ = s.remove_item(key);
+    }
+}
+
+const CHECKLIST: &str = "wallet-help:v1:checklist";
+
+pub fn load_marks() -> Marks {
+    storage()
+        .and_then(|s| s.get_item(CHECKLIST).ok().flatten())
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps the checklist marks; no marks (a reset) removes the key.
+pub fn save_marks(marks: &Marks) {
+    let Some(s) = storage() else { return };
+    if marks.is_empty() {
+        let _ = s.remove_item(CHECKLIST);
+    } else if let Ok(json) = serde_json::to_string(marks) {
+        let _ = s.set_item(CHECKLIST, &json);
     }
 }

@@ -33,7 +33,7 @@ impl Reducible for State {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let locale = props.config.locale;
-    let state = use_reducer(move || State::new(locale, storage::load_votes(), storage::load_draft()));
+    let state = use_reducer(move || State::new(locale, storage::load_votes(), storage::load_draft(), storage::load_marks()));
     let catalogue = use_state(|| Rc::new(Catalogue::default()));
     let brand = use_state(|| AttrValue::from(props.config.brand.clone()));
     let dispatch = {
@@ -82,6 +82,13 @@ pub fn App(props: &AppProps) -> Html {
     use_effect_with(state.page().cloned(), |page| {
         if let Some(FaqPage::Article(id)) = page {
             host::emit("article", &host::detail(&[("id", id)]));
+        }
+    });
+    // Checklist progress is kept on the device; the first render only reads it.
+    let marks_loaded = use_mut_ref(|| false);
+    use_effect_with(state.marks.clone(), move |marks| {
+        if std::mem::replace(&mut *marks_loaded.borrow_mut(), true) {
+            storage::save_marks(marks);
         }
     });
     // The draft survives reloads, without any secret the guard found in it.

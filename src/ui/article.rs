@@ -1,6 +1,7 @@
 //! One FAQ article: body, "Was this helpful?", and related articles.
 
 use super::rich;
+use crate::core::checklist::Tool;
 use crate::core::config::{Locale, View};
 use crate::core::content::{find, with_brand, Article, Catalogue};
 use crate::core::i18n::{strings, view_name};
@@ -62,6 +63,11 @@ pub fn ArticlePage(props: &ArticleProps) -> Html {
                     </> },
                 } }
             </section>
+            if props.catalogue.items(props.locale).iter().any(|i| i.tool == Some(Tool::Verifier) && i.articles().any(|x| x == a.id)) {
+                <button type="button" class="wh-button" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowVerifier(true))}>
+                    { s.check_contact }
+                </button>
+            }
             if !related.is_empty() {
                 <section class="wh-related">
                     <h4>{ s.related }</h4>

@@ -3,6 +3,7 @@
 
 use super::report_form::ReportForm;
 use super::reports::{status_line, Reports};
+use crate::core::checklist::{attached, Attached, Marks};
 use crate::core::config::Locale;
 use crate::core::content::Catalogue;
 use crate::core::i18n::strings;
@@ -21,6 +22,8 @@ pub struct ContactProps {
     pub catalogue: Rc<Catalogue>,
     pub draft: Rc<Draft>,
     pub prefill: Rc<BTreeMap<String, String>>,
+    /// The checklist marks, attached when the user asks.
+    pub marks: Rc<Marks>,
     /// Where reports go; without one the form is replaced by advice.
     pub endpoint: Option<String>,
     /// Show "My reports" instead of the form.
@@ -32,6 +35,7 @@ pub struct ContactProps {
 fn queue(
     draft: &Draft,
     attachments: Vec<Attachment>,
+    checklist: Attached,
     locale: Locale,
     prefill: &BTreeMap<String, String>,
     endpoint: &str,
@@ -43,7 +47,7 @@ fn queue(
         user_agent: host::user_agent(),
         prefill: prefill.clone(),
     };
-    let payload = report::build(draft, &id, &host::now_rfc3339(), locale.tag(), attachments, context)?;
+    let payload = report::build(draft, &id, &host::now_rfc3339(), locale.tag(), attachments, Some(checklist), context)?;
     let body = serde_json::to_string(&payload).ok()?;
     let entry = Entry::from_payload(endpoint, body, host::now_ms()).ok()?;
     host::emit("submit", &host::detail(&[("id", &id)]));
@@ -76,8 +80,9 @@ pub fn ContactView(props: &ContactProps) -> Html {
     }
     let onsubmit = {
         let (sent, d, locale, prefill) = (sent.clone(), props.ondispatch.clone(), props.locale, props.prefill.clone());
+        let checklist = attached(props.catalogue.items(props.locale), &props.marks);
         Callback::from(move |(draft, attachments): (Rc<Draft>, Vec<Attachment>)| {
-            if let Some(id) = queue(&draft, attachments, locale, &prefill, &endpoint) {
+            if let Some(id) = queue(&draft, attachments, checklist.clone(), locale, &prefill, &endpoint) {
                 sent.set(Some(id));
                 d.emit(Action::DiscardDraft);
             }

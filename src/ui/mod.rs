@@ -4,6 +4,7 @@
 pub mod app;
 mod article;
 pub mod bridge;
+mod checklist;
 mod coming;
 mod contact;
 mod faq;
@@ -15,6 +16,7 @@ mod reports;
 mod rich;
 mod search;
 mod tabs;
+mod verifier;
 
 pub use app::{App, AppProps};
 pub use bridge::Bridge;

@@ -1,6 +1,7 @@
 //! The dialog: title bar with close button, the view tabs, and the current view.
 //! Focus moves into the dialog when it opens; Esc closes it.
 
+use super::checklist::Checklist;
 use super::coming::Coming;
 use super::contact::ContactView;
 use super::faq::Faq;
@@ -53,10 +54,19 @@ pub fn Panel(props: &PanelProps) -> Html {
         },
         View::Contact => html! {
             <ContactView {locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
-                draft={props.state.draft.clone()} prefill={props.state.prefill.clone()}
+                draft={props.state.draft.clone()} prefill={props.state.prefill.clone()} marks={props.state.marks.clone()}
                 endpoint={props.config.endpoint.clone()} reports={props.state.reports}
                 ondispatch={props.ondispatch.clone()} />
         },
+        View::Checklist => {
+            let installed = props.state.prefill.get("appVersion").cloned();
+            let app_versions = installed.zip(props.catalogue.latest_app_version.clone());
+            html! {
+                <Checklist {locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
+                    marks={props.state.marks.clone()} {app_versions} verifier={props.state.verifier}
+                    ondispatch={props.ondispatch.clone()} />
+            }
+        }
         other => html! { <Coming {locale} view={other} ondispatch={props.ondispatch.clone()} /> },
     };
 

@@ -93,6 +93,10 @@ pub fn ReportForm(props: &FormProps) -> Html {
         let on = e.target_dyn_into::<web_sys::HtmlInputElement>().is_some_and(|i| i.checked());
         Action::Edit(Field::Consent, on.to_string())
     });
+    let onattachchecklist = props.ondispatch.reform(|e: Event| {
+        let on = e.target_dyn_into::<web_sys::HtmlInputElement>().is_some_and(|i| i.checked());
+        Action::AttachChecklist(on)
+    });
     let ondiscard = {
         let (d, attachments, attempted) = (props.ondispatch.clone(), attachments.clone(), attempted.clone());
         Callback::from(move |_: MouseEvent| {
@@ -176,6 +180,10 @@ pub fn ReportForm(props: &FormProps) -> Html {
                     }
                 </div>
             </fieldset>
+            <div class="wh-check">
+                <input id="wh-f-attach-checklist" type="checkbox" checked={d.attach_checklist} onchange={onattachchecklist} />
+                <label for="wh-f-attach-checklist">{ s.attach_checklist }</label>
+            </div>
             <div class="wh-actions">
                 <button type="submit" class="wh-button">{ s.submit }</button>
                 <button type="button" class="wh-button wh-secondary" onclick={ondiscard}>{ s.discard }</button>

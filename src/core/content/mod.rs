@@ -6,6 +6,7 @@ pub mod validate;
 
 pub use model::{link_target, markup, Article, Block, Category, Span, Target};
 
+use super::checklist::{self, Item};
 use super::config::Locale;
 
 mod generated {
@@ -22,11 +23,17 @@ pub fn defaults(locale: Locale) -> &'static [Article] {
     }
 }
 
-/// The articles the widget shows: the built-in ones, as changed by the operator's config.
+/// What the widget shows: the built-in articles and checklist, as changed by the operator.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Catalogue {
     en: std::borrow::Cow<'static, [Article]>,
     zh_cn: std::borrow::Cow<'static, [Article]>,
+    en_items: std::borrow::Cow<'static, [Item]>,
+    zh_cn_items: std::borrow::Cow<'static, [Item]>,
+    /// The newest app release, from the operator's config, for the checklist.
+    pub latest_app_version: Option<String>,
+    /// The operator's official contacts; `None` uses the defaults for the brand.
+    pub official: Option<crate::core::contacts::Official>,
 }
 
 impl Default for Catalogue {
@@ -34,6 +41,10 @@ impl Default for Catalogue {
         Catalogue {
             en: std::borrow::Cow::Borrowed(defaults(Locale::En)),
             zh_cn: std::borrow::Cow::Borrowed(defaults(Locale::ZhCn)),
+            en_items: std::borrow::Cow::Borrowed(checklist::defaults(Locale::En)),
+            zh_cn_items: std::borrow::Cow::Borrowed(checklist::defaults(Locale::ZhCn)),
+            latest_app_version: None,
+            official: None,
         }
     }
 }
@@ -44,6 +55,22 @@ impl Catalogue {
             Locale::En => &self.en,
             Locale::ZhCn => &self.zh_cn,
         }
+    }
+
+    /// The security checklist's items.
+    pub fn items(&self, locale: Locale) -> &[Item] {
+        match locale {
+            Locale::En => &self.en_items,
+            Locale::ZhCn => &self.zh_cn_items,
+        }
+    }
+
+    pub fn set_items(&mut self, locale: Locale, items: Vec<Item>) {
+        let slot = match locale {
+            Locale::En => &mut self.en_items,
+            Locale::ZhCn => &mut self.zh_cn_items,
+        };
+        *slot = std::borrow::Cow::Owned(items);
     }
 
     pub fn set(&mut self, locale: Locale, articles: Vec<Article>) {

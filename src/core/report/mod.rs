@@ -187,6 +187,8 @@ pub struct Draft {
     pub phone: String,
     pub preferred: Preferred,
     pub consent: bool,
+    /// Send the security checklist's state with the report.
+    pub attach_checklist: bool,
 }
 
 impl Draft {

@@ -90,6 +90,8 @@ pub struct Report {
     pub expected_resolution: String,
     pub contact: Contact,
     pub attachments: Vec<Attachment>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checklist: Option<crate::core::checklist::Attached>,
     pub context: Context,
 }
 
@@ -118,6 +120,7 @@ pub fn build(
     created_at: &str,
     locale: &'static str,
     attachments: Vec<Attachment>,
+    checklist: Option<crate::core::checklist::Attached>,
     context: Context,
 ) -> Option<Report> {
     if !validate(d).is_empty() {
@@ -152,6 +155,7 @@ pub fn build(
         expected_resolution: d.expected.trim().to_string(),
         contact: Contact { email, phone, preferred },
         attachments,
+        checklist: checklist.filter(|_| d.attach_checklist),
         context,
     })
 }
@@ -175,7 +179,7 @@ mod tests {
             ..good()
         };
         let png = Attachment { name: "a.png".into(), mime: "image/png".into(), size: 3, sha256: "ab".into(), data: "AAAA".into() };
-        let r = build(&d, "6f1c7a52-0f0e-4b8e-9d1a-3c2b1a0f9e8d", "2026-11-25T10:00:00.000Z", "en", vec![png], ctx)
+        let r = build(&d, "6f1c7a52-0f0e-4b8e-9d1a-3c2b1a0f9e8d", "2026-11-25T10:00:00.000Z", "en", vec![png], None, ctx)
             .expect("valid draft builds");
         let v = serde_json::to_value(&r).expect("serialises");
         assert_eq!(v["schema"], "wallet-help.report.v1");
@@ -193,7 +197,7 @@ mod tests {
     #[test]
     fn empty_parts_are_left_out() {
         let d = Draft { kind: Kind::Suggestion, email: String::new(), consent: false, subject: " Dark mode ".into(), ..good() };
-        let v = serde_json::to_value(build(&d, "id", "t", "zh-CN", vec![], Context::default())).expect("serialises");
+        let v = serde_json::to_value(build(&d, "id", "t", "zh-CN", vec![], None, Context::default())).expect("serialises");
         assert_eq!(v["contact"], json!({}));
         assert_eq!(v["subject"], "Dark mode");
         assert!(v.get("transaction").is_none() && v.get("expected_resolution").is_none());
@@ -202,7 +206,7 @@ mod tests {
     #[test]
     fn both_contacts_keep_the_chosen_preference() {
         let d = Draft { phone: "+86 138 0013 8000".into(), preferred: Preferred::Phone, ..good() };
-        let v = serde_json::to_value(build(&d, "id", "t", "en", vec![], Context::default())).expect("serialises");
+        let v = serde_json::to_value(build(&d, "id", "t", "en", vec![], None, Context::default())).expect("serialises");
         assert_eq!(v["contact"]["preferred"], "phone");
     }
 
@@ -214,14 +218,26 @@ mod tests {
     }
 
     #[test]
+    fn the_checklist_goes_along_only_when_the_user_chose_it() {
+        use crate::core::checklist::{attached, defaults, Marks};
+        let state = || Some(attached(defaults(crate::core::config::Locale::En), &Marks::new()));
+        let without = build(&good(), "id", "t", "en", vec![], state(), Context::default()).expect("valid");
+        assert!(serde_json::to_value(&without).expect("serialises").get("checklist").is_none());
+        let d = Draft { attach_checklist: true, ..good() };
+        let v = serde_json::to_value(build(&d, "id", "t", "en", vec![], state(), Context::default())).expect("serialises");
+        assert_eq!(v["checklist"]["score"], 0);
+        assert_eq!(v["checklist"]["items"].as_array().map(Vec::len), Some(10));
+    }
+
+    #[test]
     fn an_invalid_draft_builds_nothing() {
-        assert!(build(&Draft::default(), "id", "t", "en", vec![], Context::default()).is_none());
+        assert!(build(&Draft::default(), "id", "t", "en", vec![], None, Context::default()).is_none());
     }
 
     #[test]
     fn a_long_first_line_becomes_a_shortened_subject() {
         let d = Draft { description: "x".repeat(200), ..good() };
-        let s = build(&d, "id", "t", "en", vec![], Context::default()).expect("valid").subject;
+        let s = build(&d, "id", "t", "en", vec![], None, Context::default()).expect("valid").subject;
         assert_eq!(s.chars().count(), SUBJECT_FROM_DESCRIPTION);
         assert!(s.ends_with('…'));
     }

@@ -40,12 +40,16 @@ const ANCHOR: usize = 3;
 
 /// Reports Chinese phrases and fragments found by the rules above.
 pub fn scan_chinese(text: &str, lower: &str, tokens: &[Token], out: &mut Vec<Finding>) {
-    let cue_spans = cues::chinese_cue_spans(text);
+    let mut in_cue = vec![false; tokens.len()];
+    for (start, end) in cues::chinese_cue_spans(text) {
+        let first = tokens.partition_point(|t| t.start < start);
+        for (k, t) in tokens.iter().enumerate().skip(first).take_while(|(_, t)| t.end <= end) {
+            in_cue[k] = t.start >= start;
+        }
+    }
     let word = |k: usize| -> Option<CjkWord> {
-        let t = tokens.get(k)?;
-        let in_cue = cue_spans.iter().any(|&(s, e)| t.start >= s && t.end <= e);
-        match t.word {
-            Word::Cjk(Some(w)) if !in_cue => Some(w),
+        match tokens.get(k)?.word {
+            Word::Cjk(Some(w)) if !in_cue[k] => Some(w),
             _ => None,
         }
     };
@@ -117,16 +121,22 @@ fn solid(text: &str, lower: &str, seg: &[(Token, CjkWord)], out: &mut Vec<Findin
         return;
     }
     let (start, end) = (seg[0].0.start, seg[seg.len() - 1].0.end);
-    let cue = cues::near(lower, start, end, Cues::Phrase);
+    let anchored = |s: usize, n: usize| s < ANCHOR || seg.len() - (s + n) < ANCHOR;
+    // Most prose segments have no window random enough to matter: skip the cue search.
+    let plausible = PHRASE_LENGTHS.iter().filter(|&&n| n <= seg.len()).any(|&n| {
+        (0..=seg.len() - n).any(|s| anchored(s, n) && mean_bits_at_least(&seg[s..s + n], PHRASE_QUARTER_BITS))
+    });
+    if !plausible {
+        return;
+    }
     let whole = PHRASE_LENGTHS.contains(&seg.len()) && is_phrase(seg, true);
-    if whole && (cue || stands_alone(text, start, end)) {
+    if whole && stands_alone(text, start, end) {
         out.push(Finding { kind: SecretKind::Mnemonic, start, end });
         return;
     }
-    if !cue {
+    if !cues::near(lower, start, end, Cues::Phrase) {
         return;
     }
-    let anchored = |s: usize, n: usize| s < ANCHOR || seg.len() - (s + n) < ANCHOR;
     let phrase = PHRASE_LENGTHS.iter().find_map(|&n| {
         let last = seg.len().checked_sub(n)?;
         (0..=last).find(|&s| anchored(s, n) && is_phrase(&seg[s..s + n], true)).map(|s| (s, s + n))

@@ -7,7 +7,10 @@
 //! - a key cue ("private key", "privkey", "secret key", "私钥", "密钥"…) is near (any field);
 //! - or, in a free-text field, the value has the `0x` prefix and the word "key" is near.
 //!
-//! A bare hash, or one next to "tx"/"hash"/"交易", is never flagged.
+//! So a bare 64-hex value is never flagged, and "tx", "hash", "交易"… standing between a cue
+//! and the value cut the link ("my private key is safe, the tx hash is 0x…" passes). A raw key
+//! pasted with no word around it is missed: we accept that rather than block every user who
+//! pastes a transaction hash into the description.
 //!
 //! Solana rule. A Solana transaction signature is also 64 bytes of base58. An ed25519
 //! signature's second half is a scalar below the group order, so its last byte is at most

@@ -159,3 +159,26 @@ fn redact_keeps_the_rest() {
     assert_eq!(redact("abcdefghij", &overlapping), "***ij");
     assert_eq!(redact("nothing here", &[]), "nothing here");
 }
+
+#[test]
+fn odd_input_never_panics_and_ranges_stay_on_char_boundaries() {
+    let pieces = [
+        "的", "一", " ", "，", "\n", "abandon", "about", "0x", "4c0883a6", "{", "}", "\"ciphertext\"", "[", "]", "12,",
+        "私钥", "助记词", "é", "🙂", "key", "5", "K", "xprv", "\u{3000}", "１２", "ｗ",
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..(seed % 60) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        for field in [FieldKind::Text, FieldKind::TxHash] {
+            let found = scan(&text, field);
+            assert!(found.iter().all(|f| text.get(f.start..f.end).is_some_and(|s| !s.is_empty())), "{text:?}");
+            let _ = redact(&text, &found);
+        }
+    }
+}

@@ -32,27 +32,27 @@ fn english() -> &'static [&'static str] {
     LIST.get_or_init(|| ENGLISH.lines().collect())
 }
 
+/// Every Chinese list word is in the CJK Unified Ideographs block.
+const CJK_FIRST: u32 = 0x4E00;
+const CJK_LAST: u32 = 0x9FFF;
+const INDEX_BITS: u16 = 0x07ff;
+
 /// The Chinese lists are ordered by character frequency, not by code point, so lookup goes
-/// through a table sorted by character, built once.
-fn chinese() -> &'static [(char, CjkWord)] {
-    static TABLE: OnceLock<Vec<(char, CjkWord)>> = OnceLock::new();
+/// through a table indexed by code point (42 KB of memory, built once on first use; a
+/// sorted table would need a sort routine in the Wasm). Each entry is 0 for "not a word",
+/// else the index plus the list bits shifted above the 11 index bits.
+fn chinese() -> &'static [u16] {
+    static TABLE: OnceLock<Vec<u16>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: Vec<(char, CjkWord)> = Vec::with_capacity(4096);
+        let mut table = vec![0u16; (CJK_LAST - CJK_FIRST + 1) as usize];
         for (list, bit) in [(CHINESE_SIMPLIFIED, SIMPLIFIED), (CHINESE_TRADITIONAL, TRADITIONAL)] {
-            let chars = list.lines().filter_map(|line| line.chars().next());
-            for (index, c) in chars.enumerate() {
-                table.push((c, CjkWord { index: index as u16, lists: bit }));
+            for (index, c) in list.lines().filter_map(|line| line.chars().next()).enumerate() {
+                if let Some(slot) = (c as u32).checked_sub(CJK_FIRST).and_then(|i| table.get_mut(i as usize)) {
+                    // The 1,275 shared characters have the same index in both lists.
+                    *slot = index as u16 | (*slot & !INDEX_BITS) | (u16::from(bit) << 11);
+                }
             }
         }
-        table.sort_unstable_by_key(|&(c, w)| (c, w.index));
-        // Merge the shared characters into one entry carrying both list bits.
-        table.dedup_by(|later, kept| {
-            let same = later.0 == kept.0 && later.1.index == kept.1.index;
-            if same {
-                kept.1.lists |= later.1.lists;
-            }
-            same
-        });
         table
     })
 }
@@ -74,8 +74,9 @@ pub fn english_index(word: &str) -> Option<u16> {
 
 /// The Chinese list word for a character, if it is in either list.
 pub fn chinese_word(c: char) -> Option<CjkWord> {
-    let table = chinese();
-    table.binary_search_by_key(&c, |&(k, _)| k).ok().map(|i| table[i].1)
+    let entry = *chinese().get((c as u32).checked_sub(CJK_FIRST)? as usize)?;
+    let lists = (entry >> 11) as u8;
+    (lists != 0).then_some(CjkWord { index: entry & INDEX_BITS, lists })
 }
 
 #[cfg(test)]
@@ -87,9 +88,19 @@ mod tests {
         assert_eq!(english().len(), 2048);
         assert_eq!(CHINESE_SIMPLIFIED.lines().count(), 2048);
         assert_eq!(CHINESE_TRADITIONAL.lines().count(), 2048);
-        // 2048 + 2048 - 1275 shared characters, each once: no character has two indices.
-        assert_eq!(chinese().len(), 2821);
-        assert!(chinese().windows(2).all(|w| w[0].0 < w[1].0));
+        // Every character is in the table's block, and no character has two indices.
+        let mut entries = 0;
+        for list in [CHINESE_SIMPLIFIED, CHINESE_TRADITIONAL] {
+            for (i, line) in list.lines().enumerate() {
+                let c = line.chars().next().unwrap();
+                assert_eq!(line.chars().count(), 1);
+                assert_eq!(chinese_word(c).map(|w| w.index), Some(i as u16), "{c}");
+            }
+        }
+        for entry in chinese() {
+            entries += usize::from(*entry != 0);
+        }
+        assert_eq!(entries, 2048 + 2048 - 1275);
     }
 
     #[test]

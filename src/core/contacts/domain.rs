@@ -1,0 +1,132 @@
+//! Websites and email addresses. Official: at an official domain or one of its subdomains,
+//! or a listed address. Impostor: the host imitates an official domain (typo, confusable
+//! characters, punycode), carries the brand inside someone else's domain or with extra
+//! words, or a free-mail mailbox is named after the brand.
+
+use super::host::{decode, host_of, path, split, userinfo, within, Parts};
+use super::similar::{compare, mentions, Near};
+use super::{Advice, Channel, Official, Reason, Verdict};
+
+/// Big free-mail providers: anyone can open `tpwallet.support@…` there in a minute.
+const FREE_MAIL: &[&str] = &[
+    "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
+    "yahoo.com", "ymail.com", "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com",
+    "pm.me", "gmx.com", "gmx.net", "mail.com", "yandex.com", "yandex.ru", "mail.ru", "zoho.com",
+    "tutanota.com", "qq.com", "foxmail.com", "163.com", "126.com", "yeah.net", "sina.com",
+    "sina.cn", "sohu.com", "aliyun.com", "139.com", "189.cn", "naver.com", "yahoo.co.jp",
+];
+
+/// An official name to compare with: a domain's registrable label and suffix, or the brand.
+struct Target {
+    label: String,
+    suffix: String,
+    /// What the verdict names: the domain as configured, or the first one for the brand.
+    shown: String,
+}
+
+/// Official domains as `(configured, normalised host with punycode decoded)`.
+fn official_hosts(official: &Official) -> Vec<(&str, String)> {
+    official.domains.iter().filter_map(|d| Some((d.as_str(), decode(&host_of(d)?).0))).collect()
+}
+
+fn targets(official: &Official) -> Vec<Target> {
+    let mut targets: Vec<Target> = official_hosts(official)
+        .into_iter()
+        .map(|(shown, host)| {
+            let parts = split(&host);
+            Target { label: parts.label.to_string(), suffix: parts.suffix, shown: shown.to_string() }
+        })
+        .collect();
+    let brand = official.brand_token();
+    if !brand.is_empty() && !targets.iter().any(|t| t.label == brand) {
+        let shown = official.domains.first().cloned().unwrap_or_else(|| official.brand.clone());
+        targets.push(Target { label: brand, suffix: String::new(), shown });
+    }
+    targets
+}
+
+pub(super) fn verify_website(host: &str, official: &Official) -> Verdict {
+    let (decoded, _) = decode(host);
+    if let Some((shown, _)) = official_hosts(official).into_iter().find(|(_, d)| within(&decoded, d)) {
+        return Verdict::Official { channel: Channel::Website, matched: shown.to_string() };
+    }
+    match lookalike(host, official) {
+        Some((reason, resembles)) => Verdict::Impostor { channel: Channel::Website, reason, resembles },
+        None => Verdict::Unknown { advice: Advice::NotListed },
+    }
+}
+
+/// `https://tpwallet.com@evil.net/` and `https://evil.net/tpwallet.com/login` go to evil.net:
+/// the brand before the `@`, or an official domain in the path, is there to fool the reader.
+/// Checked by [`super::verify`] when the host itself is neither official nor a look-alike.
+pub(super) fn disguised(input: &str, official: &Official) -> Option<Verdict> {
+    let shown = match userinfo(input) {
+        Some(user) => targets(official).into_iter().find(|t| mentions(user, &t.label)).map(|t| t.shown),
+        None => None,
+    };
+    let path = path(input).to_lowercase();
+    let shown = shown.or_else(|| {
+        let listed = official_hosts(official);
+        listed.into_iter().find(|(_, host)| path.contains(host.as_str())).map(|(shown, _)| shown.to_string())
+    })?;
+    Some(Verdict::Impostor { channel: Channel::Website, reason: Reason::BrandInsideOtherDomain, resembles: shown })
+}
+
+pub(super) fn verify_email(address: &str, domain: &str, official: &Official) -> Verdict {
+    let channel = Channel::Email;
+    if let Some(listed) = official.emails.iter().find(|e| e.trim().eq_ignore_ascii_case(address)) {
+        return Verdict::Official { channel, matched: listed.clone() };
+    }
+    let (decoded, _) = decode(domain);
+    if let Some((shown, _)) = official_hosts(official).into_iter().find(|(_, d)| within(&decoded, d)) {
+        return Verdict::Official { channel, matched: shown.to_string() };
+    }
+    let local = address.rsplit_once('@').map_or(address, |(local, _)| local);
+    let named = targets(official).iter().any(|t| compare(local, &t.label).is_some() || mentions(local, &t.label));
+    let resembles = || official.emails.first().or(official.domains.first()).cloned().unwrap_or_default();
+    if FREE_MAIL.contains(&decoded.as_str()) {
+        return match named {
+            true => Verdict::Impostor { channel, reason: Reason::FreeMailWithBrand, resembles: resembles() },
+            false => Verdict::Unknown { advice: Advice::PersonalMailbox },
+        };
+    }
+    if let Some((reason, resembles)) = lookalike(domain, official) {
+        return Verdict::Impostor { channel, reason, resembles };
+    }
+    match named {
+        true => Verdict::Impostor { channel, reason: Reason::BrandInsideOtherDomain, resembles: resembles() },
+        false => Verdict::Unknown { advice: Advice::NotListed },
+    }
+}
+
+/// Why `host` (not official) imitates an official domain, and which one it resembles.
+fn lookalike(host: &str, official: &Official) -> Option<(Reason, String)> {
+    let (decoded, punycode) = decode(host);
+    let targets = targets(official);
+    let (reason, resembles) = rules(&split(&decoded), &targets)?;
+    // Whatever the trick, the striking fact is that the address hides other letters.
+    let reason = if punycode { Reason::Punycode { shown_as: decoded.clone() } } else { reason };
+    Some((reason, resembles.to_string()))
+}
+
+/// The rules in order of how specific their explanation is.
+fn rules<'t>(host: &Parts, targets: &'t [Target]) -> Option<(Reason, &'t str)> {
+    for t in targets {
+        let reason = match compare(host.label, &t.label) {
+            Some(Near::Same) if host.suffix != t.suffix => Reason::BrandInsideOtherDomain,
+            Some(Near::Same) | None => continue, // same name and suffix: a parent domain
+            Some(Near::Confusable) => Reason::Confusable,
+            Some(Near::Typo) => Reason::Typo,
+            Some(Near::Swapped) => Reason::SwappedLetters,
+            Some(Near::Doubled) => Reason::DoubledLetter,
+        };
+        return Some((reason, &t.shown));
+    }
+    for t in targets {
+        if host.sub.iter().any(|l| compare(l, &t.label).is_some() || mentions(l, &t.label)) {
+            return Some((Reason::BrandInsideOtherDomain, &t.shown));
+        }
+    }
+    let t = targets.iter().find(|t| host.label != t.label && mentions(host.label, &t.label))?;
+    Some((Reason::BrandWithExtraWords, &t.shown))
+}

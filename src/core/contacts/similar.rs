@@ -1,0 +1,139 @@
+//! Look-alike measures: how a name compares with an official one ([`compare`]) and whether a
+//! longer name carries the brand ([`mentions`]). Distances are strsim's optimal string
+//! alignment (Levenshtein plus adjacent swaps): a swap is one typo, as users see it.
+
+use super::fold::fold;
+use strsim::osa_distance;
+
+/// How a candidate name relates to an official one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Near {
+    Same,
+    Confusable,
+    Typo,
+    Swapped,
+    Doubled,
+}
+
+/// How many edits still count as a look-alike of `official`: none for very short names
+/// (every 3-letter name is 1 edit from many others), one up to 6 characters, two from 7.
+fn allowance(official: &str) -> usize {
+    match official.chars().count() {
+        0..=3 => 0,
+        4..=6 => 1,
+        _ => 2,
+    }
+}
+
+/// Compares two names of the same kind (domain labels, handles), ASCII already lowercased.
+pub(super) fn compare(candidate: &str, official: &str) -> Option<Near> {
+    if candidate == official {
+        return Some(Near::Same);
+    }
+    let (cf, of) = (fold(candidate), fold(official));
+    if cf == of {
+        return Some(Near::Confusable);
+    }
+    let allowed = allowance(official);
+    let raw = osa_distance(candidate, official);
+    let folded = osa_distance(&cf, &of);
+    // Look-alike characters explain the difference better when they account for part of it
+    // (`tpwa1lett`: a `1` for an `l`, then a doubled `t`).
+    if folded < raw && folded <= allowed && (folded < 2 || plausible_two_edits(&cf, &of)) {
+        return Some(Near::Confusable);
+    }
+    (raw <= allowed && (raw < 2 || plausible_two_edits(candidate, official))).then(|| match raw {
+        1 if swapped(candidate, official) => Near::Swapped,
+        1 if doubled(candidate, official) => Near::Doubled,
+        _ => Near::Typo,
+    })
+}
+
+/// Two edits make many real names from one, so a two-edit look-alike must keep what a
+/// reader checks: nearly the whole length (two letters off `tpwallet` leave `wallet`, a
+/// word) and the start, where brands put their distinctive letters (`tbwalet` imitates
+/// `tpwallet`; `okwallet` and `mywallet` are other names).
+fn plausible_two_edits(candidate: &str, official: &str) -> bool {
+    let (mut c, mut o) = (candidate.chars(), official.chars());
+    let start = (c.next(), c.next(), o.next(), o.next());
+    let keeps_start = start.0 == start.2 || start.1 == start.3;
+    keeps_start && candidate.chars().count() + 1 >= official.chars().count()
+}
+
+/// One adjacent transposition (the distance is already known to be 1).
+fn swapped(a: &str, b: &str) -> bool {
+    a.chars().count() == b.chars().count() && a.chars().zip(b.chars()).filter(|(x, y)| x != y).count() == 2
+}
+
+/// `a` is `b` with one letter written twice.
+fn doubled(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    (1..a.len()).any(|i| a[i] == a[i - 1] && a[..i].iter().chain(&a[i + 1..]).copied().eq(b.chars()))
+}
+
+/// Whether `text` carries `brand` (a folded look-alike of it counts), ignoring separators:
+/// `tpwallet.support`, `support-tpwa1let`, `tpwalletservice`, `tp_wallet_help`. A brand of
+/// fewer than 4 characters is too common a string to go by.
+pub(super) fn mentions(text: &str, brand: &str) -> bool {
+    let brand = fold(brand);
+    let n = brand.chars().count();
+    if n < 4 {
+        return false;
+    }
+    let joined: String = fold(text).chars().filter(|c| !matches!(c, '.' | '-' | '_' | '+' | ' ')).collect();
+    if joined.contains(&brand) {
+        return true;
+    }
+    // A one-edit look-alike of the brand inside a longer name (`tpwaletservice`), for brands
+    // long enough that one edit rarely makes another word, keeping the brand's first two
+    // letters (`trustwallet` holds `twallet`, one edit from `tpwallet`, but is another name).
+    let chars: Vec<char> = joined.chars().collect();
+    let start: Vec<char> = brand.chars().take(2).collect();
+    n >= 6
+        && (n - 1..=n + 1).any(|len| {
+            chars.windows(len).any(|w| w.starts_with(&start) && osa_distance(&w.iter().collect::<String>(), &brand) <= 1)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_of_edit() {
+        assert_eq!(compare("tpwallet", "tpwallet"), Some(Near::Same));
+        assert_eq!(compare("tpwlalet", "tpwallet"), Some(Near::Swapped));
+        assert_eq!(compare("tpwallett", "tpwallet"), Some(Near::Doubled));
+        assert_eq!(compare("tppwallet", "tpwallet"), Some(Near::Doubled));
+        assert_eq!(compare("tpwalet", "tpwallet"), Some(Near::Typo));
+        assert_eq!(compare("tpwallat", "tpwallet"), Some(Near::Typo));
+        assert_eq!(compare("tbwalet", "tpwallet"), Some(Near::Typo));
+        assert_eq!(compare("tpwa1let", "tpwallet"), Some(Near::Confusable));
+        assert_eq!(compare("tpvvallet", "tpwallet"), Some(Near::Confusable));
+        assert_eq!(compare("tpwa1lett", "tpwallet"), Some(Near::Confusable));
+    }
+
+    #[test]
+    fn unrelated_and_short_names_are_not_near() {
+        assert_eq!(compare("wallet", "tpwallet"), None);
+        assert_eq!(compare("mywalletz", "tpwallet"), None);
+        assert_eq!(compare("okwallet", "tpwallet"), None);
+        assert_eq!(compare("mywallet", "tpwallet"), None);
+        assert_eq!(compare("trustwallet", "tpwallet"), None);
+        assert_eq!(compare("okx", "okb"), None);
+        assert_eq!(compare("okx", "okx"), Some(Near::Same));
+        assert_eq!(compare("binanse", "binance"), Some(Near::Typo));
+    }
+
+    #[test]
+    fn brand_mentions() {
+        assert!(mentions("tpwallet.support", "tpwallet"));
+        assert!(mentions("support-tpwa1let", "tpwallet"));
+        assert!(mentions("tp_wallet_help", "tpwallet"));
+        assert!(mentions("tpwaletservice", "tpwallet"));
+        assert!(!mentions("mywallet_help", "tpwallet"));
+        assert!(!mentions("trustwallet", "tpwallet"));
+        assert!(!mentions("john.smith", "tpwallet"));
+        assert!(!mentions("okx-support", "okx"));
+    }
+}

@@ -1,0 +1,181 @@
+//! One test per rule, against the demo defaults for "tpWallet" (the corpus in
+//! `tests/contacts_corpus.rs` measures the rules at scale).
+
+use super::*;
+
+fn demo() -> Official {
+    Official::default_for("tpWallet")
+}
+
+fn reason(input: &str) -> Option<&'static str> {
+    match verify(input, &demo()) {
+        Verdict::Impostor { reason, .. } => Some(reason.name()),
+        _ => None,
+    }
+}
+
+fn official(input: &str) -> bool {
+    matches!(verify(input, &demo()), Verdict::Official { .. })
+}
+
+fn advice(input: &str) -> Option<Advice> {
+    match verify(input, &demo()) {
+        Verdict::Unknown { advice } => Some(advice),
+        _ => None,
+    }
+}
+
+#[test]
+fn parses_each_kind() {
+    let site = |h: &str| Contact::Website { host: h.into() };
+    assert_eq!(parse("HTTPS://Help.TPWallet.com:8443/a?b#c"), site("help.tpwallet.com"));
+    assert_eq!(parse("ｔｐｗａｌｌｅｔ。ｃｏｍ"), site("tpwallet.com"));
+    assert_eq!(
+        parse("tpWallet Support <Support@TPWallet.com>"),
+        Contact::Email { address: "support@tpwallet.com".into(), domain: "tpwallet.com".into() }
+    );
+    assert_eq!(parse("电话：0086 400 000 0000"), Contact::Phone { digits: "4000000000".into(), country: Some("86".into()) });
+    let tg = |n: &str| Contact::Handle { network: Some(Network::Telegram), name: n.into() };
+    assert_eq!(parse("https://t.me/TPWallet_Official"), tg("tpwallet_official"));
+    assert_eq!(parse("t.me/s/tpwallet_official"), tg("tpwallet_official"));
+    assert_eq!(parse("tg://resolve?domain=tpwallet_official"), tg("tpwallet_official"));
+    assert_eq!(parse("x.com/tpwallet/status/1"), Contact::Handle { network: Some(Network::X), name: "tpwallet".into() });
+    assert_eq!(parse("微信：tpwallet-official"), Contact::Handle { network: Some(Network::WeChat), name: "tpwallet-official".into() });
+    assert_eq!(parse("@tpwallet"), Contact::Handle { network: None, name: "tpwallet".into() });
+    assert_eq!(parse("t.me/+AbCdEf"), site("t.me"));
+    assert_eq!(parse(""), Contact::Unrecognised);
+    assert_eq!(parse("Call +86 400 000 0000 (24h)"), Contact::Phone { digits: "4000000000".into(), country: Some("86".into()) });
+    assert_eq!(parse("192.168.1.1"), site("192.168.1.1"));
+    assert_eq!(parse("Message @tpwallet_official."), Contact::Handle { network: None, name: "tpwallet_official".into() });
+    assert_eq!(parse("my wallet is empty, help"), Contact::Unrecognised);
+    assert_eq!(parse("our agent is @tpwallet_support_bot, write now"), Contact::Handle { network: None, name: "tpwallet_support_bot".into() });
+}
+
+#[test]
+fn official_domains_cover_subdomains_and_any_spelling() {
+    for input in ["tpwallet.com", "https://www.tpwallet.com/", "help.tpwallet.com", "TPWALLET.COM.", "http://tpwallet.com:8080/x"] {
+        assert!(official(input), "{input}");
+    }
+    assert!(!official("tpwallet.com.evil.net"));
+    assert!(!official("https://tpwallet.com@evil.net/"));
+    assert_eq!(
+        verify("https://help.tpwallet.com", &demo()),
+        Verdict::Official { channel: Channel::Website, matched: "tpwallet.com".into() }
+    );
+}
+
+#[test]
+fn official_emails_exact_or_at_an_official_domain() {
+    assert!(official("SUPPORT@tpwallet.com"));
+    assert!(official("mailto:billing@help.tpwallet.com?subject=hi"));
+    assert!(!official("support@tpwallet.com.evil.net"));
+}
+
+#[test]
+fn official_phones_in_any_format() {
+    for input in ["+86 400-000-0000", "4000000000", "(400) 000 0000", "0086 400 000 0000", "864000000000", "tel:+864000000000"] {
+        assert!(official(input), "{input}");
+    }
+}
+
+#[test]
+fn official_handles_case_insensitive_with_or_without_at_or_url() {
+    for input in ["@TPWallet_Official", "https://t.me/tpwallet_official", "x.com/TPWallet", "twitter.com/@tpwallet", "WeChat: TPWallet-Official", "tpwallet_official"] {
+        assert!(official(input), "{input}");
+    }
+    // The bare name matches the X account: the verdict says so, for the UI to name X.
+    assert_eq!(verify("@tpwallet", &demo()), Verdict::Official { channel: Channel::Handle(Network::X), matched: "tpwallet".into() });
+}
+
+#[test]
+fn typos_swaps_and_doubled_letters() {
+    assert_eq!(reason("tpwalet.com"), Some("typo"));
+    assert_eq!(reason("https://tbwallet.com/login"), Some("typo"));
+    assert_eq!(reason("tpwlalet.com"), Some("swapped_letters"));
+    assert_eq!(reason("tpwallett.com"), Some("doubled_letter"));
+    assert_eq!(reason("support@tpwallett.com"), Some("doubled_letter"));
+}
+
+#[test]
+fn confusable_characters() {
+    assert_eq!(reason("tpwаllet.com"), Some("confusable")); // Cyrillic а
+    assert_eq!(reason("tpwallet.cοm"), Some("brand_inside_other_domain")); // Greek ο in the suffix
+    assert_eq!(reason("tpwa1let.com"), Some("confusable"));
+    assert_eq!(reason("tpvvallet.com"), Some("confusable"));
+}
+
+#[test]
+fn punycode_says_what_it_shows() {
+    assert_eq!(
+        verify("https://xn--tpwllet-4fg.com/", &demo()),
+        Verdict::Impostor {
+            channel: Channel::Website,
+            reason: Reason::Punycode { shown_as: "tpwаllet.com".into() },
+            resembles: "tpwallet.com".into(),
+        }
+    );
+    // A punycode name that resembles nothing is just a foreign-script domain.
+    assert_eq!(advice("xn--fiqs8s.com"), Some(Advice::NotListed));
+}
+
+#[test]
+fn brand_inside_other_domains_or_with_extra_words() {
+    assert_eq!(reason("tpwallet.com.example.net"), Some("brand_inside_other_domain"));
+    assert_eq!(reason("tpwallet.help"), Some("brand_inside_other_domain"));
+    assert_eq!(reason("tpwallet.evil.io"), Some("brand_inside_other_domain"));
+    assert_eq!(reason("https://tpwallet.com@evil.net/login"), Some("brand_inside_other_domain"));
+    assert_eq!(reason("https://evil.net/tpwallet.com/login"), Some("brand_inside_other_domain"));
+    assert!(official("tpwallet.com/support@evil.net")); // a path with an `@`: the host is official
+    assert_eq!(reason("tpwallet-support.com"), Some("brand_with_extra_words"));
+    assert_eq!(reason("support-tpwallet.io"), Some("brand_with_extra_words"));
+    assert_eq!(reason("tpwalletservice.com"), Some("brand_with_extra_words"));
+    assert_eq!(reason("help@tpwallet-support.com"), Some("brand_with_extra_words"));
+    assert_eq!(reason("tpwallet@support-desk.com"), Some("brand_inside_other_domain"));
+}
+
+#[test]
+fn free_mail_with_the_brand() {
+    for input in ["tpwallet.support@gmail.com", "tpwalletservice@163.com", "tp.wallet@qq.com", "tpwa11et@outlook.com", "tpwallet@proton.me"] {
+        assert_eq!(reason(input), Some("free_mail_with_brand"), "{input}");
+    }
+    assert_eq!(advice("john.smith@gmail.com"), Some(Advice::PersonalMailbox));
+}
+
+#[test]
+fn wrong_country_code() {
+    for input in ["+1 400 000 0000", "+852 4000000000", "0044 400 000 0000", "14000000000"] {
+        assert_eq!(reason(input), Some("wrong_country_code"), "{input}");
+    }
+    assert_eq!(advice("+86 400 000 0001"), Some(Advice::NotListed));
+}
+
+#[test]
+fn lookalike_handles() {
+    for input in ["@tpwallet_0fficial", "@tpwa11et_support", "@tpwallet_support_bot", "t.me/tpwallet_officiall", "x.com/tpwallet_official", "WeChat: tpwallet_kefu", "@tpwаllet"] {
+        assert_eq!(reason(input), Some("lookalike_handle"), "{input}");
+    }
+    match verify("t.me/tpwallet_0fficial", &demo()) {
+        Verdict::Impostor { channel, resembles, .. } => {
+            assert_eq!((channel, resembles.as_str()), (Channel::Handle(Network::Telegram), "tpwallet_official"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn unknown_contacts_get_advice() {
+    assert_eq!(advice("binance.com"), Some(Advice::NotListed));
+    assert_eq!(advice("@cryptohelper"), Some(Advice::NotListed));
+    assert_eq!(advice("+1 212 555 0100"), Some(Advice::NotListed));
+    assert_eq!(advice("wallet.com"), Some(Advice::NotListed));
+    assert_eq!(advice("hello? is anyone there"), Some(Advice::NotAContact));
+    assert_eq!(SafetyRule::ALL.len(), 3);
+}
+
+#[test]
+fn an_empty_official_list_makes_nothing_official() {
+    let none = Official::default();
+    assert_eq!(verify("tpwallet.com", &none), Verdict::Unknown { advice: Advice::NotListed });
+    assert_eq!(verify("@tpwallet", &none), Verdict::Unknown { advice: Advice::NotListed });
+    assert_eq!(verify("+86 400 000 0000", &none), Verdict::Unknown { advice: Advice::NotListed });
+}

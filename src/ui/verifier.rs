@@ -1,0 +1,78 @@
+//! "Is this support contact real?": the user pastes a website, email, phone number or
+//! account, and the verdict is announced with its reason and the rules that always hold.
+
+use crate::core::config::Locale;
+use crate::core::contacts::{verify, Official, Verdict};
+use crate::core::content::Catalogue;
+use crate::core::i18n::{advice_text, channel_name, reason_text, strings};
+use crate::core::state::Action;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct VerifierProps {
+    pub locale: Locale,
+    pub brand: AttrValue,
+    pub catalogue: Rc<Catalogue>,
+    pub ondispatch: Callback<Action>,
+}
+
+#[component]
+pub fn Verifier(props: &VerifierProps) -> Html {
+    let s = strings(props.locale);
+    let input = use_state(String::new);
+    let verdict = use_state(|| None::<Verdict>);
+    let official = props.catalogue.official.clone().unwrap_or_else(|| Official::default_for(&props.brand));
+    let onsubmit = {
+        let (input, verdict) = (input.clone(), verdict.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            verdict.set(Some(verify(&input, &official)));
+        })
+    };
+    let oninput = {
+        let input = input.clone();
+        Callback::from(move |e: InputEvent| input.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+    };
+    let locale = props.locale;
+    let result = verdict.as_ref().map(|v| match v {
+        Verdict::Official { channel, matched } => html! {
+            <div class="wh-verdict wh-official" role="status">
+                <p class="wh-verdict-title">{ "✓ " }{ s.verdict_official }</p>
+                <p>{ format!("{} {}", channel_name(locale, *channel), matched) }</p>
+                <p>{ s.verdict_rule }</p>
+            </div>
+        },
+        Verdict::Impostor { reason, resembles, .. } => html! {
+            <div class="wh-verdict wh-impostor" role="alert">
+                <p class="wh-verdict-title">{ "⚠ " }{ s.verdict_impostor }</p>
+                <p>{ reason_text(locale, reason, resembles) }</p>
+                <p>{ s.verdict_rule }</p>
+            </div>
+        },
+        Verdict::Unknown { advice } => html! {
+            <div class="wh-verdict wh-unknown" role="status">
+                <p class="wh-verdict-title">{ s.verdict_unknown }</p>
+                <p>{ advice_text(locale, *advice) }</p>
+                <p>{ s.verdict_rule }</p>
+            </div>
+        },
+    });
+    html! {
+        <section class="wh-verifier">
+            <button type="button" class="wh-back" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowVerifier(false))}>
+                { "← " }{ s.back_to_checklist }
+            </button>
+            <h3>{ s.verifier_title }</h3>
+            <p class="wh-intro">{ s.verifier_intro }</p>
+            <form class="wh-verify-form" {onsubmit}>
+                <label for="wh-verify">{ s.verifier_label }</label>
+                <div class="wh-verify-row">
+                    <input id="wh-verify" type="text" autocomplete="off" value={(*input).clone()} {oninput} />
+                    <button type="submit" class="wh-button">{ s.verifier_button }</button>
+                </div>
+            </form>
+            { result.unwrap_or_default() }
+        </section>
+    }
+}

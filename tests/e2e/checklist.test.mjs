@@ -1,0 +1,52 @@
+// The security checklist and the contact verifier on the demo page, in both languages.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startCollector, launchBrowser, openPage, launcher } from "./support.mjs";
+
+let server, browser;
+before(async () => { server = await startCollector(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+test("the checklist is marked with the keyboard, kept after a reload, in English", async () => {
+  const { page, context, log } = await openPage(browser, server.url + "/");
+  await page.evaluate(() => WalletHelp.open("checklist"));
+  const score = page.locator(".wh-score");
+  await score.waitFor();
+  assert.equal(await score.textContent(), "0 of 10 done — next: update the app");
+  await page.getByRole("radiogroup", { name: "Two-factor authentication is on" }).getByLabel("Done").focus();
+  await page.keyboard.press("Space");
+  assert.equal(await score.textContent(), "1 of 10 done — next: update the app");
+  await page.reload();
+  await page.evaluate(() => WalletHelp.open("checklist"));
+  await score.waitFor();
+  assert.equal(await score.textContent(), "1 of 10 done — next: update the app");
+  assert.deepEqual(log.console, []);
+  await context.close();
+});
+
+test("the Chinese checklist leads to the verifier, which unmasks a look-alike", async () => {
+  const { page, context, log } = await openPage(browser, server.url + "/", { locale: "zh-CN" });
+  await launcher(page, "帮助").click();
+  await page.getByRole("tab", { name: "安全检查" }).click();
+  await page.locator(".wh-score").filter({ hasText: "已完成 0/10 项" }).waitFor();
+  await page.getByRole("button", { name: "核实客服联系方式" }).click();
+  await page.getByLabel("要核实的联系方式").fill("tpwallet-support.com");
+  await page.getByRole("button", { name: "核实", exact: true }).click();
+  const alert = page.getByRole("alert");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /警告/);
+  assert.match(await alert.textContent(), /绝不会索要助记词/);
+  assert.deepEqual(log.console, []);
+  await context.close();
+});
+
+test("the FAQ article on real and fake support opens the verifier", async () => {
+  const { page, context } = await openPage(browser, server.url + "/");
+  await page.evaluate(() => WalletHelp.showArticle("real-support"));
+  await page.getByRole("button", { name: "Check a support contact" }).click();
+  await page.getByLabel("Contact to check").fill("support@tpwallet.com");
+  await page.getByRole("button", { name: "Check", exact: true }).click();
+  await page.getByRole("status").filter({ hasText: "Official" }).waitFor();
+  assert.equal(await page.getByRole("tab", { selected: true }).textContent(), "Safety check");
+  await context.close();
+});
