@@ -6,6 +6,7 @@ use super::config::Locale;
 use super::content::model::{markup, Article, Category, Text};
 use super::content::validate::validate;
 use super::checklist::Item;
+use super::contacts::Official;
 use super::content::{find, Catalogue};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -35,6 +36,11 @@ pub fn apply(file: &Value, catalogue: &mut Catalogue) -> Changes {
         None => {}
         Some(Value::String(v)) if !v.trim().is_empty() => catalogue.latest_app_version = Some(v.trim().into()),
         Some(_) => out.warnings.push("config.latestAppVersion: must be a version such as \"3.2.0\"; ignored".into()),
+    }
+    match root.get("official").map(|o| serde_json::from_value::<Official>(o.clone())) {
+        None => {}
+        Some(Ok(official)) => catalogue.official = Some(official),
+        Some(Err(e)) => out.warnings.push(format!("config.official: {e}; the verifier uses the defaults")),
     }
     if let Some(checklist) = root.get("checklist") {
         apply_checklist(checklist, catalogue, &mut out.warnings);
@@ -284,6 +290,23 @@ mod tests {
         assert_eq!(c.items(Locale::En).iter().find(|i| i.id == "two-factor").map(|i| i.title.as_ref()), Some("Hardware wallet for savings"));
         assert_eq!(c.items(Locale::ZhCn).len(), 9);
         assert_eq!(c.latest_app_version.as_deref(), Some("3.4.0"));
+    }
+
+    #[test]
+    fn the_official_contact_list_comes_from_the_config() {
+        let mut c = Catalogue::default();
+        let changes = apply(
+            &json!({"official": {"domains": ["acme-wallet.io"], "emails": ["help@acme-wallet.io"], "phones": ["+44 20 7946 0000"],
+                                 "handles": [{"network": "telegram", "name": "acme_help"}]}}),
+            &mut c,
+        );
+        assert!(changes.warnings.is_empty(), "{:?}", changes.warnings);
+        let official = c.official.expect("set");
+        assert_eq!(official.domains, ["acme-wallet.io"]);
+        assert_eq!(official.handles.len(), 1);
+        let bad = apply(&json!({"official": {"domains": "acme.io"}}), &mut Catalogue::default());
+        assert_eq!(bad.warnings.len(), 1);
+        assert!(bad.warnings[0].starts_with("config.official: "), "{:?}", bad.warnings);
     }
 
     #[test]

@@ -22,7 +22,13 @@ pub fn Verifier(props: &VerifierProps) -> Html {
     let s = strings(props.locale);
     let input = use_state(String::new);
     let verdict = use_state(|| None::<Verdict>);
-    let official = props.catalogue.official.clone().unwrap_or_else(|| Official::default_for(&props.brand));
+    // The operator's list when the config gives one (named after the brand if it has no
+    // name of its own), else the defaults derived from the brand.
+    let official = match props.catalogue.official.clone() {
+        Some(o) if o.brand.is_empty() => Official { brand: props.brand.to_string(), ..o },
+        Some(o) => o,
+        None => Official::default_for(&props.brand),
+    };
     let onsubmit = {
         let (input, verdict) = (input.clone(), verdict.clone());
         Callback::from(move |e: SubmitEvent| {

@@ -15,7 +15,7 @@ pub(super) fn normalise(name: &str) -> String {
 
 pub(super) fn verify(network: Option<Network>, name: &str, official: &Official) -> Verdict {
     let name = normalise(name);
-    let on_network = |h: &&Handle| network.map_or(true, |n| n == h.network);
+    let on_network = |h: &&Handle| network.is_none_or(|n| n == h.network);
     if let Some(h) = official.handles.iter().filter(on_network).find(|h| normalise(&h.name) == name) {
         return Verdict::Official { channel: Channel::Handle(h.network), matched: h.name.clone() };
     }
