@@ -8,6 +8,7 @@ use super::similar::{compare, mentions, Near};
 use super::{Advice, Channel, Official, Reason, Verdict};
 
 /// Big free-mail providers: anyone can open `tpwallet.support@…` there in a minute.
+#[rustfmt::skip]
 const FREE_MAIL: &[&str] = &[
     "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
     "yahoo.com", "ymail.com", "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com",
@@ -69,7 +70,11 @@ pub(super) fn disguised(input: &str, official: &Official) -> Option<Verdict> {
         let listed = official_hosts(official);
         listed.into_iter().find(|(_, host)| path.contains(host.as_str())).map(|(shown, _)| shown.to_string())
     })?;
-    Some(Verdict::Impostor { channel: Channel::Website, reason: Reason::BrandInsideOtherDomain, resembles: shown })
+    Some(Verdict::Impostor {
+        channel: Channel::Website,
+        reason: Reason::BrandInsideOtherDomain,
+        resembles: shown,
+    })
 }
 
 pub(super) fn verify_email(address: &str, domain: &str, official: &Official) -> Verdict {
@@ -82,7 +87,8 @@ pub(super) fn verify_email(address: &str, domain: &str, official: &Official) -> 
         return Verdict::Official { channel, matched: shown.to_string() };
     }
     let local = address.rsplit_once('@').map_or(address, |(local, _)| local);
-    let named = targets(official).iter().any(|t| compare(local, &t.label).is_some() || mentions(local, &t.label));
+    let named =
+        targets(official).iter().any(|t| compare(local, &t.label).is_some() || mentions(local, &t.label));
     let resembles = || official.emails.first().or(official.domains.first()).cloned().unwrap_or_default();
     if FREE_MAIL.contains(&decoded.as_str()) {
         return match named {

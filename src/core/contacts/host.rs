@@ -12,7 +12,9 @@
 pub(super) fn host_of(input: &str) -> Option<String> {
     let rest = input.trim();
     let rest = match rest.find("://") {
-        Some(i) if rest[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) => &rest[i + 3..],
+        Some(i) if rest[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) => {
+            &rest[i + 3..]
+        }
         _ => rest.strip_prefix("//").unwrap_or(rest),
     };
     // Browsers end the authority at `\` too, as at `/`.
@@ -24,7 +26,9 @@ pub(super) fn host_of(input: &str) -> Option<String> {
     };
     let host = host.trim_end_matches('.').to_lowercase();
     let plausible = !host.is_empty()
-        && host.split('.').all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-' || !c.is_ascii()))
+        && host
+            .split('.')
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-' || !c.is_ascii()))
         && !host.chars().any(char::is_whitespace);
     plausible.then_some(host)
 }
@@ -81,9 +85,19 @@ pub(super) fn split(host: &str) -> Parts<'_> {
     let second_level = n >= 3
         && labels[n - 1].len() == 2
         && ["com", "net", "org", "co", "gov", "edu", "ac", "or", "ne", "go"].contains(&labels[n - 2]);
-    let suffix_len = if n == 1 { 0 } else if second_level { 2 } else { 1 };
+    let suffix_len = if n == 1 {
+        0
+    } else if second_level {
+        2
+    } else {
+        1
+    };
     let label_at = n - suffix_len - 1;
-    Parts { sub: labels[..label_at].to_vec(), label: labels[label_at], suffix: labels[label_at + 1..].join(".") }
+    Parts {
+        sub: labels[..label_at].to_vec(),
+        label: labels[label_at],
+        suffix: labels[label_at + 1..].join("."),
+    }
 }
 
 #[cfg(test)]

@@ -148,8 +148,9 @@ impl SafetyRule {
 pub fn verify(input: &str, official: &Official) -> Verdict {
     let contact = parse(input);
     match verify_contact(&contact, official) {
-        Verdict::Unknown { .. } if matches!(contact, Contact::Website { .. }) => domain::disguised(input, official)
-            .unwrap_or(Verdict::Unknown { advice: Advice::NotListed }),
+        Verdict::Unknown { .. } if matches!(contact, Contact::Website { .. }) => {
+            domain::disguised(input, official).unwrap_or(Verdict::Unknown { advice: Advice::NotListed })
+        }
         verdict => verdict,
     }
 }

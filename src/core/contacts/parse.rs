@@ -16,6 +16,7 @@ enum Hint {
 }
 
 /// Labels people put before a contact, lowercase.
+#[rustfmt::skip]
 const LABELS: &[(&str, Hint)] = &[
     ("tel", Hint::Phone), ("phone", Hint::Phone), ("telephone", Hint::Phone), ("mobile", Hint::Phone),
     ("hotline", Hint::Phone), ("电话", Hint::Phone), ("客服电话", Hint::Phone), ("热线", Hint::Phone),
@@ -31,6 +32,7 @@ const LABELS: &[(&str, Hint)] = &[
 ];
 
 /// Wrapping punctuation around a pasted contact.
+#[rustfmt::skip]
 const WRAPPING: &[char] = &[
     '"', '\'', '“', '”', '‘', '’', '<', '>', '(', ')', '[', ']', '「', '」', '《', '》', ',', '，', ';', '；', '、',
 ];
@@ -46,9 +48,18 @@ pub fn parse(input: &str) -> Contact {
     let words: Vec<&str> = text.split_whitespace().collect();
     let numeric = |w: &&str| w.chars().all(|c| c.is_ascii_digit() || "+-().".contains(c));
     let numbers = words.split(|w| !numeric(w)).filter(|run| !run.is_empty()).map(|run| run.join(" "));
-    let found = words.iter().filter(|w| w.contains(['@', '.'])).map(|w| parse_one(w)).find(|c| *c != Contact::Unrecognised);
+    let found = words
+        .iter()
+        .filter(|w| w.contains(['@', '.']))
+        .map(|w| parse_one(w))
+        .find(|c| *c != Contact::Unrecognised);
     found
-        .or_else(|| numbers.filter_map(|run| phone::read(&run)).map(|(digits, country)| Contact::Phone { digits, country }).next())
+        .or_else(|| {
+            numbers
+                .filter_map(|run| phone::read(&run))
+                .map(|(digits, country)| Contact::Phone { digits, country })
+                .next()
+        })
         .unwrap_or(Contact::Unrecognised)
 }
 
@@ -68,10 +79,14 @@ fn parse_one(text: &str) -> Contact {
     match hint {
         Some(Hint::On(network)) => return handle(Some(network), body),
         // A URL is a website even with an `@` in it (user info, or a path).
-        _ if body.contains("://") => return host_of(body).map_or(Contact::Unrecognised, |host| Contact::Website { host }),
+        _ if body.contains("://") => {
+            return host_of(body).map_or(Contact::Unrecognised, |host| Contact::Website { host })
+        }
         _ if body.starts_with('@') => return handle(None, body),
         // `tpwallet.com/support@evil.net` is a URL whose path holds an `@`, not an address.
-        _ if body.contains('@') && !body.split('@').next().is_some_and(|l| l.contains('/')) => return email(body),
+        _ if body.contains('@') && !body.split('@').next().is_some_and(|l| l.contains('/')) => {
+            return email(body)
+        }
         _ => {}
     }
     if hint != Some(Hint::Website) {

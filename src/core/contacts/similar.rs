@@ -91,7 +91,9 @@ pub(super) fn mentions(text: &str, brand: &str) -> bool {
     let start: Vec<char> = brand.chars().take(2).collect();
     n >= 6
         && (n - 1..=n + 1).any(|len| {
-            chars.windows(len).any(|w| w.starts_with(&start) && osa_distance(&w.iter().collect::<String>(), &brand) <= 1)
+            chars
+                .windows(len)
+                .any(|w| w.starts_with(&start) && osa_distance(&w.iter().collect::<String>(), &brand) <= 1)
         })
 }
 

@@ -34,26 +34,50 @@ fn parses_each_kind() {
         parse("tpWallet Support <Support@TPWallet.com>"),
         Contact::Email { address: "support@tpwallet.com".into(), domain: "tpwallet.com".into() }
     );
-    assert_eq!(parse("电话：0086 400 000 0000"), Contact::Phone { digits: "4000000000".into(), country: Some("86".into()) });
+    assert_eq!(
+        parse("电话：0086 400 000 0000"),
+        Contact::Phone { digits: "4000000000".into(), country: Some("86".into()) }
+    );
     let tg = |n: &str| Contact::Handle { network: Some(Network::Telegram), name: n.into() };
     assert_eq!(parse("https://t.me/TPWallet_Official"), tg("tpwallet_official"));
     assert_eq!(parse("t.me/s/tpwallet_official"), tg("tpwallet_official"));
     assert_eq!(parse("tg://resolve?domain=tpwallet_official"), tg("tpwallet_official"));
-    assert_eq!(parse("x.com/tpwallet/status/1"), Contact::Handle { network: Some(Network::X), name: "tpwallet".into() });
-    assert_eq!(parse("微信：tpwallet-official"), Contact::Handle { network: Some(Network::WeChat), name: "tpwallet-official".into() });
+    assert_eq!(
+        parse("x.com/tpwallet/status/1"),
+        Contact::Handle { network: Some(Network::X), name: "tpwallet".into() }
+    );
+    assert_eq!(
+        parse("微信：tpwallet-official"),
+        Contact::Handle { network: Some(Network::WeChat), name: "tpwallet-official".into() }
+    );
     assert_eq!(parse("@tpwallet"), Contact::Handle { network: None, name: "tpwallet".into() });
     assert_eq!(parse("t.me/+AbCdEf"), site("t.me"));
     assert_eq!(parse(""), Contact::Unrecognised);
-    assert_eq!(parse("Call +86 400 000 0000 (24h)"), Contact::Phone { digits: "4000000000".into(), country: Some("86".into()) });
+    assert_eq!(
+        parse("Call +86 400 000 0000 (24h)"),
+        Contact::Phone { digits: "4000000000".into(), country: Some("86".into()) }
+    );
     assert_eq!(parse("192.168.1.1"), site("192.168.1.1"));
-    assert_eq!(parse("Message @tpwallet_official."), Contact::Handle { network: None, name: "tpwallet_official".into() });
+    assert_eq!(
+        parse("Message @tpwallet_official."),
+        Contact::Handle { network: None, name: "tpwallet_official".into() }
+    );
     assert_eq!(parse("my wallet is empty, help"), Contact::Unrecognised);
-    assert_eq!(parse("our agent is @tpwallet_support_bot, write now"), Contact::Handle { network: None, name: "tpwallet_support_bot".into() });
+    assert_eq!(
+        parse("our agent is @tpwallet_support_bot, write now"),
+        Contact::Handle { network: None, name: "tpwallet_support_bot".into() }
+    );
 }
 
 #[test]
 fn official_domains_cover_subdomains_and_any_spelling() {
-    for input in ["tpwallet.com", "https://www.tpwallet.com/", "help.tpwallet.com", "TPWALLET.COM.", "http://tpwallet.com:8080/x"] {
+    for input in [
+        "tpwallet.com",
+        "https://www.tpwallet.com/",
+        "help.tpwallet.com",
+        "TPWALLET.COM.",
+        "http://tpwallet.com:8080/x",
+    ] {
         assert!(official(input), "{input}");
     }
     assert!(!official("tpwallet.com.evil.net"));
@@ -73,18 +97,35 @@ fn official_emails_exact_or_at_an_official_domain() {
 
 #[test]
 fn official_phones_in_any_format() {
-    for input in ["+86 400-000-0000", "4000000000", "(400) 000 0000", "0086 400 000 0000", "864000000000", "tel:+864000000000"] {
+    for input in [
+        "+86 400-000-0000",
+        "4000000000",
+        "(400) 000 0000",
+        "0086 400 000 0000",
+        "864000000000",
+        "tel:+864000000000",
+    ] {
         assert!(official(input), "{input}");
     }
 }
 
 #[test]
 fn official_handles_case_insensitive_with_or_without_at_or_url() {
-    for input in ["@TPWallet_Official", "https://t.me/tpwallet_official", "x.com/TPWallet", "twitter.com/@tpwallet", "WeChat: TPWallet-Official", "tpwallet_official"] {
+    for input in [
+        "@TPWallet_Official",
+        "https://t.me/tpwallet_official",
+        "x.com/TPWallet",
+        "twitter.com/@tpwallet",
+        "WeChat: TPWallet-Official",
+        "tpwallet_official",
+    ] {
         assert!(official(input), "{input}");
     }
     // The bare name matches the X account: the verdict says so, for the UI to name X.
-    assert_eq!(verify("@tpwallet", &demo()), Verdict::Official { channel: Channel::Handle(Network::X), matched: "tpwallet".into() });
+    assert_eq!(
+        verify("@tpwallet", &demo()),
+        Verdict::Official { channel: Channel::Handle(Network::X), matched: "tpwallet".into() }
+    );
 }
 
 #[test]
@@ -135,7 +176,13 @@ fn brand_inside_other_domains_or_with_extra_words() {
 
 #[test]
 fn free_mail_with_the_brand() {
-    for input in ["tpwallet.support@gmail.com", "tpwalletservice@163.com", "tp.wallet@qq.com", "tpwa11et@outlook.com", "tpwallet@proton.me"] {
+    for input in [
+        "tpwallet.support@gmail.com",
+        "tpwalletservice@163.com",
+        "tp.wallet@qq.com",
+        "tpwa11et@outlook.com",
+        "tpwallet@proton.me",
+    ] {
         assert_eq!(reason(input), Some("free_mail_with_brand"), "{input}");
     }
     assert_eq!(advice("john.smith@gmail.com"), Some(Advice::PersonalMailbox));
@@ -151,12 +198,23 @@ fn wrong_country_code() {
 
 #[test]
 fn lookalike_handles() {
-    for input in ["@tpwallet_0fficial", "@tpwa11et_support", "@tpwallet_support_bot", "t.me/tpwallet_officiall", "x.com/tpwallet_official", "WeChat: tpwallet_kefu", "@tpwаllet"] {
+    for input in [
+        "@tpwallet_0fficial",
+        "@tpwa11et_support",
+        "@tpwallet_support_bot",
+        "t.me/tpwallet_officiall",
+        "x.com/tpwallet_official",
+        "WeChat: tpwallet_kefu",
+        "@tpwаllet",
+    ] {
         assert_eq!(reason(input), Some("lookalike_handle"), "{input}");
     }
     match verify("t.me/tpwallet_0fficial", &demo()) {
         Verdict::Impostor { channel, resembles, .. } => {
-            assert_eq!((channel, resembles.as_str()), (Channel::Handle(Network::Telegram), "tpwallet_official"));
+            assert_eq!(
+                (channel, resembles.as_str()),
+                (Channel::Handle(Network::Telegram), "tpwallet_official")
+            );
         }
         other => panic!("{other:?}"),
     }
