@@ -65,7 +65,7 @@ pub(super) fn disguised(input: &str, official: &Official) -> Option<Verdict> {
         Some(user) => targets(official).into_iter().find(|t| mentions(user, &t.label)).map(|t| t.shown),
         None => None,
     };
-    let path = path(input).to_lowercase();
+    let path = path(input).to_ascii_lowercase();
     let shown = shown.or_else(|| {
         let listed = official_hosts(official);
         listed.into_iter().find(|(_, host)| path.contains(host.as_str())).map(|(shown, _)| shown.to_string())

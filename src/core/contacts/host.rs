@@ -7,8 +7,10 @@
 //! `idna::punycode` (RFC 3492). The public-suffix rule is a short approximation (see
 //! [`split`]): the full list would cost more than this whole module.
 
-/// The host of a typed URL or bare domain: lowercase, no scheme, user info, port, path,
-/// query, fragment or trailing dot. `None` if what remains is not a plausible host.
+/// The host of a typed URL or bare domain: ASCII-lowercased (std's Unicode case tables would
+/// cost ~15 KB of Wasm; `fold` maps non-ASCII look-alikes in either case), without scheme,
+/// user info, port, path, query, fragment or trailing dot. `None` if what remains is not a
+/// plausible host.
 pub(super) fn host_of(input: &str) -> Option<String> {
     let rest = input.trim();
     let rest = match rest.find("://") {
@@ -24,11 +26,11 @@ pub(super) fn host_of(input: &str) -> Option<String> {
         Some((h, port)) if port.chars().all(|c| c.is_ascii_digit()) => h,
         _ => host_port,
     };
-    let host = host.trim_end_matches('.').to_lowercase();
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
     let plausible = !host.is_empty()
         && host
             .split('.')
-            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-' || !c.is_ascii()))
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii()))
         && !host.chars().any(char::is_whitespace);
     plausible.then_some(host)
 }
@@ -57,7 +59,7 @@ pub(super) fn decode(host: &str) -> (String, bool) {
         .map(|label| {
             let decoded = label.strip_prefix("xn--").and_then(idna::punycode::decode_to_string);
             any |= decoded.is_some();
-            decoded.map(|d| d.to_lowercase()).unwrap_or_else(|| label.to_string())
+            decoded.map(|d| d.to_ascii_lowercase()).unwrap_or_else(|| label.to_string())
         })
         .collect();
     (labels.join("."), any)

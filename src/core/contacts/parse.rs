@@ -48,11 +48,12 @@ pub fn parse(input: &str) -> Contact {
     let words: Vec<&str> = text.split_whitespace().collect();
     let numeric = |w: &&str| w.chars().all(|c| c.is_ascii_digit() || "+-().".contains(c));
     let numbers = words.split(|w| !numeric(w)).filter(|run| !run.is_empty()).map(|run| run.join(" "));
-    let found = words
-        .iter()
-        .filter(|w| w.contains(['@', '.']))
-        .map(|w| parse_one(w))
-        .find(|c| *c != Contact::Unrecognised);
+    // A word's bare name counts only with its `@` ("Hi." is not a handle).
+    let found =
+        words.iter().filter(|w| w.contains(['@', '.'])).map(|w| (w, parse_one(w))).find_map(|(w, c)| {
+            let bare_name = matches!(c, Contact::Handle { network: None, .. }) && !w.starts_with('@');
+            (c != Contact::Unrecognised && !bare_name).then_some(c)
+        });
     found
         .or_else(|| {
             numbers
@@ -117,7 +118,7 @@ fn narrow(input: &str) -> String {
 /// Splits `label: rest` when the label is a known one (`:` or `：`).
 fn labelled(text: &str) -> (Option<Hint>, &str) {
     let Some((label, rest)) = text.split_once([':', '：']) else { return (None, text) };
-    let label = label.trim().to_lowercase();
+    let label = label.trim().to_ascii_lowercase();
     match LABELS.iter().find(|(l, _)| *l == label) {
         Some((_, hint)) => (Some(*hint), rest),
         None => (None, text),
@@ -179,7 +180,7 @@ fn email(body: &str) -> Contact {
     let local_ok = !local.is_empty() && !local.chars().any(|c| c.is_whitespace() || c == '@');
     match host_of(domain) {
         Some(host) if local_ok && host.contains('.') && !domain.contains('/') => {
-            Contact::Email { address: format!("{}@{host}", local.to_lowercase()), domain: host }
+            Contact::Email { address: format!("{}@{host}", local.to_ascii_lowercase()), domain: host }
         }
         _ => Contact::Unrecognised,
     }

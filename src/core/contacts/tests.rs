@@ -63,6 +63,7 @@ fn parses_each_kind() {
         Contact::Handle { network: None, name: "tpwallet_official".into() }
     );
     assert_eq!(parse("my wallet is empty, help"), Contact::Unrecognised);
+    assert_eq!(parse("Hi. My wallet is empty."), Contact::Unrecognised);
     assert_eq!(
         parse("our agent is @tpwallet_support_bot, write now"),
         Contact::Handle { network: None, name: "tpwallet_support_bot".into() }
