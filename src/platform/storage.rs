@@ -12,37 +12,41 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// A stored JSON value, or the default when absent, unreadable or unparsable.
+fn load<T: serde::de::DeserializeOwned + Default>(key: &str) -> T {
+    storage().and_then(|s| s.get_item(key).ok().flatten()).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default()
+}
+
+/// Stores a value as JSON; the default value removes the key, so an empty state leaves
+/// nothing behind on the device.
+fn save<T: serde::Serialize + Default + PartialEq>(key: &str, value: &T) {
+    let Some(s) = storage() else { return };
+    if *value == T::default() {
+        let _ = s.remove_item(key);
+    } else if let Ok(json) = serde_json::to_string(value) {
+        let _ = s.set_item(key, &json);
+    }
+}
+
 pub fn load_votes() -> Votes {
-    storage()
-        .and_then(|s| s.get_item(VOTES).ok().flatten())
-        .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or_default()
+    load(VOTES)
 }
 
 pub fn save_votes(votes: &Votes) {
-    let (Some(s), Ok(json)) = (storage(), serde_json::to_string(votes)) else { return };
-    let _ = s.set_item(VOTES, &json);
+    save(VOTES, votes);
 }
 
 const DRAFT: &str = "wallet-help:v1:draft";
 
 /// The saved report draft, if any. A draft is stored only once the user has typed.
 pub fn load_draft() -> Draft {
-    storage()
-        .and_then(|s| s.get_item(DRAFT).ok().flatten())
-        .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or_default()
+    load(DRAFT)
 }
 
 /// Keeps the draft across reloads; an empty draft removes the key. Callers pass a draft
 /// with secrets already removed (`core::report::storable`).
 pub fn save_draft(draft: &Draft) {
-    let Some(s) = storage() else { return };
-    if *draft == Draft::default() {
-        let _ = s.remove_item(DRAFT);
-    } else if let Ok(json) = serde_json::to_string(draft) {
-        let _ = s.set_item(DRAFT, &json);
-    }
+    save(DRAFT, draft);
 }
 
 /// "Clear my data": removes every `wallet-help:v1:*` key this widget wrote.
@@ -57,18 +61,10 @@ pub fn clear_all() {
 const CHECKLIST: &str = "wallet-help:v1:checklist";
 
 pub fn load_marks() -> Marks {
-    storage()
-        .and_then(|s| s.get_item(CHECKLIST).ok().flatten())
-        .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or_default()
+    load(CHECKLIST)
 }
 
 /// Keeps the checklist marks; no marks (a reset) removes the key.
 pub fn save_marks(marks: &Marks) {
-    let Some(s) = storage() else { return };
-    if marks.is_empty() {
-        let _ = s.remove_item(CHECKLIST);
-    } else if let Ok(json) = serde_json::to_string(marks) {
-        let _ = s.set_item(CHECKLIST, &json);
-    }
+    save(CHECKLIST, marks);
 }

@@ -60,3 +60,9 @@ pub struct Hit {
     /// document matched the whole query.
     pub terms: u32,
 }
+
+/// A one-paragraph document, for the tests.
+#[cfg(test)]
+fn doc<'a>(title: &'a str, keywords: &[&'a str], body: &'a str) -> Doc<'a> {
+    Doc { title, keywords: keywords.to_vec(), body: vec![body] }
+}

@@ -2,14 +2,8 @@
 
 use super::text::STOP;
 use super::*;
+use super::doc;
 
-fn doc<'a>(title: &'a str, keywords: &[&'a str], body: &'a str) -> Doc<'a> {
-    Doc {
-        title,
-        keywords: keywords.to_vec(),
-        body: vec![body],
-    }
-}
 
 fn corpus() -> Index {
     Index::build([
