@@ -14,3 +14,4 @@ pub mod report;
 pub mod search;
 pub mod secrets;
 pub mod state;
+pub mod troubleshoot;

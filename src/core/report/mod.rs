@@ -2,10 +2,12 @@
 //! ([`validate()`]) and the `wallet-help.report.v1` payload sent to the operator ([`build()`]).
 
 mod guard;
+mod letter;
 mod payload;
 mod validate;
 
 pub use guard::{findings, removed, storable};
+pub use letter::{file_name, letter, LetterInput, SentReport, SentStatus, DEFAULT_REPLY_DAYS, REPLY_DAYS};
 pub use payload::{attachment, build, Attachment, Context, Report, ATTACHMENT_MAX_BYTES};
 pub use validate::{email_required, is_email, is_phone, validate, FieldError, Problem};
 

@@ -1,0 +1,394 @@
+//! The formal complaint letter. When support does not resolve a problem, the seed advice is to
+//! write to the complaints department with the whole record: [`letter`] turns the report draft
+//! and the reports already sent into that letter as plain text (to copy, download or print),
+//! in the user's language; [`file_name`] names the download.
+//!
+//! The sentences live here, not in `core::i18n`: they are one document's prose with
+//! placeholders rather than interface labels, and keeping both languages in one table beside
+//! the code that assembles them keeps them saying the same thing. Free text is passed through
+//! the secret guard again, so a letter never carries a seed phrase even if a caller forgot.
+
+use super::{removed, storable, Category, Draft, Field, Preferred};
+use crate::core::config::Locale;
+use crate::core::i18n::chain_name;
+use crate::core::outbox::{Entry, Status};
+use std::ops::RangeInclusive;
+
+/// Days the letter gives the operator to answer, unless the caller says otherwise.
+pub const DEFAULT_REPLY_DAYS: u32 = 14;
+/// Allowed reply periods; other values are clamped into it. A week is the least a
+/// complaints department can be asked for, and no one waits longer than three months.
+pub const REPLY_DAYS: RangeInclusive<u32> = 7..=90;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SentStatus {
+    Delivered,
+    Rejected { reason: String },
+    /// Queued or in flight: not confirmed as received.
+    Pending,
+}
+
+/// One report sent before the letter, as the timeline tells it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SentReport {
+    /// `YYYY-MM-DD` (longer timestamps are sorted by their first ten characters).
+    pub date: String,
+    pub reference: Option<String>,
+    pub status: SentStatus,
+    /// What support answered, if the user recorded it.
+    pub answer: Option<String>,
+}
+
+impl SentReport {
+    /// A report from the outbox. The outbox keeps no answers: the caller adds one if known.
+    pub fn from_entry(e: &Entry) -> SentReport {
+        let (status, reference) = match &e.status {
+            Status::Delivered { reference } => (SentStatus::Delivered, reference.clone()),
+            Status::Rejected { message } => (SentStatus::Rejected { reason: message.clone() }, None),
+            Status::Queued | Status::Sending => (SentStatus::Pending, None),
+        };
+        let date = e.created_at.get(..10).unwrap_or(&e.created_at).to_string();
+        SentReport { date, reference, status, answer: None }
+    }
+}
+
+pub struct LetterInput<'a> {
+    pub locale: Locale,
+    pub brand: &'a str,
+    /// `YYYY-MM-DD`; the reply deadline date is only written when this parses.
+    pub today: &'a str,
+    pub draft: &'a Draft,
+    /// e.g. the `accountId` given to `prefill`.
+    pub account_ref: Option<&'a str>,
+    /// Reports sent before, oldest first (re-sorted by date anyway, stably).
+    pub sent: &'a [SentReport],
+    /// Screenshots the writer will enclose (0: none mentioned).
+    pub screenshots: usize,
+    /// The writer kept records of chats with support.
+    pub chat_records: bool,
+    /// Days given for a reply, clamped to [`REPLY_DAYS`].
+    pub reply_days: u32,
+    /// The regulator's name from the operator's config; `None` says "the financial regulator".
+    pub regulator: Option<&'a str>,
+}
+
+impl<'a> LetterInput<'a> {
+    /// An input with no account, no history, no enclosures and the default reply period.
+    pub fn new(locale: Locale, brand: &'a str, today: &'a str, draft: &'a Draft) -> Self {
+        LetterInput { locale, brand, today, draft, account_ref: None, sent: &[], screenshots: 0, chat_records: false, reply_days: DEFAULT_REPLY_DAYS, regulator: None }
+    }
+}
+
+/// The letter's sentences; `{0}`, `{1}` are filled by [`fill`].
+struct Words {
+    to: &'static str, date: &'static str, from: &'static str, holder: &'static str, account: &'static str,
+    subject: &'static str, subject_default: &'static str, dear: &'static str,
+    /// Technical, account, transaction, security, other/unknown.
+    topics: [&'static str; 5],
+    intro: &'static str, intro_first: &'static str, intro_sent: &'static str, most_recent: &'static str,
+    titles: [&'static str; 5], heading: &'static str, item: &'static str, undated: &'static str,
+    tx: [&'static str; 6], report: &'static str, reference: &'static str,
+    delivered: &'static str, unanswered: &'static str, refused: &'static str, refused_why: &'static str,
+    pending: &'static str, answer: &'static str, this_letter: &'static str, article: &'static str,
+    ask_default: &'static str, ev_hash: &'static str, ev_shots: &'static str, ev_chat: &'static str,
+    ev_refs: &'static str, list_sep: &'static str, ev_offer: &'static str, ev_none: &'static str,
+    reply: &'static str, reply_by: &'static str, regulator: &'static str, regulator_default: &'static str,
+    answer_to: [&'static str; 5], answer_registered: &'static str, closing: &'static str, sign: &'static str,
+    sign_account: &'static str, quote: &'static str, sep: &'static str,
+}
+
+const EN: Words = Words {
+    to: "To: {0} Customer Support, Complaints Department", date: "Date: ", from: "From: ", holder: "The account holder",
+    account: "Account: ", subject: "Subject: Formal complaint: {0}", subject_default: "Subject: Formal complaint about {0}",
+    dear: "Dear {0} complaints team,",
+    topics: ["a technical problem with your app", "a problem with my account", "a transaction", "a security problem with my account", "a problem with your service"],
+    intro: "I am writing to make a formal complaint about {0}.", intro_first: " It has not been resolved, so I set out the full record below.",
+    intro_sent: " I reported it to your support {0} before this letter{1}, and it is still not resolved. The full record follows.",
+    most_recent: ", most recently on {0}",
+    titles: ["Timeline", "What happened", "What I have already tried", "What I ask for", "Evidence"],
+    heading: "{0}. {1}", item: "- {0}: {1}", undated: "Date not recorded",
+    tx: ["Transaction", " of {0}", " on {0}", ", other party {0}", ", transaction hash {0}", "."],
+    report: "Report sent to support", reference: ", reference {0}", delivered: ". Delivered.",
+    unanswered: ". Delivered; no answer received.", refused: ". Refused by the support system.",
+    refused_why: ". Refused by the support system: {0}.", pending: ". Not yet confirmed as received.",
+    answer: "  Answer received: {0}", this_letter: "This formal complaint.", article: "Read the help article {0}",
+    ask_default: "I ask you to investigate the matter, put it right, and explain to me in writing what happened and what you have done.",
+    ev_hash: "- Transaction hash: {0}", ev_shots: "- Screenshots: {0}", ev_chat: "- Records of my chats with your support",
+    ev_refs: "- References of my earlier reports: {0}", list_sep: ", ", ev_offer: "I can provide all of this on request.",
+    ev_none: "I can provide further details and screenshots on request.",
+    reply: "Please reply in writing within {0} days of this letter.", reply_by: "Please reply in writing within {0} days of this letter, that is by {1}.",
+    regulator: " If the matter is not resolved by then, I may refer it to {0}, together with this letter and the record above.",
+    regulator_default: "the financial regulator",
+    answer_to: ["Please answer me ", "by email at {0}", "by phone at {0}", " or ", "."],
+    answer_registered: "Please answer me through the contact details registered with my account.",
+    closing: "Thank you for your prompt attention to this matter.\n\nYours faithfully,", sign: "The account holder",
+    sign_account: "Holder of account {0}", quote: "\"{0}\"", sep: ", ",
+};
+
+const ZH: Words = Words {
+    to: "致：{0} 客户服务部（投诉处理）", date: "日期：", from: "投诉人：", holder: "账户持有人", account: "账户：",
+    subject: "事由：正式投诉——{0}", subject_default: "事由：关于{0}的正式投诉", dear: "尊敬的 {0} 投诉处理部门：",
+    topics: ["贵方应用的技术故障", "我的账户问题", "一笔交易", "我账户的安全问题", "贵方服务中的问题"],
+    intro: "您好！我就{0}向贵方提出正式投诉。", intro_first: "问题至今未得到解决，现将完整记录列明如下。",
+    intro_sent: "此前我已向贵方客服反馈 {0}{1}，问题至今仍未解决。完整记录如下。", most_recent: "，最近一次在 {0}",
+    titles: ["事件经过", "问题描述", "已尝试的办法", "我的诉求", "证据材料"],
+    heading: "{0}、{1}", item: "- {0}：{1}", undated: "时间未记录",
+    tx: ["交易", " {0}", "（{0} 网络）", "，对方地址 {0}", "，交易哈希 {0}", "。"],
+    report: "向客服提交反馈", reference: "，受理编号 {0}", delivered: "，已送达。", unanswered: "，已送达，尚未收到答复。",
+    refused: "，被系统拒收。", refused_why: "，被系统拒收：{0}。", pending: "，尚未确认送达。",
+    answer: "  收到答复：{0}", this_letter: "提出本正式投诉。", article: "阅读了帮助文章{0}",
+    ask_default: "请贵方调查此事、予以纠正，并书面告知我事情经过及处理结果。",
+    ev_hash: "- 交易哈希：{0}", ev_shots: "- 截图：{0} 张", ev_chat: "- 与贵方客服的聊天记录",
+    ev_refs: "- 此前反馈的受理编号：{0}", list_sep: "、", ev_offer: "以上材料可应要求提供。",
+    ev_none: "如有需要，我可以提供更多细节和截图。",
+    reply: "请于本信发出之日起 {0} 日内书面答复。", reply_by: "请于本信发出之日起 {0} 日内（即 {1} 前）书面答复。",
+    regulator: "如届时问题仍未解决，我可能将此事连同本信及上述记录提交{0}。", regulator_default: "金融监管部门",
+    answer_to: ["请通过", "邮箱 {0} ", "电话 {0} ", "或", "回复我。"],
+    answer_registered: "请通过我账户登记的联系方式回复我。",
+    closing: "感谢贵方对此事的及时处理。\n\n此致\n敬礼！\n", sign: "投诉人：账户持有人", sign_account: "投诉人：账户 {0} 持有人",
+    quote: "“{0}”", sep: "，",
+};
+
+/// `template` with `{0}`, `{1}`, … replaced by `args`.
+fn fill(template: &str, args: &[&str]) -> String {
+    args.iter().enumerate().fold(template.to_string(), |t, (i, a)| t.replace(&format!("{{{i}}}"), a))
+}
+
+/// One line of trimmed text, secrets removed: for text that did not come from the guarded draft.
+fn one_line(s: &str) -> String {
+    removed(Field::Description, s).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn non_empty(s: &str) -> Option<&str> {
+    Some(s.trim()).filter(|s| !s.is_empty())
+}
+
+/// The complaint letter as plain text with `\n` line ends and a final newline.
+pub fn letter(input: &LetterInput) -> String {
+    let w = if input.locale == Locale::En { &EN } else { &ZH };
+    let d = storable(input.draft);
+    let brand = non_empty(input.brand).unwrap_or(if input.locale == Locale::En { "Wallet" } else { "钱包" });
+    let account = input.account_ref.map(one_line).filter(|a| !a.is_empty());
+    let (email, phone) = (non_empty(&d.email), non_empty(&d.phone));
+    let mut contacts: Vec<(&str, &str)> = [(w.answer_to[1], email), (w.answer_to[2], phone)].into_iter().filter_map(|(t, v)| Some((t, v?))).collect();
+    if d.preferred == Preferred::Phone {
+        contacts.reverse();
+    }
+
+    let mut out = vec![fill(w.to, &[brand]), format!("{}{}", w.date, input.today.trim())];
+    let from: Vec<&str> = contacts.iter().map(|c| c.1).collect();
+    out.push(format!("{}{}", w.from, if from.is_empty() { w.holder.to_string() } else { from.join(w.sep) }));
+    if let Some(a) = &account {
+        out.push(format!("{}{a}", w.account));
+    }
+    let topic = w.topics[match d.category {
+        Some(Category::Technical) => 0,
+        Some(Category::Account) => 1,
+        Some(Category::Transaction) => 2,
+        Some(Category::Security) => 3,
+        Some(Category::Other) | None => 4,
+    }];
+    out.push(match non_empty(&d.subject) {
+        Some(s) => fill(w.subject, &[&one_line(s)]),
+        None => fill(w.subject_default, &[topic]),
+    });
+    out.extend([String::new(), fill(w.dear, &[brand]), String::new()]);
+
+    let events = timeline(w, &d, input.sent);
+    let mut intro = fill(w.intro, &[topic]);
+    if input.sent.is_empty() {
+        intro.push_str(w.intro_first);
+    } else {
+        let n = input.sent.len();
+        let times = match (input.locale, n) {
+            (Locale::En, 1) => "once".to_string(),
+            (Locale::En, 2) => "twice".to_string(),
+            (Locale::En, n) => format!("{n} times"),
+            (Locale::ZhCn, n) => format!("{n} 次"),
+        };
+        let last = input.sent.iter().filter_map(|s| non_empty(&s.date)).max().map(|l| fill(w.most_recent, &[l]));
+        intro.push_str(&fill(w.intro_sent, &[&times, &last.unwrap_or_default()]));
+    }
+    out.push(intro);
+
+    let mut sections: Vec<(usize, Vec<String>)> = Vec::new();
+    if !events.is_empty() {
+        let mut lines = events;
+        lines.push(fill(w.item, &[input.today.trim(), w.this_letter]));
+        sections.push((0, lines));
+    }
+    let what: Vec<String> = d.description.lines().filter_map(non_empty).map(String::from).collect();
+    if !what.is_empty() {
+        sections.push((1, what));
+    }
+    let steps: Vec<String> = d.steps.lines().filter_map(non_empty).map(|s| match s.strip_prefix("article:") {
+        Some(id) => format!("- {}", fill(w.article, &[&fill(w.quote, &[id.trim()])])),
+        None => format!("- {s}"),
+    }).collect();
+    if !steps.is_empty() {
+        sections.push((2, steps));
+    }
+    let ask = d.expected.lines().filter_map(non_empty).map(String::from).collect::<Vec<_>>();
+    sections.push((3, if ask.is_empty() { vec![w.ask_default.to_string()] } else { ask }));
+    sections.push((4, evidence(w, &d, input)));
+    for (n, (title, lines)) in sections.into_iter().enumerate() {
+        let number = if input.locale == Locale::En { (n + 1).to_string() } else { ["一", "二", "三", "四", "五"][n].to_string() };
+        out.extend([String::new(), fill(w.heading, &[&number, w.titles[title]])]);
+        out.extend(lines);
+    }
+
+    let days = input.reply_days.clamp(*REPLY_DAYS.start(), *REPLY_DAYS.end());
+    let mut reply = match add_days(input.today.trim(), days) {
+        Some(by) => fill(w.reply_by, &[&days.to_string(), &by]),
+        None => fill(w.reply, &[&days.to_string()]),
+    };
+    let regulator = input.regulator.map(one_line).filter(|r| !r.is_empty());
+    reply.push_str(&fill(w.regulator, &[regulator.as_deref().unwrap_or(w.regulator_default)]));
+    out.extend([String::new(), reply, String::new()]);
+    out.push(if contacts.is_empty() {
+        w.answer_registered.to_string()
+    } else {
+        let ways: Vec<String> = contacts.iter().map(|(t, v)| fill(t, &[v])).collect();
+        format!("{}{}{}", w.answer_to[0], ways.join(w.answer_to[3]), w.answer_to[4])
+    });
+    out.extend([String::new(), w.closing.to_string()]);
+    out.push(account.as_deref().map_or(w.sign.to_string(), |a| fill(w.sign_account, &[a])));
+    if input.locale == Locale::ZhCn {
+        out.push(input.today.trim().to_string());
+    }
+    out.join("\n") + "\n"
+}
+
+/// What the writer can show: the hash, screenshots, chat records, earlier references, and
+/// an offer to provide them (or, with none of these, further details).
+fn evidence(w: &Words, d: &Draft, input: &LetterInput) -> Vec<String> {
+    let mut evidence: Vec<String> = Vec::new();
+    if let Some(h) = non_empty(&d.tx_hash) {
+        evidence.push(fill(w.ev_hash, &[h]));
+    }
+    if input.screenshots > 0 {
+        evidence.push(fill(w.ev_shots, &[&input.screenshots.to_string()]));
+    }
+    if input.chat_records {
+        evidence.push(w.ev_chat.to_string());
+    }
+    let refs: Vec<String> = input.sent.iter().filter_map(|s| s.reference.as_deref().map(one_line)).filter(|r| !r.is_empty()).collect();
+    if !refs.is_empty() {
+        evidence.push(fill(w.ev_refs, &[&refs.join(w.list_sep)]));
+    }
+    evidence.push((if evidence.is_empty() { w.ev_none } else { w.ev_offer }).to_string());
+    evidence
+}
+
+/// The dated lines of the timeline (without the letter itself), oldest first; empty when
+/// there is neither a transaction nor a sent report.
+fn timeline(w: &Words, d: &Draft, sent: &[SentReport]) -> Vec<String> {
+    // (sort key = date part, lines); undated entries sort first, ties keep their order.
+    let mut events: Vec<(String, Vec<String>)> = Vec::new();
+    let amount = [d.tx_amount.trim(), d.tx_asset.trim()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
+    let chain = non_empty(&d.tx_chain).filter(|c| ["evm", "bitcoin", "tron", "solana"].contains(c));
+    let parts = [Some(amount.as_str()).filter(|a| !a.is_empty()), chain.map(|c| chain_name(Locale::En, c)), non_empty(&d.tx_counterparty), non_empty(&d.tx_hash)];
+    if parts.iter().any(Option::is_some) || non_empty(&d.tx_time).is_some() {
+        let mut text = w.tx[0].to_string();
+        for (template, value) in w.tx[1..5].iter().zip(parts) {
+            if let Some(v) = value {
+                text.push_str(&fill(template, &[v]));
+            }
+        }
+        text.push_str(w.tx[5]);
+        let when = non_empty(&d.tx_time).map(|t| t.replacen('T', " ", 1));
+        events.push((when.clone().unwrap_or_default(), vec![fill(w.item, &[when.as_deref().unwrap_or(w.undated), &text])]));
+    }
+    for s in sent {
+        let mut text = w.report.to_string();
+        if let Some(r) = s.reference.as_deref().map(one_line).filter(|r| !r.is_empty()) {
+            text.push_str(&fill(w.reference, &[&r]));
+        }
+        let answer = s.answer.as_deref().map(one_line).filter(|a| !a.is_empty());
+        text.push_str(&match &s.status {
+            SentStatus::Delivered if answer.is_none() => w.unanswered.to_string(),
+            SentStatus::Delivered => w.delivered.to_string(),
+            // The sentence supplies its own full stop, so the quoted reason loses its one.
+            SentStatus::Rejected { reason } => match one_line(reason).trim_end_matches(['.', '。', '!', '！']) {
+                "" => w.refused.to_string(),
+                r => fill(w.refused_why, &[&fill(w.quote, &[r])]),
+            },
+            SentStatus::Pending => w.pending.to_string(),
+        });
+        let date = one_line(&s.date);
+        let mut lines = vec![fill(w.item, &[non_empty(&date).unwrap_or(w.undated), &text])];
+        lines.extend(answer.map(|a| fill(w.answer, &[&fill(w.quote, &[&a])])));
+        events.push((date, lines));
+    }
+    // Stable insertion by date (a handful of entries; keeps a sort routine out of the Wasm).
+    let mut sorted: Vec<(String, Vec<String>)> = Vec::with_capacity(events.len());
+    for e in events {
+        let key = e.0.get(..10).unwrap_or(&e.0).to_string();
+        let at = sorted.partition_point(|k| k.0.get(..10).unwrap_or(&k.0) <= key.as_str());
+        sorted.insert(at, e);
+    }
+    sorted.into_iter().flat_map(|e| e.1).collect()
+}
+
+/// The download's name, e.g. `complaint-tpWallet-2026-11-25.txt`: ASCII only, so every
+/// browser and file system keeps it as is.
+pub fn file_name(input: &LetterInput) -> String {
+    let mut brand = String::new();
+    for c in input.brand.trim().chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            brand.push(c);
+        } else if !brand.is_empty() && !brand.ends_with('-') {
+            brand.push('-');
+        }
+    }
+    let brand = match brand.trim_end_matches('-') {
+        "" => "wallet",
+        b => b,
+    };
+    match add_days(input.today.trim(), 0) {
+        Some(date) => format!("complaint-{brand}-{date}.txt"),
+        None => format!("complaint-{brand}.txt"),
+    }
+}
+
+/// `date` (`YYYY-MM-DD`, a real calendar day) plus `days`, or `None` if it does not parse.
+fn add_days(date: &str, days: u32) -> Option<String> {
+    let b = date.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| date.get(r).filter(|s| s.bytes().all(|c| c.is_ascii_digit()))?.parse::<i64>().ok();
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let day = days_from_civil(y, m, d);
+    // The round trip rejects days that do not exist, such as 2026-02-30.
+    (civil_from_days(day) == (y, m, d)).then(|| {
+        let (y, m, d) = civil_from_days(day + i64::from(days));
+        format!("{y:04}-{m:02}-{d:02}")
+    })
+}
+
+// Days since 1970-01-01 and back, for the proleptic Gregorian calendar (H. Hinnant's
+// `days_from_civil` / `civil_from_days`): a reply deadline needs nothing more than this.
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, doy - (153 * mp + 2) / 5 + 1)
+}
+
+// The tests sit beside their expected letters, so letter.rs stays about the letter.
+#[cfg(test)]
+#[path = "snapshots/letter_tests.rs"]
+mod tests;
