@@ -144,7 +144,7 @@ async fn tabs_switch_views_by_click_and_arrow_keys() {
     let m = Mounted::new(r#"{"locale":"en","open":"faq"}"#).await;
     m.click("#wh-tab-troubleshoot").await;
     assert_eq!(m.get("[aria-selected=true]").id(), "wh-tab-troubleshoot");
-    assert!(m.get(".wh-coming").text_content().unwrap().contains("Coming soon"));
+    assert!(m.get(".wh-troubleshoot").text_content().unwrap().contains("What went wrong?"));
     m.key("#wh-tab-troubleshoot", "ArrowRight").await;
     assert_eq!(m.get("[aria-selected=true]").id(), "wh-tab-checklist");
     assert!(m.find(".wh-checklist").is_some());
@@ -447,4 +447,41 @@ async fn the_verifier_announces_official_fake_and_unknown_contacts() {
     assert!(text.contains("Not on the official list"), "{text}");
     m.click(".wh-verifier .wh-back").await;
     assert!(m.find(".wh-checklist").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_case_walked_to_the_end_offers_the_ladder_and_a_prefilled_report() {
+    let m = Mounted::new(r#"{"locale":"en","open":"troubleshoot","endpoint":"https://api.example.com/r"}"#).await;
+    m.click("#wh-case-tx-pending").await;
+    assert_eq!(m.get(".wh-step .wh-meta").text_content().unwrap(), "Step 1 of 5");
+    for _ in 0..5 {
+        m.click(".wh-step .wh-secondary").await;
+    }
+    let ladder = m.get(".wh-ladder").text_content().unwrap();
+    for rung in ["1. Customer service", "2. Send a report", "3. Public channels", "4. The financial regulator"] {
+        assert!(ladder.contains(rung), "{rung} in {ladder}");
+    }
+    m.click(".wh-ladder section:nth-of-type(2) button").await;
+    assert_eq!(m.get("[aria-selected=true]").id(), "wh-tab-contact");
+    let steps = m.get("#wh-f-steps").dyn_into::<web_sys::HtmlTextAreaElement>().unwrap().value();
+    assert!(steps.starts_with("step:tx-pending/dont-resend\n") && steps.lines().count() == 5, "{steps}");
+    let category = m.get("#wh-f-category").dyn_into::<web_sys::HtmlSelectElement>().unwrap().value();
+    assert_eq!(category, "technical");
+}
+
+#[wasm_bindgen_test]
+async fn a_security_case_starts_with_urgent_actions_and_the_letter_is_written() {
+    let m = Mounted::new(r#"{"locale":"zh-CN","open":"troubleshoot"}"#).await;
+    m.click("#wh-case-account-stolen").await;
+    assert!(m.find(".wh-step.wh-urgent").is_some());
+    assert_eq!(m.texts(".wh-step .wh-button"), ["已完成，下一步"], "no 'fixed' on an urgent step");
+    for _ in 0..4 {
+        m.click(".wh-step .wh-button").await;
+    }
+    assert!(m.find(".wh-urgent").is_none(), "diagnosis follows the four urgent steps");
+    m.click(".wh-step .wh-secondary").await;
+    m.click(".wh-step .wh-secondary").await;
+    m.click(".wh-ladder section:nth-of-type(3) .wh-link").await;
+    let letter = m.get("#wh-letter-text").dyn_into::<web_sys::HtmlTextAreaElement>().unwrap().value();
+    assert!(letter.contains("tpWallet") && letter.contains("此致"), "{letter}");
 }

@@ -7,6 +7,7 @@ use super::content::model::{markup, Article, Category, Text};
 use super::content::validate::validate;
 use super::checklist::Item;
 use super::contacts::Official;
+use super::troubleshoot::Channels;
 use super::content::{find, Catalogue};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -41,6 +42,15 @@ pub fn apply(file: &Value, catalogue: &mut Catalogue) -> Changes {
         None => {}
         Some(Ok(official)) => catalogue.official = Some(official),
         Some(Err(e)) => out.warnings.push(format!("config.official: {e}; the verifier uses the defaults")),
+    }
+    match root.get("support").map(|o| serde_json::from_value::<Channels>(o.clone())) {
+        None => {}
+        Some(Ok(channels)) => {
+            let (channels, warnings) = channels.checked();
+            out.warnings.extend(warnings);
+            catalogue.channels = channels;
+        }
+        Some(Err(e)) => out.warnings.push(format!("config.support: {e}; ignored")),
     }
     if let Some(checklist) = root.get("checklist") {
         apply_checklist(checklist, catalogue, &mut out.warnings);

@@ -5,6 +5,7 @@ use super::config::{Locale, View};
 use super::checklist::{Mark, Marks};
 use super::content::Category;
 use super::report::{Draft, Field};
+use super::troubleshoot::{self, Walk};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -40,6 +41,8 @@ pub struct State {
     pub marks: Rc<Marks>,
     /// The Checklist view shows the contact verifier instead of the list.
     pub verifier: bool,
+    /// The troubleshooter's current walk through a case; `None` shows the case list.
+    pub walk: Option<Walk>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -64,6 +67,14 @@ pub enum Action {
     ResetChecklist,
     /// Opens the contact verifier (on the Checklist view), or goes back to the list.
     ShowVerifier(bool),
+    /// Starts the troubleshooter on a case (opens the panel on it).
+    StartCase(String),
+    StillBroken,
+    Fixed,
+    /// Back to the list of cases.
+    LeaveCase,
+    /// From the end of a walk to the report form, with the case's category and steps.
+    ReportCase,
 }
 
 impl State {
@@ -81,6 +92,7 @@ impl State {
             reports: false,
             marks: Rc::new(marks),
             verifier: false,
+            walk: None,
         }
     }
 
@@ -158,6 +170,30 @@ impl State {
             }
             Action::ResetChecklist => next.marks = Rc::default(),
             Action::AttachChecklist(on) => Rc::make_mut(&mut next.draft).attach_checklist = on,
+            Action::StartCase(case) => {
+                if let Some(flow) = troubleshoot::find(self.locale, &case) {
+                    next.walk = Some(Walk::start(flow));
+                    next.open = true;
+                    next.view = View::Troubleshoot;
+                }
+            }
+            Action::StillBroken => next.walk.iter_mut().for_each(Walk::still_broken),
+            Action::Fixed => next.walk.iter_mut().for_each(Walk::fixed),
+            Action::LeaveCase => next.walk = None,
+            Action::ReportCase => {
+                if let Some(walk) = &self.walk {
+                    next.offer_steps();
+                    let draft = Rc::make_mut(&mut next.draft);
+                    if let Some(flow) = troubleshoot::find(self.locale, &walk.case) {
+                        draft.category = Some(flow.category.report());
+                    }
+                    let mut steps: Vec<String> = draft.steps.lines().map(String::from).filter(|l| !l.trim().is_empty()).collect();
+                    steps.extend(walk.steps_tried().into_iter().filter(|s| !draft.steps.contains(s.as_str())));
+                    draft.steps = steps.join("\n");
+                    next.view = View::Contact;
+                    next.reports = false;
+                }
+            }
             Action::ShowVerifier(on) => {
                 next.verifier = on;
                 if on {
@@ -282,6 +318,19 @@ mod tests {
         assert!(v.open && v.verifier);
         assert_eq!(v.view, View::Checklist);
         assert!(!v.reduce(Action::ShowVerifier(false)).verifier);
+    }
+
+    #[test]
+    fn a_case_walked_to_its_end_goes_to_the_report_with_its_steps() {
+        let s = fresh().reduce(Action::ShowArticle("tx-pending".into())).reduce(Action::StartCase("tx-pending".into()));
+        assert_eq!((s.open, s.view), (true, View::Troubleshoot));
+        let s = s.reduce(Action::StillBroken).reduce(Action::StillBroken);
+        let s = s.reduce(Action::ReportCase);
+        assert_eq!(s.view, View::Contact);
+        assert_eq!(s.draft.category, Some(crate::core::report::Category::Technical));
+        assert_eq!(s.draft.steps, "article:tx-pending\nstep:tx-pending/dont-resend\nstep:tx-pending/find-hash");
+        assert!(fresh().reduce(Action::StartCase("nope".into())).walk.is_none());
+        assert!(s.reduce(Action::LeaveCase).walk.is_none());
     }
 
     #[test]

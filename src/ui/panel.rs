@@ -2,7 +2,7 @@
 //! Focus moves into the dialog when it opens; Esc closes it.
 
 use super::checklist::Checklist;
-use super::coming::Coming;
+use super::troubleshoot::Troubleshoot;
 use super::contact::ContactView;
 use super::faq::Faq;
 use super::tabs::Tabs;
@@ -67,7 +67,11 @@ pub fn Panel(props: &PanelProps) -> Html {
                     ondispatch={props.ondispatch.clone()} />
             }
         }
-        other => html! { <Coming {locale} view={other} ondispatch={props.ondispatch.clone()} /> },
+        View::Troubleshoot => html! {
+            <Troubleshoot {locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
+                walk={props.state.walk.clone()} draft={props.state.draft.clone()}
+                account={props.state.prefill.get("accountId").cloned()} ondispatch={props.ondispatch.clone()} />
+        },
     };
 
     html! {

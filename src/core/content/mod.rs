@@ -34,6 +34,8 @@ pub struct Catalogue {
     pub latest_app_version: Option<String>,
     /// The operator's official contacts; `None` uses the defaults for the brand.
     pub official: Option<crate::core::contacts::Official>,
+    /// Support channels, forum and regulators for the escalation ladder.
+    pub channels: crate::core::troubleshoot::Channels,
 }
 
 impl Default for Catalogue {
@@ -45,6 +47,7 @@ impl Default for Catalogue {
             zh_cn_items: std::borrow::Cow::Borrowed(checklist::defaults(Locale::ZhCn)),
             latest_app_version: None,
             official: None,
+            channels: Default::default(),
         }
     }
 }

@@ -11,9 +11,11 @@
 mod flows_en;
 mod flows_zh;
 mod validate;
+mod ladder;
 mod walk;
 
 pub use validate::validate;
+pub use ladder::{mailto, tel, Channels, Regulator};
 pub use walk::{Outcome, Walk};
 
 use super::config::Locale;

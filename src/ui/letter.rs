@@ -1,0 +1,67 @@
+//! The formal complaint letter, written from the draft and the reports sent so far: shown
+//! to read, copy, or download as a text file.
+
+use crate::core::config::Locale;
+use crate::core::i18n::strings;
+use crate::core::outbox::Entry;
+use crate::core::report::{file_name, letter, Draft, LetterInput, SentReport};
+use crate::platform::{files, host, outbox};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LetterProps {
+    pub locale: Locale,
+    pub brand: AttrValue,
+    pub draft: Rc<Draft>,
+    /// The account reference the host page gave to `prefill` (`accountId`).
+    pub account: Option<String>,
+    pub onback: Callback<MouseEvent>,
+}
+
+#[component]
+pub fn LetterView(props: &LetterProps) -> Html {
+    let s = strings(props.locale);
+    let entries = use_state(Vec::<Entry>::new);
+    let copied = use_state(|| false);
+    {
+        let entries = entries.clone();
+        use_effect_with((), move |_| {
+            let listener = outbox::subscribe(Rc::new(move |list: Vec<Entry>| entries.set(list)));
+            move || drop(listener)
+        });
+    }
+    let mut sent: Vec<SentReport> = entries.iter().map(SentReport::from_entry).collect();
+    sent.reverse(); // the outbox lists newest first; the letter wants the story in order
+    let now = host::now_rfc3339();
+    let today = now.get(..10).unwrap_or("");
+    let mut input = LetterInput::new(props.locale, &props.brand, today, &props.draft);
+    input.account_ref = props.account.as_deref();
+    input.sent = &sent;
+    let text = letter(&input);
+    let name = file_name(&input);
+    let oncopy = {
+        let (text, copied) = (text.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            files::copy_text(&text);
+            copied.set(true);
+        })
+    };
+    let ondownload = {
+        let text = text.clone();
+        Callback::from(move |_: MouseEvent| files::download_text(&name, &text))
+    };
+    html! {
+        <section class="wh-letter">
+            <button type="button" class="wh-back" onclick={props.onback.clone()}>{ "← " }{ s.back }</button>
+            <h4>{ s.letter_title }</h4>
+            <label class="wh-hidden" for="wh-letter-text">{ s.letter_title }</label>
+            <textarea id="wh-letter-text" readonly=true rows="14" value={text} />
+            <div class="wh-actions">
+                <button type="button" class="wh-button" onclick={oncopy}>{ s.copy }</button>
+                <button type="button" class="wh-button wh-secondary" onclick={ondownload}>{ s.download }</button>
+            </div>
+            <p class="wh-status" role="status">{ if *copied { s.copied } else { "" } }</p>
+        </section>
+    }
+}

@@ -1,0 +1,186 @@
+//! The troubleshooter: pick a case, walk its steps ("this fixed it" / "still broken";
+//! urgent security steps just "done — next"), and when they run out, the escalation ladder.
+
+use super::letter::LetterView;
+use crate::core::config::{Locale, View};
+use crate::core::content::{find as find_article, with_brand, Catalogue};
+use crate::core::i18n::{category_name, step_of, strings, view_name};
+use crate::core::report::Draft;
+use crate::core::state::Action;
+use crate::core::troubleshoot::{self, mailto, tel, Category, Outcome, Walk};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TroubleshootProps {
+    pub locale: Locale,
+    pub brand: AttrValue,
+    pub catalogue: Rc<Catalogue>,
+    pub walk: Option<Walk>,
+    /// For the complaint letter: the report draft and the account reference.
+    pub draft: Rc<Draft>,
+    pub account: Option<String>,
+    pub ondispatch: Callback<Action>,
+}
+
+#[component]
+pub fn Troubleshoot(props: &TroubleshootProps) -> Html {
+    let s = strings(props.locale);
+    let locale = props.locale;
+    let brand = |t: &str| with_brand(t, &props.brand);
+    let Some(walk) = &props.walk else {
+        return html! {
+            <section class="wh-troubleshoot">
+                <p class="wh-intro">{ s.ts_intro }</p>
+                { for Category::ALL.iter().map(|&c| html! {
+                    <>
+                        <h3 class="wh-subhead">{ category_name(locale, c.report()) }</h3>
+                        <ul class="wh-list">
+                            { for troubleshoot::flows(locale).iter().filter(|f| f.category == c).map(|f| {
+                                let case = f.case.to_string();
+                                let onclick = props.ondispatch.reform(move |_: MouseEvent| Action::StartCase(case.clone()));
+                                html! { <li><button type="button" class="wh-item" id={format!("wh-case-{}", f.case)} {onclick}>
+                                    <span class="wh-item-title">{ brand(&f.title) }</span>
+                                </button></li> }
+                            }) }
+                        </ul>
+                    </>
+                }) }
+            </section>
+        };
+    };
+    let Some(flow) = troubleshoot::find(locale, &walk.case) else { return html! {} };
+    let onother = props.ondispatch.reform(|_: MouseEvent| Action::LeaveCase);
+    let body = match (walk.outcome(), walk.current_step(flow)) {
+        (Outcome::InProgress, Some(step)) => {
+            let (n, of) = walk.progress();
+            let articles = props.catalogue.articles(locale);
+            html! {
+                <div class={classes!("wh-step", step.urgent.then_some("wh-urgent"))}>
+                    <p class="wh-meta" aria-live="polite">{ step_of(locale, n, of) }</p>
+                    <h4 tabindex="-1">{ brand(&step.text) }</h4>
+                    if let Some(detail) = &step.detail {
+                        <p>{ brand(detail) }</p>
+                    }
+                    <ul class="wh-step-links">
+                        { for step.articles().filter_map(|id| find_article(articles, id)).map(|a| {
+                            let id = a.id.to_string();
+                            html! { <li><button type="button" class="wh-link" onclick={props.ondispatch.reform(move |_: MouseEvent| Action::ShowArticle(id.clone()))}>
+                                { brand(&a.title) }
+                            </button></li> }
+                        }) }
+                    </ul>
+                    <div class="wh-actions">
+                        if step.urgent {
+                            <button type="button" class="wh-button" onclick={props.ondispatch.reform(|_: MouseEvent| Action::StillBroken)}>{ s.ts_next }</button>
+                        } else {
+                            <button type="button" class="wh-button" onclick={props.ondispatch.reform(|_: MouseEvent| Action::Fixed)}>{ s.ts_fixed }</button>
+                            <button type="button" class="wh-button wh-secondary" onclick={props.ondispatch.reform(|_: MouseEvent| Action::StillBroken)}>{ s.ts_broken }</button>
+                        }
+                    </div>
+                </div>
+            }
+        }
+        (Outcome::Fixed, _) => html! { <p class="wh-success" role="status">{ s.ts_solved }</p> },
+        _ => html! { <Ladder locale={locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
+                             title={brand(&flow.title)} tried={walk.tried.clone()} draft={props.draft.clone()}
+                             account={props.account.clone()} ondispatch={props.ondispatch.clone()} /> },
+    };
+    html! {
+        <section class="wh-troubleshoot">
+            <button type="button" class="wh-back" onclick={onother}>{ "← " }{ s.ts_other }</button>
+            <h3>{ brand(&flow.title) }</h3>
+            { body }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LadderProps {
+    locale: Locale,
+    brand: AttrValue,
+    catalogue: Rc<Catalogue>,
+    title: String,
+    tried: Vec<String>,
+    draft: Rc<Draft>,
+    account: Option<String>,
+    ondispatch: Callback<Action>,
+}
+
+/// The rungs in order: customer service, a report, public channels, the regulator.
+#[component]
+fn Ladder(props: &LadderProps) -> Html {
+    let s = strings(props.locale);
+    let letter = use_state(|| false);
+    let region = use_state(|| 0usize);
+    let c = &props.catalogue.channels;
+    if *letter {
+        let onback = { let letter = letter.clone(); Callback::from(move |_: MouseEvent| letter.set(false)) };
+        return html! { <LetterView locale={props.locale} brand={props.brand.clone()} draft={props.draft.clone()} account={props.account.clone()} {onback} /> };
+    }
+    let body = props.tried.join("\n");
+    let onregion = {
+        let region = region.clone();
+        Callback::from(move |e: Event| {
+            let i = e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.selected_index()).unwrap_or(0);
+            region.set(usize::try_from(i).unwrap_or(0));
+        })
+    };
+    let regulator = c.regulators.get(*region);
+    html! {
+        <div class="wh-ladder">
+            <p class="wh-intro" role="status">{ s.ladder_title }</p>
+            <section>
+                <h4>{ s.rung_service }</h4>
+                if c.chat.is_none() && c.phone.is_none() && c.email.is_none() {
+                    <p>{ s.rung_service_none }</p>
+                }
+                <ul class="wh-step-links">
+                    if let Some(chat) = &c.chat {
+                        <li><a href={chat.clone()} target="_blank" rel="noopener noreferrer">{ s.chat }</a></li>
+                    }
+                    if let Some(phone) = &c.phone {
+                        <li><a href={tel(phone)}>{ s.call }{ " " }{ phone }</a>{ c.hours.as_ref().map(|h| format!(" ({h})")).unwrap_or_default() }</li>
+                    }
+                    if let Some(email) = &c.email {
+                        <li><a href={mailto(email, &props.title, &body)}>{ s.email_support }{ " " }{ email }</a></li>
+                    }
+                </ul>
+            </section>
+            <section>
+                <h4>{ s.rung_report }</h4>
+                <button type="button" class="wh-button" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ReportCase)}>{ s.open_form }</button>
+            </section>
+            <section>
+                <h4>{ s.rung_public }</h4>
+                <ul class="wh-step-links">
+                    if let Some(forum) = &c.forum {
+                        <li><a href={forum.clone()} target="_blank" rel="noopener noreferrer">{ s.forum }</a></li>
+                    }
+                    <li><button type="button" class="wh-link" onclick={{ let letter = letter.clone(); Callback::from(move |_: MouseEvent| letter.set(true)) }}>{ s.write_letter }</button></li>
+                </ul>
+            </section>
+            <section>
+                <h4>{ s.rung_regulator }</h4>
+                if c.regulators.is_empty() {
+                    <p>{ s.regulator_none }</p>
+                } else {
+                    <label for="wh-region">{ s.region }</label>
+                    <select id="wh-region" onchange={onregion}>
+                        { for c.regulators.iter().enumerate().map(|(i, r)| html! { <option selected={i == *region}>{ &r.region }</option> }) }
+                    </select>
+                    if let Some(r) = regulator {
+                        <p>{ match &r.url {
+                            Some(url) => html! { <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ &r.name }</a> },
+                            None => html! { { &r.name } },
+                        } }</p>
+                    }
+                }
+                <p class="wh-hint">{ s.regulator_bring }</p>
+            </section>
+            <button type="button" class="wh-link" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowView(View::Faq))}>
+                { view_name(props.locale, View::Faq) }
+            </button>
+        </div>
+    }
+}
