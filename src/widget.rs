@@ -77,6 +77,13 @@ impl Widget {
         self.bridge.send(Action::ShowArticle(id));
     }
 
+    /// Opens the troubleshooter on a case (`app-crash`, `tx-pending`, `login-failed`,
+    /// `wrong-balance`, `payment-failed`, `refund`, `account-stolen`, `data-leak`).
+    #[wasm_bindgen(js_name = startCase)]
+    pub fn start_case(&self, case: String) {
+        self.bridge.send(Action::StartCase(case));
+    }
+
     #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&self, locale: String) {
         match locale.to_ascii_lowercase().as_str() {

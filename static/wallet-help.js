@@ -70,6 +70,7 @@
     close: call("close"),
     toggle: call("toggle", 1),
     showArticle: call("showArticle", 1),
+    startCase: call("startCase", 1),
     prefill: call("prefill"),
     setLocale: function (l) { label(l); call("setLocale")(l); },
     on: on,
@@ -101,10 +102,10 @@
     try { pending = localStorage.getItem("wallet-help:v1:pending"); } catch (e) {}
     if (opts.prefetch === "idle" || pending) (w.requestIdleCallback || setTimeout)(load);
   }
-  // Deep link #wallet-help/article/<id>, on load and on every hash change.
+  // Deep links #wallet-help/article/<id> and #wallet-help/case/<id>, on load and on change.
   function route() {
-    var m = /^#wallet-help\/article\/([\w-]+)$/.exec(location.hash);
-    if (m) api.showArticle(m[1]);
+    var m = /^#wallet-help\/(article|case)\/([\w-]+)$/.exec(location.hash);
+    if (m) api[m[1] == "case" ? "startCase" : "showArticle"](m[2]);
   }
   w.addEventListener("hashchange", route);
   off.push(function () { w.removeEventListener("hashchange", route); });

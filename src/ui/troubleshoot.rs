@@ -83,7 +83,9 @@ pub fn Troubleshoot(props: &TroubleshootProps) -> Html {
         }
         (Outcome::Fixed, _) => html! { <p class="wh-success" role="status">{ s.ts_solved }</p> },
         _ => html! { <Ladder locale={locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
-                             title={brand(&flow.title)} tried={walk.tried.clone()} draft={props.draft.clone()}
+                             title={brand(&flow.title)}
+                             tried={walk.tried.iter().filter_map(|id| flow.step(id)).map(|st| format!("- {}", brand(&st.text))).collect::<Vec<_>>()}
+                             draft={props.draft.clone()}
                              account={props.account.clone()} ondispatch={props.ondispatch.clone()} /> },
     };
     html! {
@@ -101,6 +103,7 @@ struct LadderProps {
     brand: AttrValue,
     catalogue: Rc<Catalogue>,
     title: String,
+    /// What the user tried, one line each, for the support email.
     tried: Vec<String>,
     draft: Rc<Draft>,
     account: Option<String>,

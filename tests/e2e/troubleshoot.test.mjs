@@ -37,3 +37,19 @@ test("a stolen account starts with the urgent actions, in Chinese", async () => 
   assert.equal(await page.getByRole("button", { name: "问题解决了" }).count(), 0);
   await context.close();
 });
+
+test("#wallet-help/case/<id> opens the troubleshooter on that case, and the ladder shows the operator's channels", async () => {
+  const { page, context, log } = await openPage(browser, server.url + "/#wallet-help/case/refund");
+  await page.locator(".wh-step").waitFor();
+  for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Still broken" }).click();
+  const email = page.getByRole("link", { name: /Email support/ });
+  await email.waitFor();
+  assert.match(await email.getAttribute("href"), /^mailto:support@tpwallet\.example\?subject=.+&body=-%20.+%0A-%20/);
+  assert.equal(await page.getByRole("link", { name: /Call/ }).getAttribute("href"), "tel:+864000000000");
+  await page.getByLabel("Your region").selectOption("Singapore");
+  assert.equal(await page.getByRole("link", { name: /Monetary Authority of Singapore/ }).getAttribute("href"), "https://www.mas.gov.sg");
+  await page.getByRole("button", { name: "Write a formal complaint letter" }).click();
+  assert.match(await page.locator("#wh-letter-text").inputValue(), /Dear tpWallet/);
+  assert.deepEqual(log.console, []);
+  await context.close();
+});
