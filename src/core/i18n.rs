@@ -7,11 +7,9 @@ use super::content::Category as Topic;
 use super::report::{Category, Field, Kind, Problem};
 
 pub struct Strings {
-    pub launcher: &'static str,
     pub panel_title: &'static str,
     pub close: &'static str,
     pub views_label: &'static str,
-    pub faq_intro: &'static str,
     pub back: &'static str,
     pub topics: &'static str,
     pub search_label: &'static str,
@@ -30,11 +28,7 @@ pub struct Strings {
     pub choose: &'static str,
     pub description_hint: &'static str,
     pub submit: &'static str,
-    pub sending: &'static str,
-    pub delivered: &'static str,
     pub reference: &'static str,
-    pub rejected: &'static str,
-    pub new_report: &'static str,
     pub no_endpoint: &'static str,
     pub error_summary: &'static str,
     pub never_share: &'static str,
@@ -116,11 +110,9 @@ pub struct Strings {
 }
 
 const EN: Strings = Strings {
-    launcher: "Help",
     panel_title: "Help centre",
     close: "Close help",
     views_label: "Help sections",
-    faq_intro: "Answers to the questions people ask most.",
     back: "Back",
     topics: "Browse by topic",
     search_label: "Search the help articles",
@@ -139,11 +131,7 @@ const EN: Strings = Strings {
     choose: "Choose…",
     description_hint: "Include the time, amount and what you saw. Never type your seed phrase or private key.",
     submit: "Send report",
-    sending: "Sending…",
-    delivered: "Your report was received.",
     reference: "Reference",
-    rejected: "The support server did not accept the report:",
-    new_report: "Write another report",
     no_endpoint: "Reports cannot be sent from this page. Please contact support through the official channels listed in the app.",
     error_summary: "Please correct these fields:",
     never_share: "Real support never asks for your seed phrase, private key or password.",
@@ -224,11 +212,9 @@ const EN: Strings = Strings {
 };
 
 const ZH_CN: Strings = Strings {
-    launcher: "帮助",
     panel_title: "帮助中心",
     close: "关闭帮助",
     views_label: "帮助栏目",
-    faq_intro: "大家最常问的问题和解答。",
     back: "返回",
     topics: "按分类浏览",
     search_label: "搜索帮助文章",
@@ -247,11 +233,7 @@ const ZH_CN: Strings = Strings {
     choose: "请选择…",
     description_hint: "请写明时间、金额和看到的情况。切勿填写助记词或私钥。",
     submit: "提交",
-    sending: "正在提交…",
-    delivered: "我们已收到您的反馈。",
     reference: "受理编号",
-    rejected: "客服服务器未接受这份反馈：",
-    new_report: "再写一份",
     no_endpoint: "此页面无法直接提交反馈，请通过应用内列出的官方渠道联系客服。",
     error_summary: "请修改以下内容：",
     never_share: "真正的客服绝不会索要您的助记词、私钥或密码。",

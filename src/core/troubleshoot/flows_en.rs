@@ -21,6 +21,9 @@ macro_rules! flow {
     };
 }
 
+/// The same urgent step opens both security cases.
+const SHARE_NOTHING: Step = step!(urgent "share-nothing", "Share nothing: not your seed phrase, private key, password or verification codes.", "Not with anyone, including people who say they are {brand} support. Real support never asks for them.", "real-support,seed-phrase");
+
 pub static FLOWS: [Flow; 8] = [
     flow!("app-crash", Category::Technical, "{brand} crashes or won't open", [
         step!("restart-app", "Close {brand} completely and open it again.",
@@ -99,8 +102,7 @@ pub static FLOWS: [Flow; 8] = [
     flow!("account-stolen", Category::Security, "Someone stole from my wallet, or I see transfers I didn't make", [
         step!(urgent "stop", "Stop: don't confirm, sign or approve anything more.",
             "Don't reply to anyone who contacted you about this and don't follow their links.", "phishing"),
-        step!(urgent "share-nothing", "Share nothing: not your seed phrase, private key, password or verification codes.",
-            "Not with anyone, including people who say they are {brand} support. Real support never asks for them.", "real-support,seed-phrase"),
+        SHARE_NOTHING,
         step!(urgent "move-funds", "If anything is left, move it to a new wallet now.",
             "On a device you trust, create a brand-new wallet with a new seed phrase and send what remains there. The thief may know the old phrase, so never use it again.", "seed-phrase,device-security"),
         step!(urgent "official-support", "Contact support only through the official app or website.",
@@ -113,8 +115,7 @@ pub static FLOWS: [Flow; 8] = [
     flow!("data-leak", Category::Security, "My personal data or wallet details may have leaked", [
         step!(urgent "stop", "Stop: don't click links in, or reply to, messages about the leak.",
             "Leaks are followed by scam messages that mention your wallet. Don't sign or approve anything you didn't start yourself.", "phishing"),
-        step!(urgent "share-nothing", "Share nothing: not your seed phrase, private key, password or verification codes.",
-            "Not with anyone, including people who say they are {brand} support. Real support never asks for them.", "real-support,seed-phrase"),
+        SHARE_NOTHING,
         step!(urgent "move-funds", "If your seed phrase or private key leaked, or you are not sure, move your funds to a new wallet now.",
             "Whoever has them can take everything. Create a new wallet with a new seed phrase on a trusted device and send what remains there.", "account-stolen,seed-phrase"),
         step!(urgent "official-support", "Contact support only through the official app or website.",

@@ -21,6 +21,9 @@ macro_rules! flow {
     };
 }
 
+/// The same urgent step opens both security cases.
+const SHARE_NOTHING: Step = step!(urgent "share-nothing", "什么都别给：助记词、私钥、密码、验证码，一律不给。", "不给任何人，包括自称{brand}客服的人。真正的客服绝不会索要这些。", "real-support,seed-phrase");
+
 pub static FLOWS: [Flow; 8] = [
     flow!("app-crash", Category::Technical, "{brand}闪退或打不开", [
         step!("restart-app", "彻底关闭{brand}，再重新打开。",
@@ -99,8 +102,7 @@ pub static FLOWS: [Flow; 8] = [
     flow!("account-stolen", Category::Security, "钱包被盗，或出现了我没做过的转账", [
         step!(urgent "stop", "停下：别再确认、签名或授权任何操作。",
             "别理会为此主动联系你的人，也别点他们发来的链接。", "phishing"),
-        step!(urgent "share-nothing", "什么都别给：助记词、私钥、密码、验证码，一律不给。",
-            "不给任何人，包括自称{brand}客服的人。真正的客服绝不会索要这些。", "real-support,seed-phrase"),
+        SHARE_NOTHING,
         step!(urgent "move-funds", "如果还有剩余资产，马上转到新钱包。",
             "在可信的设备上新建钱包（用新的助记词），把剩下的资产转过去。小偷可能已掌握旧助记词，以后别再用它。", "seed-phrase,device-security"),
         step!(urgent "official-support", "只通过官方应用或官网联系客服。",
@@ -113,8 +115,7 @@ pub static FLOWS: [Flow; 8] = [
     flow!("data-leak", Category::Security, "我的个人信息或钱包信息可能泄露了", [
         step!(urgent "stop", "停下：别点、也别回复与泄露有关的消息。",
             "信息泄露之后，往往会收到提到你钱包的诈骗消息。不是你自己发起的操作，一律不要签名或授权。", "phishing"),
-        step!(urgent "share-nothing", "什么都别给：助记词、私钥、密码、验证码，一律不给。",
-            "不给任何人，包括自称{brand}客服的人。真正的客服绝不会索要这些。", "real-support,seed-phrase"),
+        SHARE_NOTHING,
         step!(urgent "move-funds", "如果泄露的是助记词或私钥，或者你不确定，马上把资产转到新钱包。",
             "拿到它们的人可以转走全部资产。在可信的设备上新建钱包（用新的助记词），把剩余资产转过去。", "account-stolen,seed-phrase"),
         step!(urgent "official-support", "只通过官方应用或官网联系客服。",
