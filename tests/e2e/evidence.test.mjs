@@ -57,7 +57,6 @@ test("an unsent report makes the next visit load the app in idle time and delive
   await page.getByRole("button", { name: "Send report" }).click();
   await page.getByText("Saved on this device.").waitFor();
   assert.equal(await page.evaluate(() => localStorage.getItem("wallet-help:v1:pending")), "1");
-  await context.unroute("**/api/reports");
 
   // The next visit: nobody touches the widget, yet the app loads and sends the report. The
   // listener is in place before any page script runs, so the event cannot be missed.
@@ -65,6 +64,9 @@ test("an unsent report makes the next visit load the app in idle time and delive
   const wasm = page.waitForRequest((r) => r.url().endsWith(".wasm"));
   await page.reload();
   await wasm;
+  // The endpoint recovers only now: had it recovered before the reload, this page's own
+  // retry could deliver the report first and leave nothing for the next visit to do.
+  await context.unroute("**/api/reports");
   const detail = await (await page.waitForFunction(() => window.deliveredDetail)).jsonValue();
   assert.match(detail.reference, /^WH-/);
   const rows = await server.reports();
