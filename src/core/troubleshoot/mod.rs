@@ -8,12 +8,19 @@
 //! Flows are linear on purpose: a user who is scared or on a small screen follows "try this,
 //! then this" far better than a branching tree, and a line cannot have dead ends or loops.
 
-mod flows_en;
-mod flows_zh;
+mod model;
 mod validate;
 mod ladder;
 mod walk;
 
+// The build script's flow-file reader, compiled here too so its errors are tested natively.
+#[cfg(test)]
+use model as flow_model;
+#[cfg(test)]
+#[path = "../../../build/flows.rs"]
+mod source;
+
+pub use model::{Category, Flow, Step, Text};
 pub use validate::validate;
 pub use ladder::{mailto, tel, Channels, Regulator};
 pub use walk::{Outcome, Walk};
@@ -21,27 +28,15 @@ pub use walk::{Outcome, Walk};
 use super::config::Locale;
 use super::content::model::items;
 use super::report::Category as ReportCategory;
-use std::borrow::Cow;
 
-/// Text that is `&'static` when compiled in and owned if it ever comes from operator config.
-pub type Text = Cow<'static, str>;
-
-/// The seed's four problem classes; a flow belongs to exactly one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Category {
-    Technical,
-    Account,
-    Transaction,
-    Security,
+/// The flows compiled in by the build script from `content/<locale>/flows/*.md`.
+mod generated {
+    use super::{Category, Flow, Step};
+    use std::borrow::Cow;
+    include!(concat!(env!("OUT_DIR"), "/flows.rs"));
 }
 
 impl Category {
-    pub const ALL: [Category; 4] = [Category::Technical, Category::Account, Category::Transaction, Category::Security];
-
-    pub fn name(self) -> &'static str {
-        self.report().name()
-    }
-
     /// The report category to prefill when the user escalates from this flow.
     pub fn report(self) -> ReportCategory {
         match self {
@@ -53,55 +48,17 @@ impl Category {
     }
 }
 
-/// One thing to try.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Step {
-    /// Stable across languages: it ends up in the report's `steps_tried`.
-    pub id: Text,
-    /// The action, one short sentence.
-    pub text: Text,
-    /// Why it helps, or what to look for; shown under the action.
-    pub detail: Option<Text>,
-    /// Comma-separated ids of articles that help with this step.
-    pub articles: Text,
-    /// Do this now, before any diagnosis. An urgent step is never "the fix", so the UI offers
-    /// only "done, next" on it, which calls [`Walk::still_broken`] (the step counts as tried).
-    pub urgent: bool,
-}
-
 impl Step {
     pub fn articles(&self) -> impl Iterator<Item = &str> {
         items(&self.articles)
     }
 }
 
-/// The steps for one case, in the order to try them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Flow {
-    /// The case id (`tx-pending`); the same in every language.
-    pub case: Text,
-    pub category: Category,
-    /// How the user would name the problem ("My transaction is stuck").
-    pub title: Text,
-    pub steps: Cow<'static, [Step]>,
-}
-
-impl Flow {
-    pub fn step(&self, id: &str) -> Option<&Step> {
-        self.steps.iter().find(|s| s.id == id)
-    }
-
-    /// True for a flow that opens with urgent steps (the security cases).
-    pub fn starts_urgent(&self) -> bool {
-        self.steps.first().is_some_and(|s| s.urgent)
-    }
-}
-
 /// The built-in flows of a locale, in the seed's order: technical, account, transaction, security.
 pub fn flows(locale: Locale) -> &'static [Flow] {
     match locale {
-        Locale::En => &flows_en::FLOWS,
-        Locale::ZhCn => &flows_zh::FLOWS,
+        Locale::En => generated::EN,
+        Locale::ZhCn => generated::ZH_CN,
     }
 }
 
@@ -194,6 +151,47 @@ mod tests {
                 assert!(!t.chars().any(|c| ",.:;?!()".contains(c)), "{}: {t}", flow.case);
             }
         }
+    }
+
+    #[test]
+    fn both_security_flows_share_the_same_urgent_steps() {
+        for locale in LOCALES {
+            let urgent = |case| find(locale, case).map(|f| f.steps.iter().take(4).cloned().collect::<Vec<_>>());
+            let (stolen, leak) = (urgent("account-stolen").unwrap_or_default(), urgent("data-leak").unwrap_or_default());
+            // "Share nothing" must say the same thing wherever it appears.
+            assert_eq!(stolen[1], leak[1], "{locale:?}");
+        }
+    }
+
+    #[test]
+    fn a_flow_file_is_read_into_steps() {
+        let text = "---\ncategory: security\ntitle: Help\norder: 2\n---\n## stop (urgent)\nStop now.\n\nWhy it\nmatters.\narticles: a, b\n\n## next\nDo this.\n";
+        let (order, flow) = source::parse("case-1", text, &["a", "b"]).expect("valid");
+        assert_eq!((order, flow.category, flow.title.as_ref()), (2, Category::Security, "Help"));
+        let s = &flow.steps[0];
+        assert_eq!((s.id.as_ref(), s.text.as_ref(), s.detail.as_deref(), s.articles.as_ref(), s.urgent), ("stop", "Stop now.", Some("Why it matters."), "a,b", true));
+        let s = &flow.steps[1];
+        assert_eq!((s.id.as_ref(), s.detail.as_deref(), s.articles.as_ref(), s.urgent), ("next", None, "", false));
+        assert!(source::code(&[flow]).contains("urgent:true"));
+    }
+
+    #[test]
+    fn a_bad_flow_file_names_each_problem_and_its_line() {
+        let errors = |text: &str| source::parse("c", text, &["a"]).err().unwrap_or_default();
+        assert_eq!(errors("category: x"), ["1: front matter must start with ---"]);
+        assert_eq!(errors("---\ntitle: T\n"), ["1: front matter is not closed with ---"]);
+        let e = errors("---\ncategory: money\norder: one\ncolour: red\n---\nstray\n## s\n\n## t\nA\n\nB\n\nC\narticles: a, zz\n");
+        assert_eq!(e, [
+            "2: category \"money\" unknown; use one of technical, account, transaction, security",
+            "3: order must be a whole number, got \"one\"",
+            "4: expected category, title or order as `key: value`, got \"colour: red\"",
+            "1: title is missing",
+            "6: text before the first `## step-id` heading",
+            "7: step s has no text",
+            "15: no article with id \"zz\"",
+            "9: step t has more than two paragraphs (the action and one detail)",
+        ]);
+        assert_eq!(errors("---\ncategory: account\ntitle: T\norder: 1\n---\n"), ["6: no steps; add `## step-id` sections"]);
     }
 
     #[test]
