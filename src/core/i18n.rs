@@ -98,6 +98,10 @@ pub struct Strings {
     pub forum: &'static str,
     pub write_letter: &'static str,
     pub rung_regulator: &'static str,
+    pub next_rung: &'static str,
+    pub followup_answered: &'static str,
+    pub followup_later: &'static str,
+    pub followup_next: &'static str,
     pub region: &'static str,
     pub regulator_none: &'static str,
     pub regulator_bring: &'static str,
@@ -105,6 +109,8 @@ pub struct Strings {
     pub copy: &'static str,
     pub copied: &'static str,
     pub download: &'static str,
+    pub print: &'static str,
+    pub print_blocked: &'static str,
     /// Between a label and its value.
     pub colon: &'static str,
 }
@@ -201,6 +207,10 @@ const EN: Strings = Strings {
     forum: "Ask in the community forum",
     write_letter: "Write a formal complaint letter",
     rung_regulator: "4. The financial regulator",
+    next_rung: "Suggested next step",
+    followup_answered: "They answered",
+    followup_later: "Not now",
+    followup_next: "Show the next step",
     region: "Your region",
     regulator_none: "If funds are at risk and nothing else helped, complain to your local financial regulator.",
     regulator_bring: "Bring: transaction hashes, times and amounts, screenshots, chat records, your report references and the complaint letter.",
@@ -208,6 +218,8 @@ const EN: Strings = Strings {
     copy: "Copy",
     copied: "Copied.",
     download: "Download as a text file",
+    print: "Print",
+    print_blocked: "The browser blocked the print page. Allow pop-ups for this site, or download the letter and print the file.",
     colon: ": ",
 };
 
@@ -303,6 +315,10 @@ const ZH_CN: Strings = Strings {
     forum: "到社区论坛求助",
     write_letter: "撰写正式投诉信",
     rung_regulator: "4. 金融监管部门",
+    next_rung: "建议的下一步",
+    followup_answered: "已收到答复",
+    followup_later: "稍后再说",
+    followup_next: "查看下一步",
     region: "您所在的地区",
     regulator_none: "如果资金有风险且其他办法都无效，可以向当地金融监管部门投诉。",
     regulator_bring: "请准备：交易哈希、时间和金额、截图、聊天记录、反馈受理编号和投诉信。",
@@ -310,6 +326,8 @@ const ZH_CN: Strings = Strings {
     copy: "复制",
     copied: "已复制。",
     download: "下载为文本文件",
+    print: "打印",
+    print_blocked: "浏览器拦截了打印页面。请允许此网站弹出窗口，或下载投诉信后打印文件。",
     colon: "：",
 };
 
@@ -374,6 +392,18 @@ pub fn app_version_note(locale: Locale, installed: &str, latest: &str, outdated:
         (Locale::En, false) => format!("Your app ({installed}) is the latest version."),
         (Locale::ZhCn, true) => format!("您的应用版本是 {installed}，最新版本是 {latest}，请更新。"),
         (Locale::ZhCn, false) => format!("您的应用（{installed}）已是最新版本。"),
+    }
+}
+
+/// The reminder about a delivered report support has not answered in `promised` hours.
+pub fn followup_text(locale: Locale, brand: &str, reference: Option<&str>, waited_hours: u64, promised: u32) -> String {
+    // Up to two days in hours, then whole days: "50 hours" reads worse than "2 days".
+    let (n, en_unit, zh_unit) = if waited_hours < 48 { (waited_hours, "hours", "小时") } else { (waited_hours / 24, "days", "天") };
+    match (locale, reference) {
+        (Locale::En, Some(r)) => format!("Your report {r} has had no answer for {n} {en_unit}. {brand} support aims to answer within {promised} hours."),
+        (Locale::En, None) => format!("Your report has had no answer for {n} {en_unit}. {brand} support aims to answer within {promised} hours."),
+        (Locale::ZhCn, Some(r)) => format!("您的报告 {r} 已等待 {n} {zh_unit}，仍未收到答复。{brand}客服承诺在 {promised} 小时内答复。"),
+        (Locale::ZhCn, None) => format!("您的报告已等待 {n} {zh_unit}，仍未收到答复。{brand}客服承诺在 {promised} 小时内答复。"),
     }
 }
 
@@ -500,5 +530,22 @@ pub fn channel_name(locale: Locale, channel: Channel) -> &'static str {
         Channel::Handle(Network::Telegram) => if en { "Telegram account" } else { "Telegram 账号" },
         Channel::Handle(Network::X) => if en { "X account" } else { "X 账号" },
         Channel::Handle(Network::WeChat) => if en { "WeChat official account" } else { "微信公众号" },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_follow_up_counts_hours_then_days_in_both_languages() {
+        assert_eq!(
+            followup_text(Locale::En, "tpWallet", Some("WH-7"), 47, 24),
+            "Your report WH-7 has had no answer for 47 hours. tpWallet support aims to answer within 24 hours."
+        );
+        assert_eq!(
+            followup_text(Locale::ZhCn, "tpWallet", None, 100, 72),
+            "您的报告已等待 4 天，仍未收到答复。tpWallet客服承诺在 72 小时内答复。"
+        );
     }
 }

@@ -7,6 +7,7 @@ pub mod config;
 pub mod contacts;
 pub mod content;
 pub mod delivery;
+pub mod followup;
 pub mod i18n;
 pub mod operator;
 pub mod outbox;

@@ -4,6 +4,7 @@
 use super::config::{Locale, View};
 use super::checklist::{Mark, Marks};
 use super::content::Category;
+use super::followup::{Note, Notes, Rung};
 use super::report::{Draft, Field};
 use super::troubleshoot::{self, Walk};
 use std::collections::BTreeMap;
@@ -43,6 +44,11 @@ pub struct State {
     pub verifier: bool,
     /// The troubleshooter's current walk through a case; `None` shows the case list.
     pub walk: Option<Walk>,
+    /// The Troubleshoot view shows the escalation ladder on its own with this rung as the
+    /// next step, for a report support has not answered (`core::followup`).
+    pub ladder: Option<Rung>,
+    /// What the user said about delivered reports (answered, or "not now"); kept on the device.
+    pub notes: Rc<Notes>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -56,7 +62,8 @@ pub enum Action {
     ShowArticle(String),
     Back,
     Search(String),
-    Vote { article: String, helpful: bool },
+    /// "Was this helpful?" about an article id, or `case/<case id>` for a troubleshooting case.
+    Vote { subject: String, helpful: bool },
     SetLocale(Locale),
     Edit(Field, String),
     Prefill(Vec<(String, String)>),
@@ -75,6 +82,10 @@ pub enum Action {
     LeaveCase,
     /// From the end of a walk to the report form, with the case's category and steps.
     ReportCase,
+    /// The user's answer to "has support answered report <id>?".
+    Note { report: String, note: Note },
+    /// The escalation ladder on its own (the follow-up of an unanswered report).
+    ShowLadder(Rung),
 }
 
 impl State {
@@ -93,6 +104,8 @@ impl State {
             marks: Rc::new(marks),
             verifier: false,
             walk: None,
+            ladder: None,
+            notes: Rc::default(),
         }
     }
 
@@ -154,8 +167,8 @@ impl State {
                 next.query = q;
                 next.trail.clear();
             }
-            Action::Vote { article, helpful } => {
-                Rc::make_mut(&mut next.votes).insert(article, helpful);
+            Action::Vote { subject, helpful } => {
+                Rc::make_mut(&mut next.votes).insert(subject, helpful);
             }
             Action::SetLocale(l) => next.locale = l,
             Action::Edit(field, value) => Rc::make_mut(&mut next.draft).set(field, value),
@@ -173,13 +186,26 @@ impl State {
             Action::StartCase(case) => {
                 if let Some(flow) = troubleshoot::find(self.locale, &case) {
                     next.walk = Some(Walk::start(flow));
+                    next.ladder = None;
                     next.open = true;
                     next.view = View::Troubleshoot;
                 }
             }
             Action::StillBroken => next.walk.iter_mut().for_each(Walk::still_broken),
             Action::Fixed => next.walk.iter_mut().for_each(Walk::fixed),
-            Action::LeaveCase => next.walk = None,
+            Action::LeaveCase => {
+                next.walk = None;
+                next.ladder = None;
+            }
+            Action::Note { report, note } => {
+                Rc::make_mut(&mut next.notes).insert(report, note);
+            }
+            Action::ShowLadder(rung) => {
+                next.walk = None;
+                next.ladder = Some(rung);
+                next.open = true;
+                next.view = View::Troubleshoot;
+            }
             Action::ReportCase => {
                 if let Some(walk) = &self.walk {
                     next.offer_steps();
@@ -190,9 +216,9 @@ impl State {
                     let mut steps: Vec<String> = draft.steps.lines().map(String::from).filter(|l| !l.trim().is_empty()).collect();
                     steps.extend(walk.steps_tried().into_iter().filter(|s| !draft.steps.contains(s.as_str())));
                     draft.steps = steps.join("\n");
-                    next.view = View::Contact;
-                    next.reports = false;
                 }
+                next.view = View::Contact;
+                next.reports = false;
             }
             Action::ShowVerifier(on) => {
                 next.verifier = on;
@@ -274,12 +300,32 @@ mod tests {
     }
 
     #[test]
-    fn votes_are_kept_per_article() {
+    fn the_ladder_shows_on_its_own_and_a_case_or_leaving_ends_it() {
+        let s = fresh().reduce(Action::ShowLadder(Rung::Regulator));
+        assert!(s.open && s.ladder == Some(Rung::Regulator) && s.walk.is_none() && s.view == View::Troubleshoot);
+        assert_eq!(s.reduce(Action::LeaveCase).ladder, None);
+        // Without a case the report rung still opens the form.
+        assert_eq!(s.reduce(Action::ReportCase).view, View::Contact);
+        let s = s.reduce(Action::StartCase("refund".into()));
+        assert!(s.ladder.is_none() && s.walk.is_some());
+    }
+
+    #[test]
+    fn notes_about_reports_are_kept_by_report_id() {
         let s = fresh()
-            .reduce(Action::Vote { article: "refund".into(), helpful: true })
-            .reduce(Action::Vote { article: "phishing".into(), helpful: false });
+            .reduce(Action::Note { report: "r1".into(), note: Note::Later(5) })
+            .reduce(Action::Note { report: "r1".into(), note: Note::Answered });
+        assert_eq!(s.notes.get("r1"), Some(&Note::Answered));
+        assert_eq!(s.notes.len(), 1);
+    }
+
+    #[test]
+    fn votes_are_kept_per_article_and_per_case() {
+        let s = fresh()
+            .reduce(Action::Vote { subject: "refund".into(), helpful: true })
+            .reduce(Action::Vote { subject: "case/refund".into(), helpful: false });
         assert_eq!(s.votes.get("refund"), Some(&true));
-        assert_eq!(s.votes.get("phishing"), Some(&false));
+        assert_eq!(s.votes.get("case/refund"), Some(&false));
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Getting text out of the widget: the clipboard, and a download as a `.txt` file.
+//! Getting text out of the widget: the clipboard, a download as a `.txt` file, and a page
+//! to print.
 
 use wasm_bindgen::JsCast;
 
@@ -23,4 +24,29 @@ pub fn download_text(name: &str, text: &str) {
         a.click();
     }
     let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Opens `text` alone in a new tab, one paragraph per blank-line-separated block, and asks
+/// the browser to print it: the widget's panel and the host page stay off the paper.
+/// Returns false when the browser blocked the new tab. The page is built with DOM calls,
+/// not markup, so nothing in the letter can become HTML and no inline script or style is
+/// needed under a strict CSP.
+pub fn print_text(title: &str, text: &str) -> bool {
+    let Some(win) = web_sys::window().and_then(|w| w.open_with_url_and_target("", "_blank").ok().flatten()) else { return false };
+    let Some((doc, body)) = win.document().and_then(|d| d.body().map(|b| (d, b))) else { return false };
+    doc.set_title(title);
+    for block in text.split("\n\n") {
+        let Ok(p) = doc.create_element("p") else { continue };
+        for (i, line) in block.lines().enumerate() {
+            if i > 0 {
+                if let Ok(br) = doc.create_element("br") {
+                    let _ = p.append_child(&br);
+                }
+            }
+            let _ = p.append_with_str_1(line);
+        }
+        let _ = body.append_child(&p);
+    }
+    let _ = win.print();
+    true
 }

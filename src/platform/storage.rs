@@ -3,6 +3,7 @@
 //! and the widget works on.
 
 use crate::core::checklist::Marks;
+use crate::core::followup::Notes;
 use crate::core::report::Draft;
 use crate::core::state::Votes;
 
@@ -67,4 +68,15 @@ pub fn load_marks() -> Marks {
 /// Keeps the checklist marks; no marks (a reset) removes the key.
 pub fn save_marks(marks: &Marks) {
     save(CHECKLIST, marks);
+}
+
+const FOLLOWUPS: &str = "wallet-help:v1:followups";
+
+/// What the user said about delivered reports ("answered", "not now").
+pub fn load_notes() -> Notes {
+    load(FOLLOWUPS)
+}
+
+pub fn save_notes(notes: &Notes) {
+    save(FOLLOWUPS, notes);
 }

@@ -33,7 +33,10 @@ impl Reducible for State {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let locale = props.config.locale;
-    let state = use_reducer(move || State::new(locale, storage::load_votes(), storage::load_draft(), storage::load_marks()));
+    let state = use_reducer(move || State {
+        notes: Rc::new(storage::load_notes()),
+        ..State::new(locale, storage::load_votes(), storage::load_draft(), storage::load_marks())
+    });
     let catalogue = use_state(|| Rc::new(Catalogue::default()));
     let brand = use_state(|| AttrValue::from(props.config.brand.clone()));
     let dispatch = {
@@ -93,6 +96,12 @@ pub fn App(props: &AppProps) -> Html {
     });
     // The draft survives reloads, without any secret the guard found in it.
     use_effect_with(state.draft.clone(), |draft| storage::save_draft(&report::storable(draft)));
+    // Notes about reports, like votes, are written only once the user has said something.
+    use_effect_with(state.notes.clone(), |notes| {
+        if !notes.is_empty() {
+            storage::save_notes(notes);
+        }
+    });
     // Votes are stored only once the user has voted: nothing is written before they act.
     use_effect_with(state.votes.clone(), |votes| {
         if !votes.is_empty() {

@@ -1,12 +1,12 @@
 //! One FAQ article: body, "Was this helpful?", and related articles.
 
 use super::rich;
+use super::vote::HelpfulVote;
 use crate::core::checklist::Tool;
-use crate::core::config::{Locale, View};
+use crate::core::config::Locale;
 use crate::core::content::{find, with_brand, Article, Catalogue};
-use crate::core::i18n::{strings, view_name};
+use crate::core::i18n::strings;
 use crate::core::state::Action;
-use crate::platform::host;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -29,13 +29,6 @@ pub fn ArticlePage(props: &ArticleProps) -> Html {
     let brand = |t: &str| with_brand(t, &props.brand);
     let onarticle = props.ondispatch.reform(Action::ShowArticle);
     let onback = props.ondispatch.reform(|_: MouseEvent| Action::Back);
-    let vote = |helpful: bool| {
-        let (d, id) = (props.ondispatch.clone(), a.id.to_string());
-        Callback::from(move |_: MouseEvent| {
-            host::emit("vote", &host::detail(&[("id", &id), ("helpful", if helpful { "yes" } else { "no" })]));
-            d.emit(Action::Vote { article: id.clone(), helpful });
-        })
-    };
     let related: Vec<&Article> = a.related().filter_map(|id| find(props.catalogue.articles(props.locale), id)).collect();
 
     html! {
@@ -44,25 +37,7 @@ pub fn ArticlePage(props: &ArticleProps) -> Html {
             <Title text={brand(&a.title)} />
             <p class="wh-meta">{ s.updated }{ " " }{ &*a.updated }</p>
             { rich::blocks(&a.blocks(), &props.brand, &onarticle) }
-            <section class="wh-vote" aria-label={s.helpful}>
-                { match props.vote {
-                    None => html! { <>
-                        <p>{ s.helpful }</p>
-                        <div class="wh-actions">
-                            <button type="button" class="wh-button wh-secondary" onclick={vote(true)}>{ s.yes }</button>
-                            <button type="button" class="wh-button wh-secondary" onclick={vote(false)}>{ s.no }</button>
-                        </div>
-                    </> },
-                    Some(true) => html! { <p role="status">{ s.thanks }</p> },
-                    Some(false) => html! { <>
-                        <p role="status">{ s.sorry }</p>
-                        <button type="button" class="wh-button"
-                                onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowView(View::Contact))}>
-                            { view_name(props.locale, View::Contact) }
-                        </button>
-                    </> },
-                } }
-            </section>
+            <HelpfulVote locale={props.locale} subject={a.id.to_string()} vote={props.vote} ondispatch={props.ondispatch.clone()} />
             if props.catalogue.items(props.locale).iter().any(|i| i.tool == Some(Tool::Verifier) && i.articles().any(|x| x == a.id)) {
                 <button type="button" class="wh-button" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowVerifier(true))}>
                     { s.check_contact }

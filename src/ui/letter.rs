@@ -1,5 +1,5 @@
 //! The formal complaint letter, written from the draft and the reports sent so far: shown
-//! to read, copy, or download as a text file.
+//! to read, copy, download as a text file, or print.
 
 use crate::core::config::Locale;
 use crate::core::i18n::strings;
@@ -23,7 +23,8 @@ pub struct LetterProps {
 pub fn LetterView(props: &LetterProps) -> Html {
     let s = strings(props.locale);
     let entries = use_state(Vec::<Entry>::new);
-    let copied = use_state(|| false);
+    // What the last copy or print did, for the status line.
+    let status = use_state(|| "");
     {
         let entries = entries.clone();
         use_effect_with((), move |_| {
@@ -41,11 +42,15 @@ pub fn LetterView(props: &LetterProps) -> Html {
     let text = letter(&input);
     let name = file_name(&input);
     let oncopy = {
-        let (text, copied) = (text.clone(), copied.clone());
+        let (text, status) = (text.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
             files::copy_text(&text);
-            copied.set(true);
+            status.set(s.copied);
         })
+    };
+    let onprint = {
+        let (text, status) = (text.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| status.set(if files::print_text(s.letter_title, &text) { "" } else { s.print_blocked }))
     };
     let ondownload = {
         let text = text.clone();
@@ -60,8 +65,9 @@ pub fn LetterView(props: &LetterProps) -> Html {
             <div class="wh-actions">
                 <button type="button" class="wh-button" onclick={oncopy}>{ s.copy }</button>
                 <button type="button" class="wh-button wh-secondary" onclick={ondownload}>{ s.download }</button>
+                <button type="button" class="wh-button wh-secondary" onclick={onprint}>{ s.print }</button>
             </div>
-            <p class="wh-status" role="status">{ if *copied { s.copied } else { "" } }</p>
+            <p class="wh-status" role="status">{ *status }</p>
         </section>
     }
 }

@@ -9,6 +9,7 @@ mod contact;
 mod faq;
 mod evidence;
 mod fields;
+mod followup;
 mod letter;
 mod panel;
 mod report_form;
@@ -18,6 +19,7 @@ mod search;
 mod tabs;
 mod troubleshoot;
 mod verifier;
+mod vote;
 
 pub use app::{App, AppProps};
 pub use bridge::Bridge;

@@ -1,7 +1,9 @@
 //! The dialog: title bar with close button, the view tabs, and the current view.
-//! Focus moves into the dialog when it opens; Esc closes it.
+//! Focus moves into the dialog when it opens and stays in it (Tab wraps around, as the
+//! dialog is modal); Esc closes it.
 
 use super::checklist::Checklist;
+use super::followup::FollowUp;
 use super::troubleshoot::Troubleshoot;
 use super::contact::ContactView;
 use super::faq::Faq;
@@ -11,7 +13,64 @@ use crate::core::content::Catalogue;
 use crate::core::i18n::strings;
 use crate::core::state::{Action, State};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
+
+/// What Tab can stop on. Tabs other than the selected one carry `tabindex="-1"` (arrow keys
+/// reach them), so they are not stops.
+const TAB_STOP: &str = ":is(a[href], button, input, select, textarea, summary, [tabindex]):not([disabled]):not([tabindex='-1'])";
+
+/// The first and last Tab stops inside `root`, in document order. Stops that are not
+/// rendered (closed `<details>`, `display: none`) have no box and are skipped. Walks the
+/// tree with `Element` methods alone, so no extra `web-sys` features are needed.
+fn tab_stops(root: &Element) -> Option<(HtmlElement, HtmlElement)> {
+    let mut first: Option<HtmlElement> = None;
+    let mut last: Option<HtmlElement> = None;
+    let mut next = root.first_element_child();
+    while let Some(el) = next {
+        if el.matches(TAB_STOP).unwrap_or(false) {
+            if let Some(h) = el.dyn_ref::<HtmlElement>().filter(|h| h.offset_width() > 0 || h.offset_height() > 0) {
+                if first.is_none() {
+                    first = Some(h.clone());
+                }
+                last = Some(h.clone());
+            }
+        }
+        // Depth first: child, else sibling, else the nearest ancestor's sibling below `root`.
+        next = el.first_element_child().or_else(|| {
+            let mut at = Some(el);
+            while let Some(node) = at {
+                if let Some(sibling) = node.next_element_sibling() {
+                    return Some(sibling);
+                }
+                at = node.parent_element().filter(|p| p != root);
+            }
+            None
+        });
+    }
+    first.zip(last)
+}
+
+/// Keeps Tab inside the dialog: from the last stop to the first, and Shift+Tab from the
+/// first stop (or the dialog itself, focused on open) to the last.
+fn trap_tab(dialog: &HtmlElement, e: &KeyboardEvent) {
+    let Some((first, last)) = tab_stops(dialog) else {
+        // Nothing to move to: keep focus where it is rather than let it leave the dialog.
+        e.prevent_default();
+        return;
+    };
+    let Some(current) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    let to = if e.shift_key() {
+        (current == *first.as_ref() || current == *dialog.as_ref()).then_some(last)
+    } else {
+        (current == *last.as_ref()).then_some(first)
+    };
+    if let Some(el) = to {
+        e.prevent_default();
+        let _ = el.focus();
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
@@ -36,12 +95,18 @@ pub fn Panel(props: &PanelProps) -> Html {
         });
     }
     let onkeydown = {
-        let d = props.ondispatch.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
+        let (d, dialog) = (props.ondispatch.clone(), dialog.clone());
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Escape" => {
                 e.prevent_default();
                 d.emit(Action::Close);
             }
+            "Tab" => {
+                if let Some(el) = dialog.cast::<HtmlElement>() {
+                    trap_tab(&el, &e);
+                }
+            }
+            _ => {}
         })
     };
     let onclose = props.ondispatch.reform(|_: MouseEvent| Action::Close);
@@ -69,13 +134,13 @@ pub fn Panel(props: &PanelProps) -> Html {
         }
         View::Troubleshoot => html! {
             <Troubleshoot {locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
-                walk={props.state.walk.clone()} draft={props.state.draft.clone()}
+                walk={props.state.walk.clone()} ladder={props.state.ladder} votes={props.state.votes.clone()} draft={props.state.draft.clone()}
                 account={props.state.prefill.get("accountId").cloned()} ondispatch={props.ondispatch.clone()} />
         },
     };
 
     html! {
-        <div class="wh-panel" role="dialog" aria-labelledby="wh-title" tabindex="-1"
+        <div class="wh-panel" role="dialog" aria-modal="true" aria-labelledby="wh-title" tabindex="-1"
              ref={dialog} {onkeydown}>
             <header class="wh-header">
                 <h2 id="wh-title" class="wh-title">{ format!("{} · {}", props.brand, s.panel_title) }</h2>
@@ -86,6 +151,8 @@ pub fn Panel(props: &PanelProps) -> Html {
             <Tabs {locale} current={props.state.view} ondispatch={props.ondispatch.clone()} />
             <div class="wh-body" role="tabpanel" id="wh-view"
                  aria-labelledby={format!("wh-tab-{}", props.state.view.name())}>
+                <FollowUp {locale} brand={props.brand.clone()} notes={props.state.notes.clone()}
+                          response_hours={props.catalogue.channels.response_hours} ondispatch={props.ondispatch.clone()} />
                 { body }
             </div>
         </div>

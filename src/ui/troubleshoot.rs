@@ -2,11 +2,13 @@
 //! urgent security steps just "done — next"), and when they run out, the escalation ladder.
 
 use super::letter::LetterView;
+use super::vote::HelpfulVote;
 use crate::core::config::{Locale, View};
+use crate::core::followup::Rung;
 use crate::core::content::{find as find_article, with_brand, Catalogue};
 use crate::core::i18n::{category_name, step_of, strings, view_name};
 use crate::core::report::Draft;
-use crate::core::state::Action;
+use crate::core::state::{Action, Votes};
 use crate::core::troubleshoot::{self, mailto, tel, Category, Outcome, Walk};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -17,6 +19,10 @@ pub struct TroubleshootProps {
     pub brand: AttrValue,
     pub catalogue: Rc<Catalogue>,
     pub walk: Option<Walk>,
+    /// The ladder on its own, with this rung suggested (a report support has not answered).
+    pub ladder: Option<Rung>,
+    /// Earlier answers to "Was this helpful?", keyed `case/<case id>` for cases.
+    pub votes: Rc<Votes>,
     /// For the complaint letter: the report draft and the account reference.
     pub draft: Rc<Draft>,
     pub account: Option<String>,
@@ -28,6 +34,18 @@ pub fn Troubleshoot(props: &TroubleshootProps) -> Html {
     let s = strings(props.locale);
     let locale = props.locale;
     let brand = |t: &str| with_brand(t, &props.brand);
+    let ladder = |title: String, tried: Vec<String>, next: Option<Rung>| html! {
+        <Ladder locale={locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()} {title} {tried} {next}
+                draft={props.draft.clone()} account={props.account.clone()} ondispatch={props.ondispatch.clone()} />
+    };
+    if let (None, Some(rung)) = (&props.walk, props.ladder) {
+        return html! {
+            <section class="wh-troubleshoot">
+                <button type="button" class="wh-back" onclick={props.ondispatch.reform(|_: MouseEvent| Action::LeaveCase)}>{ "← " }{ s.ts_other }</button>
+                { ladder(props.draft.subject.clone(), Vec::new(), Some(rung)) }
+            </section>
+        };
+    }
     let Some(walk) = &props.walk else {
         return html! {
             <section class="wh-troubleshoot">
@@ -81,12 +99,14 @@ pub fn Troubleshoot(props: &TroubleshootProps) -> Html {
                 </div>
             }
         }
-        (Outcome::Fixed, _) => html! { <p class="wh-success" role="status">{ s.ts_solved }</p> },
-        _ => html! { <Ladder locale={locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
-                             title={brand(&flow.title)}
-                             tried={walk.tried.iter().filter_map(|id| flow.step(id)).map(|st| format!("- {}", brand(&st.text))).collect::<Vec<_>>()}
-                             draft={props.draft.clone()}
-                             account={props.account.clone()} ondispatch={props.ondispatch.clone()} /> },
+        (Outcome::Fixed, _) => {
+            let subject = format!("case/{}", flow.case);
+            html! { <>
+                <p class="wh-success" role="status">{ s.ts_solved }</p>
+                <HelpfulVote {locale} vote={props.votes.get(&subject).copied()} subject={subject} ondispatch={props.ondispatch.clone()} />
+            </> }
+        }
+        _ => ladder(brand(&flow.title), walk.tried.iter().filter_map(|id| flow.step(id)).map(|st| format!("- {}", brand(&st.text))).collect(), None),
     };
     html! {
         <section class="wh-troubleshoot">
@@ -105,6 +125,8 @@ struct LadderProps {
     title: String,
     /// What the user tried, one line each, for the support email.
     tried: Vec<String>,
+    /// The rung to suggest, when the user comes back because support has not answered.
+    next: Option<Rung>,
     draft: Rc<Draft>,
     account: Option<String>,
     ondispatch: Callback<Action>,
@@ -130,6 +152,8 @@ fn Ladder(props: &LadderProps) -> Html {
         })
     };
     let regulator = c.regulators.get(*region);
+    let suggested = |rung: Rung| (props.next == Some(rung)).then_some("wh-next");
+    let badge = |rung: Rung| if props.next == Some(rung) { html! { <span class="wh-badge">{ s.next_rung }</span> } } else { html! {} };
     html! {
         <div class="wh-ladder">
             <p class="wh-intro" role="status">{ s.ladder_title }</p>
@@ -140,13 +164,13 @@ fn Ladder(props: &LadderProps) -> Html {
                 }
                 <ul class="wh-step-links">
                     if let Some(chat) = &c.chat {
-                        <li><a href={chat.clone()} target="_blank" rel="noopener noreferrer">{ s.chat }</a></li>
+                        <li><a href={chat.clone()} target="_blank" rel="noopener noreferrer">{ s.chat }</a>{ official(s.verdict_official) }</li>
                     }
                     if let Some(phone) = &c.phone {
-                        <li><a href={tel(phone)}>{ s.call }{ " " }{ phone }</a>{ c.hours.as_ref().map(|h| format!(" ({h})")).unwrap_or_default() }</li>
+                        <li><a href={tel(phone)}>{ s.call }{ " " }{ phone }</a>{ c.hours.as_ref().map(|h| format!(" ({h})")).unwrap_or_default() }{ official(s.verdict_official) }</li>
                     }
                     if let Some(email) = &c.email {
-                        <li><a href={mailto(email, &props.title, &body)}>{ s.email_support }{ " " }{ email }</a></li>
+                        <li><a href={mailto(email, &props.title, &body)}>{ s.email_support }{ " " }{ email }</a>{ official(s.verdict_official) }</li>
                     }
                 </ul>
             </section>
@@ -154,17 +178,17 @@ fn Ladder(props: &LadderProps) -> Html {
                 <h4>{ s.rung_report }</h4>
                 <button type="button" class="wh-button" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ReportCase)}>{ s.open_form }</button>
             </section>
-            <section>
-                <h4>{ s.rung_public }</h4>
+            <section class={classes!(suggested(Rung::Public))}>
+                <h4>{ s.rung_public }{ badge(Rung::Public) }</h4>
                 <ul class="wh-step-links">
                     if let Some(forum) = &c.forum {
-                        <li><a href={forum.clone()} target="_blank" rel="noopener noreferrer">{ s.forum }</a></li>
+                        <li><a href={forum.clone()} target="_blank" rel="noopener noreferrer">{ s.forum }</a>{ official(s.verdict_official) }</li>
                     }
                     <li><button type="button" class="wh-link" onclick={{ let letter = letter.clone(); Callback::from(move |_: MouseEvent| letter.set(true)) }}>{ s.write_letter }</button></li>
                 </ul>
             </section>
-            <section>
-                <h4>{ s.rung_regulator }</h4>
+            <section class={classes!(suggested(Rung::Regulator))}>
+                <h4>{ s.rung_regulator }{ badge(Rung::Regulator) }</h4>
                 if c.regulators.is_empty() {
                     <p>{ s.regulator_none }</p>
                 } else {
@@ -186,4 +210,10 @@ fn Ladder(props: &LadderProps) -> Html {
             </button>
         </div>
     }
+}
+
+/// The mark beside a contact taken from the operator's own config: the user can trust these,
+/// unlike numbers and links found in messages or search results.
+fn official(label: &'static str) -> Html {
+    html! { <span class="wh-badge">{ "✓ " }{ label }</span> }
 }

@@ -16,6 +16,9 @@ pub struct Channels {
     /// https URL of the community forum.
     pub forum: Option<String>,
     pub regulators: Vec<Regulator>,
+    /// Hours within which support promises an answer; after that, the widget reminds the
+    /// user of the next rung (`core::followup`). `None`: the default there.
+    pub response_hours: Option<u32>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -51,6 +54,11 @@ impl Channels {
             https(&mut r.url, &format!("regulators[{i}].url"), &mut warnings);
         }
         self.regulators.retain(|r| !r.name.trim().is_empty());
+        let range = crate::core::followup::RESPONSE_HOURS;
+        if let Some(h) = self.response_hours.filter(|h| !range.contains(h)) {
+            warnings.push(format!("config.support.responseHours: {h} is outside {}–{}; using {}", range.start(), range.end(), h.clamp(*range.start(), *range.end())));
+            self.response_hours = Some(h.clamp(*range.start(), *range.end()));
+        }
         (self, warnings)
     }
 }
@@ -98,12 +106,15 @@ mod tests {
                 Regulator { region: "HK".into(), name: "SFC".into(), url: Some("javascript:x".into()) },
                 Regulator { region: "X".into(), name: " ".into(), url: None },
             ],
+            response_hours: Some(0),
             ..Channels::default()
         };
         let (c, w) = raw.checked();
+        assert_eq!(c.response_hours, Some(1));
+        assert!(w.iter().any(|w| w == "config.support.responseHours: 0 is outside 1–720; using 1"), "{w:?}");
         assert_eq!((c.chat, c.forum.as_deref(), c.email, c.phone.as_deref()), (None, Some("https://forum.example"), None, Some("+86 400 000 0000")));
         assert_eq!(c.regulators.len(), 1);
         assert_eq!(c.regulators[0].url, None);
-        assert_eq!(w.len(), 3, "{w:?}");
+        assert_eq!(w.len(), 4, "{w:?}");
     }
 }
