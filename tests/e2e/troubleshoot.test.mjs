@@ -48,8 +48,91 @@ test("#wallet-help/case/<id> opens the troubleshooter on that case, and the ladd
   assert.equal(await page.getByRole("link", { name: /Call/ }).getAttribute("href"), "tel:+864000000000");
   await page.getByLabel("Your region").selectOption("Singapore");
   assert.equal(await page.getByRole("link", { name: /Monetary Authority of Singapore/ }).getAttribute("href"), "https://www.mas.gov.sg");
+  // Every contact from the operator's config carries the official mark; nothing else does.
+  assert.equal(await page.locator(".wh-ladder li .wh-badge").count(), 4);
   await page.getByRole("button", { name: "Write a formal complaint letter" }).click();
-  assert.match(await page.locator("#wh-letter-text").inputValue(), /Dear tpWallet/);
+  const letter = await page.locator("#wh-letter-text").inputValue();
+  assert.match(letter, /Dear tpWallet/);
+  // The print view: the letter alone in a new page, paragraph by paragraph, as text.
+  const [printView] = await Promise.all([context.waitForEvent("page"), page.getByRole("button", { name: "Print" }).click()]);
+  await printView.waitForLoadState();
+  assert.equal(await printView.title(), "Your complaint letter");
+  const paragraphs = await printView.locator("body > p").allInnerTexts();
+  assert.equal(paragraphs.join("\n\n").trim(), letter.trim());
+  assert.equal(await printView.locator("body *:not(p, br)").count(), 0);
   assert.deepEqual(log.console, []);
+  await context.close();
+});
+
+test("'this fixed it' ends the case with a helpful vote that is remembered", async () => {
+  const { page, context, log } = await openPage(browser, server.url + "/#wallet-help/case/app-crash");
+  const votes = [];
+  await page.exposeFunction("recordVote", (d) => votes.push(d));
+  await page.evaluate(() => WalletHelp.on("vote", (detail) => recordVote(detail)));
+  await page.getByRole("button", { name: "Still broken" }).click();
+  await page.getByRole("button", { name: "This fixed it" }).click();
+  await page.locator(".wh-success").waitFor();
+  await page.getByRole("button", { name: "Yes" }).click();
+  await page.getByText("Thanks for telling us.").waitFor();
+  assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem("wallet-help:v1:votes"))), { "case/app-crash": true });
+  assert.deepEqual(votes, [{ id: "case/app-crash", helpful: "yes" }]);
+  assert.deepEqual(log.console, []);
+  await context.close();
+});
+
+test("a delivered report with no answer after the response time offers the next rung when the panel is reopened", async () => {
+  const context = await browser.newContext({ locale: "en-US", serviceWorkers: "block" });
+  await context.clock.install();
+  const page = await context.newPage();
+  await page.goto(server.url + "/");
+  await page.evaluate(() => WalletHelp.open("contact"));
+  await page.getByLabel("What is it about?").selectOption("transaction");
+  await page.getByLabel("What happened?").fill("My refund of 40 USDT never arrived although the shop says it was sent.");
+  await page.getByLabel("Email").fill("ana@example.com");
+  await page.getByLabel("Support may contact me about this report").check();
+  await page.getByRole("button", { name: "Send report" }).click();
+  const status = page.locator(".wh-sent").filter({ hasText: "Received" });
+  await status.waitFor();
+  const reference = (await status.textContent()).match(/Reference: (WH-\w+)/)[1];
+  await page.evaluate(() => WalletHelp.close());
+  // Jump the wall clock (Date.now) without firing the timers that would have run meanwhile:
+  // the reminder depends only on the time since delivery.
+  const sent = await page.evaluate(() => Date.now());
+  const hoursLater = (h) => page.clock.setSystemTime(sent + h * 3600_000);
+
+  // The demo promises an answer within 48 hours. After 47 nothing is shown.
+  await hoursLater(47);
+  await page.evaluate(() => WalletHelp.open("faq"));
+  assert.equal(await page.locator(".wh-followup").count(), 0);
+  await page.evaluate(() => WalletHelp.close());
+  await hoursLater(49);
+  await page.evaluate(() => WalletHelp.open("faq"));
+  const reminder = page.locator(".wh-followup");
+  await reminder.waitFor();
+  assert.match(await reminder.textContent(), new RegExp(`${reference} has had no answer for 2 days`));
+  await page.getByRole("button", { name: "Show the next step" }).click();
+  const suggested = page.locator(".wh-ladder .wh-next");
+  assert.match(await suggested.textContent(), /Public channels.*Suggested next step/);
+  assert.equal(await reminder.count(), 0);
+
+  // "Show the next step" also means "remind me later": one more period, and then the regulator.
+  await page.evaluate(() => WalletHelp.close());
+  await hoursLater(98);
+  await page.evaluate(() => WalletHelp.open("faq"));
+  await reminder.waitFor();
+  await page.getByRole("button", { name: "Show the next step" }).click();
+  assert.match(await page.locator(".wh-ladder .wh-next").textContent(), /financial regulator/);
+
+  // Once the user says support answered, the reminder stops for good.
+  await page.evaluate(() => WalletHelp.close());
+  await hoursLater(200);
+  await page.evaluate(() => WalletHelp.open("faq"));
+  await page.getByRole("button", { name: "They answered" }).click();
+  assert.equal(await reminder.count(), 0);
+  await page.reload();
+  await hoursLater(300);
+  await page.evaluate(() => WalletHelp.open("faq"));
+  await page.getByRole("dialog").waitFor();
+  assert.equal(await page.locator(".wh-followup").count(), 0);
   await context.close();
 });
