@@ -17,3 +17,6 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 #[cfg(target_arch = "wasm32")]
 pub use widget::{mount, version, Widget};
+/// For Yew applications: the widget as a component, configured with [`core::config::Config`].
+#[cfg(target_arch = "wasm32")]
+pub use ui::{HelpWidget, HelpWidgetProps};

@@ -44,7 +44,7 @@ pub fn mount(root: web_sys::Element, options: JsValue, loader_version: Option<St
     if let Some(view) = config.open {
         bridge.send(Action::Open(Some(view)));
     }
-    let props = AppProps { config: Rc::new(config), bridge: bridge.clone() };
+    let props = AppProps { config: Rc::new(config), bridge: bridge.clone(), launcher: false };
     let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
     host::emit("ready", &host::detail(&[("version", crate::VERSION)]));
     Widget { bridge, app: Some(app) }

@@ -8,6 +8,8 @@ use super::report::{Category, Field, Kind, Problem};
 
 pub struct Strings {
     pub panel_title: &'static str,
+    /// The launcher button's name (the script tag's loader names it the same).
+    pub launcher: &'static str,
     pub close: &'static str,
     pub views_label: &'static str,
     pub back: &'static str,
@@ -117,6 +119,7 @@ pub struct Strings {
 
 const EN: Strings = Strings {
     panel_title: "Help centre",
+    launcher: "Help",
     close: "Close help",
     views_label: "Help sections",
     back: "Back",
@@ -225,6 +228,7 @@ const EN: Strings = Strings {
 
 const ZH_CN: Strings = Strings {
     panel_title: "帮助中心",
+    launcher: "帮助",
     close: "关闭帮助",
     views_label: "帮助栏目",
     back: "返回",

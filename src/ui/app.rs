@@ -15,6 +15,10 @@ use yew::prelude::*;
 pub struct AppProps {
     pub config: Rc<Config>,
     pub bridge: Bridge,
+    /// Render the launcher button too (the Yew component does; the script tag's loader
+    /// draws its own, so the widget exists before the Wasm is loaded).
+    #[prop_or_default]
+    pub launcher: bool,
 }
 
 impl Reducible for State {
@@ -109,7 +113,29 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
+    // Focus goes back to the launcher when the panel closes, as with the script tag.
+    let launcher = use_node_ref();
+    {
+        let (launcher, has, was_open) = (launcher.clone(), props.launcher, use_mut_ref(|| false));
+        use_effect_with(state.open, move |open| {
+            // Only on a close, not on the first render: mounting must not move the page's focus.
+            let closed = std::mem::replace(&mut *was_open.borrow_mut(), *open) && !*open;
+            if has && closed {
+                if let Some(b) = launcher.cast::<web_sys::HtmlElement>() {
+                    if b.owner_document().and_then(|d| d.active_element()).is_none_or(|a| a.tag_name() == "BODY") {
+                        let _ = b.focus();
+                    }
+                }
+            }
+        });
+    }
+    let ontoggle = dispatch.reform(|_: MouseEvent| Action::Toggle);
     html! {
+        <>
+        if props.launcher {
+            <button type="button" class="wh-launcher" ref={launcher} aria-haspopup="dialog" aria-expanded={state.open.to_string()}
+                    onclick={ontoggle} lang={state.locale.tag()}>{ crate::core::i18n::strings(state.locale).launcher }</button>
+        }
         <div class="wh-app" lang={state.locale.tag()}>
             if state.open {
                 <Panel state={(*state).clone()} config={props.config.clone()} brand={(*brand).clone()}
@@ -117,5 +143,6 @@ pub fn App(props: &AppProps) -> Html {
                        ondispatch={dispatch} />
             }
         </div>
+        </>
     }
 }

@@ -10,6 +10,7 @@ mod faq;
 mod evidence;
 mod fields;
 mod followup;
+mod help_widget;
 mod letter;
 mod panel;
 mod report_form;
@@ -22,4 +23,5 @@ mod verifier;
 mod vote;
 
 pub use app::{App, AppProps};
+pub use help_widget::{HelpWidget, HelpWidgetProps};
 pub use bridge::Bridge;
