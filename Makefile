@@ -6,21 +6,23 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 PKG := target/pkg
 COLLECTOR := target/debug/wallet-help-collector
 
-.PHONY: setup dist demo test test-native test-browser test-e2e bench clean
+.PHONY: setup dist demo test test-native test-browser test-e2e check-sizes bench clean
 
 setup:
 	@bash scripts/setup.sh
 
 # Release Wasm (wasm-opt -Oz from npm binaryen) plus loader, CSS and the demo page in dist/.
-# The loader ships without its whole-line comments (its source stays the readable copy).
+# hash-assets.mjs gives the glue, Wasm and CSS content-hashed names, writes them with their
+# sha384 integrity into the loader (minified; static/ keeps the readable source) and sw.js,
+# pins the loader's integrity in the demo page, and prints the tag to embed.
 dist: setup
 	wasm-pack build --target web --release --no-typescript --no-pack --out-dir $(PKG) --out-name wallet_help
 	rm -rf dist && mkdir -p dist/wallet-help
 	cp index.html demo.css dist/
 	cp static/sw.js dist/
 	cp demo-config.json dist/wallet-help/config.json
-	sed -E '/^\s*\/\/ /d' static/wallet-help.js > dist/wallet-help/wallet-help.js
 	cp static/wallet-help.css static/config.schema.json $(PKG)/wallet_help.js $(PKG)/wallet_help_bg.wasm dist/wallet-help/
+	node scripts/hash-assets.mjs dist
 	@echo "dist/ ready:" && ls -l dist/wallet-help
 
 $(COLLECTOR): $(shell find collector -name '*.rs' -o -name Cargo.toml) Cargo.lock
@@ -41,8 +43,19 @@ test-browser:
 test-e2e: dist $(COLLECTOR)
 	node --test --test-concurrency=1 tests/e2e/
 
-bench: dist $(COLLECTOR)
-	node scripts/bench.mjs
+# Fails when the loader or the whole widget is over the gzip budgets in the README's
+# Performance table (scripts/sizes.mjs reads them there).
+check-sizes: dist
+	node scripts/sizes.mjs dist/wallet-help
+
+# Lighthouse (total blocking time of the demo page with and without the widget) is only for
+# the benchmark, so it lives in target/ and stays out of `npm ci` and `make test`.
+LIGHTHOUSE := target/bench-tools/node_modules/.bin/lighthouse
+$(LIGHTHOUSE):
+	npm install --prefix target/bench-tools --no-save --no-package-lock --no-audit --no-fund --loglevel=error lighthouse@12.8.2
+
+bench: dist $(COLLECTOR) $(LIGHTHOUSE)
+	LIGHTHOUSE=$(LIGHTHOUSE) node scripts/bench.mjs
 	@echo "Search on a generated 1,000-article corpus per locale, release Wasm in headless Chromium:"
 	@wasm-pack test --headless --chrome --release --features bench --test search_bench -- --nocapture 2>&1 | grep -E '^search-bench|test result'
 

@@ -35,7 +35,8 @@ if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$want_wasm_pack
   cargo install -q --locked wasm-pack --version "$want_wasm_pack" --force
 fi
 
-# npm packages: binaryen (wasm-opt; Debian's is too old) and playwright-core for the e2e tests.
+# npm packages: binaryen (wasm-opt; Debian's is too old), terser (minifies the loader) and
+# playwright-core for the e2e tests. Lighthouse is installed by `make bench` only.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error

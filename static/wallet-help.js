@@ -1,7 +1,12 @@
 /*! wallet-help loader: launcher at once, Wasm app on first use, window.WalletHelp. */
-// Plain JS, no build step. `make dist` only drops these comment lines: budget 2 KB gzip.
+// Plain JS, no dependencies. `make dist` fills in the build's file names and hashes and
+// minifies it (scripts/hash-assets.mjs): budget 2 KB gzip.
 (function () {
-  var VERSION = "0.1.0";
+  // `make dist` (scripts/hash-assets.mjs) replaces __WALLET_HELP_BUILD__ with this build's
+  // version and, per file, its content-hashed name and sha384 integrity:
+  // {v: "0.1.0", css: ["wallet-help.<hash>.css", "sha384-…"], js: [glue], wasm: [app]}.
+  // Only dist/ ships: this source copy is the readable one, not a runnable one.
+  var B = __WALLET_HELP_BUILD__;
   var w = window, d = document, P = "[wallet-help] ";
   var pre = w.WalletHelp;
   if (pre && pre.version) return console.warn(P + "loaded twice, ignored");
@@ -19,9 +24,17 @@
   // CSSOM, not a style attribute: a strict style-src allows it.
   if (opts.accent) host.style.setProperty("--wh-accent", opts.accent);
   var root = host.attachShadow({ mode: "open" });
-  var css = d.createElement("link");
-  css.rel = "stylesheet";
-  css.href = base + "wallet-help.css";
+  // Every file after the loader is checked against the hash the build wrote into it. CORS
+  // mode (crossOrigin) is what lets the browser check a file from another origin at all.
+  function link(rel, k) {
+    var l = d.createElement("link");
+    l.rel = rel;
+    l.href = base + B[k][0];
+    l.integrity = B[k][1];
+    l.crossOrigin = "";
+    return l;
+  }
+  var css = link("stylesheet", "css");
   var btn = d.createElement("button");
   btn.type = "button";
   btn.className = "wh-launcher";
@@ -37,18 +50,38 @@
   label(opts.locale);
   (d.body || d.documentElement).appendChild(host);
 
-  var widget, loading, queue = [], off = [];
+  // `file`: the key in B of the file being loaded, for the error message.
+  var widget, loading, file, queue = [], off = [];
   // Loads glue + Wasm once; after a failure the next interaction tries again.
   function load() {
-    return loading || (loading = import(base + "wallet_help.js").then(function (m) {
-      return m.default({ module_or_path: base + "wallet_help_bg.wasm" }).then(function () {
-        widget = m.mount(app, opts, VERSION); // the app warns if the versions differ
+    return loading || (loading = new Promise(function (ok, ko) {
+      // The glue module: import() has no integrity option, but a checked modulepreload puts
+      // the module into the page's module map, and import() of the same URL takes it from
+      // there instead of fetching it again. So import only after the preload succeeded.
+      var l = link("modulepreload", file = "js");
+      // Without modulepreload (Safari < 17, Firefox < 115) the glue could not be checked, and
+      // would run unchecked in the host page: refuse rather than wait for a load that never fires.
+      if (!l.relList.supports("modulepreload")) return ko({ type: "no modulepreload in this browser" });
+      l.onload = ok;
+      l.onerror = function (e) { l.remove(); ko(e); };
+      d.head.append(l);
+    }).then(function () {
+      return import(base + B.js[0]);
+    }).then(function (m) {
+      // fetch() checks the Wasm's integrity (credentials: same-origin, the default); the glue
+      // compiles the checked response.
+      return m.default({ module_or_path: fetch(base + B[file = "wasm"][0], { integrity: B.wasm[1] }) }).then(function () {
+        // The app warns if this loader is from another release than the Wasm.
+        widget = m.mount(app, opts, B.v);
         queue.splice(0).forEach(function (c) { widget[c[0]].apply(widget, c[1]); });
       });
     }).catch(function (e) {
       loading = null;
-      console.warn(P + "could not load: " + e);
-      w.dispatchEvent(new CustomEvent("wallet-help:error", { detail: { message: String(e) } }));
+      // Name the file and the fix: this is what the operator sees in the console. A failed
+      // preload gives an Event (type "error"); a failed fetch a TypeError.
+      e = B[file][0] + " did not load or failed its integrity check (" + (e.message || e.type) + "): deploy wallet-help.js with the files of its own build, unchanged";
+      console.error(P + e);
+      w.dispatchEvent(new CustomEvent("wallet-help:error", { detail: { message: e } }));
     }));
   }
   function call(name, loads) {
@@ -64,7 +97,7 @@
     return function () { w.removeEventListener("wallet-help:" + name, h); };
   }
   var api = w.WalletHelp = {
-    version: VERSION,
+    version: B.v,
     config: cfg,
     open: call("open", 1),
     close: call("close"),

@@ -13,7 +13,7 @@ const COLLECTOR = join(ROOT, "target", "debug", "wallet-help-collector");
 
 /** Starts the collector on 127.0.0.1 with a free port; resolves once it prints its address. */
 export async function startCollector() {
-  if (!existsSync(join(ROOT, "dist", "wallet-help", "wallet_help_bg.wasm"))) {
+  if (!existsSync(join(ROOT, "dist", "wallet-help", "wallet-help.js"))) {
     throw new Error("dist/ is not built: run `make dist` first");
   }
   const dir = mkdtempSync(join(tmpdir(), "wallet-help-e2e-"));
@@ -58,10 +58,11 @@ export function launchBrowser() {
 }
 
 /** A page that records console messages, page errors and requested URLs. */
-export async function openPage(browser, url, { locale = "en-US", viewport, serviceWorkers = "block" } = {}) {
+export async function openPage(browser, url, { locale = "en-US", viewport, serviceWorkers = "block", ...contextOptions } = {}) {
   // Service workers are off unless a test is about them: they would answer requests that
-  // tests reroute with page.route().
-  const context = await browser.newContext({ locale, viewport, serviceWorkers });
+  // tests reroute with page.route(). Other context options (colorScheme, reducedMotion,
+  // isMobile...) pass through unchanged.
+  const context = await browser.newContext({ locale, viewport, serviceWorkers, ...contextOptions });
   const page = await context.newPage();
   const log = { console: [], errors: [], requests: [] };
   page.on("console", (m) => {

@@ -1,0 +1,88 @@
+// Last step of `make dist`: gives the glue, the Wasm and the stylesheet content-hashed names,
+// writes those names and their sha384 integrity into the loader (then minified with terser:
+// the three hashes alone take a tenth of its 2 KB gzip budget) and the service worker, pins
+// the loader's own integrity in the demo page, and prints the tag an operator pastes.
+//
+// Hashed names let browsers and CDNs keep those files forever and make it impossible for a
+// loader to pick up a glue or Wasm from another build; integrity makes the browser refuse any
+// byte that differs from what this build produced.
+//
+// Usage: node scripts/hash-assets.mjs [dist-dir]   (EMBED_BASE sets the URL in the snippet)
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync, renameSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { minify } from "terser";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const DIST = process.argv[2] || join(ROOT, "dist");
+const DIR = join(DIST, "wallet-help");
+const PLACEHOLDER = "__WALLET_HELP_BUILD__";
+const LOADER = "wallet-help.js";
+// The key is how the loader refers to the file; the value is the name wasm-pack or static/ gave it.
+const FILES = { css: "wallet-help.css", js: "wallet_help.js", wasm: "wallet_help_bg.wasm" };
+
+const digest = (bytes) => createHash("sha384").update(bytes).digest();
+const integrity = (bytes) => "sha384-" + digest(bytes).toString("base64");
+const shortHash = (bytes) => digest(bytes).toString("hex").slice(0, 8);
+
+function fail(message) {
+  console.error("hash-assets: " + message);
+  process.exit(1);
+}
+
+/** Fills the one `= PLACEHOLDER` assignment in `text` (comments may name the placeholder; a
+ * missing or second assignment means the source changed shape, and the build must stop). */
+function fill(name, text, value) {
+  const parts = text.split("= " + PLACEHOLDER);
+  if (parts.length !== 2) fail(`${name}: expected "= ${PLACEHOLDER}" exactly once, found it ${parts.length - 1} times`);
+  return parts.join("= " + value);
+}
+
+// The version the loader hands to mount(): the widget crate's, so both halves come from one number.
+const cargo = readFileSync(join(ROOT, "Cargo.toml"), "utf8");
+const version = /\[package\][^[]*?\nversion\s*=\s*"([^"]+)"/.exec(cargo)?.[1];
+if (!version) fail("no [package] version in Cargo.toml");
+
+const build = {};
+for (const [key, name] of Object.entries(FILES)) {
+  const bytes = readFileSync(join(DIR, name));
+  const dot = name.lastIndexOf(".");
+  const hashed = `${name.slice(0, dot)}.${shortHash(bytes)}${name.slice(dot)}`;
+  renameSync(join(DIR, name), join(DIR, hashed));
+  build[key] = [hashed, integrity(bytes)];
+}
+
+// A JS literal, not JSON: unquoted keys are a few bytes fewer in a loader kept under 2 KB gzip.
+const literal = `{v:${JSON.stringify(version)},${Object.entries(build).map(([k, v]) => `${k}:${JSON.stringify(v)}`).join(",")}}`;
+const source = fill("static/" + LOADER, readFileSync(join(ROOT, "static", LOADER), "utf8"), literal);
+// Keeps the /*! header comment; every other comment and the whitespace go.
+const minified = await minify(source, { compress: true, mangle: true, format: { comments: /^!/ } });
+writeFileSync(join(DIR, LOADER), minified.code);
+const loader = readFileSync(join(DIR, LOADER));
+const loaderIntegrity = integrity(loader);
+
+// The loader's hash covers every other hash and the version, so it names the whole build.
+const sw = join(DIST, "sw.js");
+writeFileSync(sw, fill(sw, readFileSync(sw, "utf8"), JSON.stringify({
+  id: shortHash(loader), loader: LOADER, hashed: Object.values(build).map(([name]) => name),
+})));
+
+// The demo page embeds the loader exactly as an operator would: pinned by integrity.
+const page = join(DIST, "index.html");
+const html = readFileSync(page, "utf8");
+const tag = /<script src="([^"]*\/wallet-help\.js)"/;
+if (!tag.test(html)) fail(`${page}: no <script src=".../wallet-help.js"> to pin`);
+writeFileSync(page, html.replace(tag, `<script src="$1" integrity="${loaderIntegrity}" crossorigin="anonymous"`));
+
+const base = process.env.EMBED_BASE || "/wallet-help/";
+console.log(`wallet-help ${version}, build ${shortHash(loader)}:`);
+for (const [hashed, sri] of Object.values(build)) console.log(`  ${hashed.padEnd(32)} ${sri}`);
+console.log(`
+Paste this tag into the page (its integrity changes with every build; EMBED_BASE=https://…/
+sets where the files are served from; data-* options are described in the README):
+
+<script src="${base}${LOADER}" defer
+        integrity="${loaderIntegrity}" crossorigin="anonymous"
+        data-endpoint="/api/reports" data-config="${base}config.json"></script>
+`);

@@ -1,0 +1,76 @@
+// Size budget gate: gzips every file a visitor downloads (level 9, so the numbers are
+// reproducible), prints a table and exits 1 when the loader or the whole widget is over budget.
+// The budgets live in one place, the README's Performance table (rows "loader …" and
+// "everything", column "budget", e.g. "≤ 2 KB"), and are read from there.
+//
+// Usage: node scripts/sizes.mjs [dir=dist/wallet-help] [--readme FILE]
+// `make bench` imports measure/readBudgets/printSizes from here.
+import { readFileSync, readdirSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { join, dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const LOADER = "wallet-help.js";
+// What the loader fetches; config.json is the operator's and the schema is documentation.
+const SHIPPED = /\.(js|css|wasm)$/;
+const KB = 1024;
+
+/** Budgets in bytes of gzip: { loader, total }, from the Performance table of `readme`. */
+export function readBudgets(readme = join(ROOT, "README.md")) {
+  const found = {};
+  for (const line of readFileSync(readme, "utf8").split("\n")) {
+    const cells = line.split("|").map((c) => c.trim());
+    if (cells.length < 5) continue; // "| measure | value | budget |" splits into 5
+    const key = /^loader\b/.test(cells[1]) ? "loader" : /^everything\b/.test(cells[1]) ? "total" : null;
+    const kb = /≤\s*([\d.]+)\s*KB/.exec(cells[3]);
+    if (key && kb && !(key in found)) found[key] = Math.round(Number(kb[1]) * KB);
+  }
+  for (const key of ["loader", "total"]) {
+    if (!found[key]) throw new Error(`${readme}: the Performance table has no "≤ N KB" budget for ${key === "total" ? "everything" : "loader"}`);
+  }
+  return found;
+}
+
+/** Raw and gzip size of each shipped file in `dir`, the loader first. */
+export function measure(dir) {
+  const names = readdirSync(dir).filter((f) => SHIPPED.test(f)).sort();
+  if (!names.includes(LOADER)) throw new Error(`${dir}: no ${LOADER}; build with \`make dist\``);
+  return [LOADER, ...names.filter((f) => f !== LOADER)].map((file) => {
+    const raw = readFileSync(join(dir, file));
+    return { file, raw: raw.length, gz: gzipSync(raw, { level: 9 }).length };
+  });
+}
+
+const num = (n) => n.toLocaleString("en-US");
+
+/** Prints the table; returns the list of budgets exceeded (empty when everything fits). */
+export function printSizes(rows, budgets, log = console.log) {
+  const total = rows.reduce((n, r) => n + r.gz, 0);
+  const verdict = (gz, max) => `≤ ${num(max)}  ${gz <= max ? "ok" : `OVER by ${num(gz - max)}`}`;
+  const line = (a, b, c, d = "") => log(`${a.padEnd(32)} ${b.padStart(10)} ${c.padStart(10)}   ${d}`);
+  line("file", "raw bytes", "gzip -9", "budget");
+  for (const r of rows) line(r.file, num(r.raw), num(r.gz), r.file === LOADER ? verdict(r.gz, budgets.loader) : "");
+  line("everything", num(rows.reduce((n, r) => n + r.raw, 0)), num(total), verdict(total, budgets.total));
+  const over = [];
+  if (rows[0].gz > budgets.loader) over.push(`${LOADER} is ${num(rows[0].gz)} B gzip, budget ${num(budgets.loader)}`);
+  if (total > budgets.total) over.push(`the widget is ${num(total)} B gzip, budget ${num(budgets.total)}`);
+  return over;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf("--readme");
+  const readme = at >= 0 ? args.splice(at, 2)[1] : undefined;
+  const dir = args[0] || join(ROOT, "dist", "wallet-help");
+  try {
+    const over = printSizes(measure(dir), readBudgets(readme));
+    if (over.length) {
+      console.error(`\nOver budget (budgets: README.md, Performance): ${over.join("; ")}.`);
+      process.exit(1);
+    }
+  } catch (e) {
+    console.error("sizes: " + e.message);
+    process.exit(2);
+  }
+}
