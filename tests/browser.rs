@@ -485,3 +485,54 @@ async fn a_security_case_starts_with_urgent_actions_and_the_letter_is_written() 
     let letter = m.get("#wh-letter-text").dyn_into::<web_sys::HtmlTextAreaElement>().unwrap().value();
     assert!(letter.contains("tpWallet") && letter.contains("此致"), "{letter}");
 }
+
+/// Sends a Tab (or Shift+Tab) keydown to `target` as the browser would, and says whether the
+/// app took it over (a synthetic event moves no focus by itself: only the app's handler can).
+async fn press_tab(target: &Element, shift: bool) -> bool {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Tab");
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+    yew::scheduler::flush().await;
+    ev.default_prevented()
+}
+
+fn active() -> Option<Element> {
+    web_sys::window().unwrap().document().unwrap().active_element()
+}
+
+#[wasm_bindgen_test]
+async fn tab_wraps_inside_the_modal_dialog_and_focus_never_falls_out_of_it() {
+    let m = Mounted::new(r#"{"locale":"en"}"#).await;
+    m.widget.open(None);
+    yew::scheduler::flush().await;
+    let dialog = m.get("[role=dialog]");
+    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+    assert_eq!(active(), Some(dialog.clone()), "focus moves into the dialog");
+    let close = m.get(".wh-close");
+    let topics = m.root.query_selector_all(".wh-topic-button").unwrap();
+    let last = topics.item(topics.length() - 1).unwrap().dyn_into::<Element>().unwrap();
+
+    assert!(press_tab(&dialog, true).await, "Shift+Tab on the dialog itself wraps");
+    assert_eq!(active(), Some(last.clone()), "to the last stop");
+    assert!(press_tab(&last, false).await);
+    assert_eq!(active(), Some(close.clone()), "Tab from the last stop goes to the first");
+    assert!(press_tab(&close, true).await);
+    assert_eq!(active(), Some(last.clone()), "Shift+Tab from the first stop goes to the last");
+    // In between, the browser's own order applies.
+    let search = m.get("#wh-search");
+    assert!(!press_tab(&search, false).await);
+    assert!(!press_tab(&search, true).await);
+    // Non-selected tabs are reached by arrows, not Tab: the last tab is never a stop.
+    assert!(!press_tab(&m.get("#wh-tab-contact"), false).await);
+
+    // A click that replaces the focused button keeps focus in the dialog.
+    last.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
+    m.click(".wh-topic-button").await;
+    yew::scheduler::flush().await;
+    let now = active().expect("something has focus");
+    assert!(dialog.contains(Some(&now)), "focus is still in the dialog, on {}", now.outer_html());
+}

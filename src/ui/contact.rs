@@ -101,17 +101,21 @@ pub fn ContactView(props: &ContactProps) -> Html {
                     { s.my_reports }{ format!(" ({})", entries.len()) }
                 </button>
             </div>
-            if let Some(e) = just_sent {
-                <div class={classes!("wh-sent", matches!(e.status, Status::Rejected { .. }).then_some("wh-alert"))} role="status">
-                    <p>{ status_line(props.locale, e) }</p>
-                    if e.is_pending() {
-                        <p>{ s.queued }</p>
-                    }
-                    if let Some(onclick) = restore {
-                        <button type="button" class="wh-button wh-secondary" {onclick}>{ s.edit_again }</button>
-                    }
-                </div>
-            }
+            // The live region is in the page before anything is sent, so screen readers
+            // announce the first status ("Sending…") as well as the later ones.
+            <div class="wh-sent-live" role="status">
+                if let Some(e) = just_sent {
+                    <div class={classes!("wh-sent", matches!(e.status, Status::Rejected { .. }).then_some("wh-alert"))}>
+                        <p>{ status_line(props.locale, e) }</p>
+                        if e.is_pending() {
+                            <p>{ s.queued }</p>
+                        }
+                        if let Some(onclick) = restore {
+                            <button type="button" class="wh-button wh-secondary" {onclick}>{ s.edit_again }</button>
+                        }
+                    </div>
+                }
+            </div>
             <ReportForm locale={props.locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
                 draft={props.draft.clone()} ondispatch={props.ondispatch.clone()} {onsubmit} />
         </section>

@@ -73,6 +73,9 @@ pub fn Faq(props: &FaqProps) -> Html {
         None => html! {
             <section class="wh-faq">
                 <SearchBox locale={props.locale} query={props.query.clone()} ondispatch={props.ondispatch.clone()} />
+                // Always here, so its result-count live region exists before the first keystroke.
+                <SearchResults locale={props.locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
+                    query={props.query.clone()} ondispatch={props.ondispatch.clone()} />
                 if props.query.trim().is_empty() {
                     <h3 class="wh-subhead">{ s.topics }</h3>
                     <ul class="wh-topics">
@@ -86,9 +89,6 @@ pub fn Faq(props: &FaqProps) -> Html {
                             }
                         }) }
                     </ul>
-                } else {
-                    <SearchResults locale={props.locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
-                        query={props.query.clone()} ondispatch={props.ondispatch.clone()} />
                 }
             </section>
         },

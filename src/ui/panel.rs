@@ -52,6 +52,17 @@ fn tab_stops(root: &Element) -> Option<(HtmlElement, HtmlElement)> {
     first.zip(last)
 }
 
+/// Whether focus fell out of the widget to nothing: the focused button was replaced by a new
+/// view, and the page's `<body>` (or nothing) has focus now. Focus the user moved into the
+/// host page on purpose is on some element there, and stays where it is.
+fn focus_lost() -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    match document.active_element() {
+        None => true,
+        Some(active) => document.body().is_some_and(|body| active == *body.as_ref()),
+    }
+}
+
 /// Keeps Tab inside the dialog: from the last stop to the first, and Shift+Tab from the
 /// first stop (or the dialog itself, focused on open) to the last.
 fn trap_tab(dialog: &HtmlElement, e: &KeyboardEvent) {
@@ -91,6 +102,18 @@ pub fn Panel(props: &PanelProps) -> Html {
         use_effect_with((), move |_| {
             if let Some(el) = dialog.cast::<web_sys::HtmlElement>() {
                 let _ = el.focus();
+            }
+        });
+    }
+    {
+        // After every render: a new view replaces the button that had focus, which would
+        // leave keyboard users outside the dialog, where Tab and Esc no longer reach it.
+        let dialog = dialog.clone();
+        use_effect(move || {
+            if focus_lost() {
+                if let Some(el) = dialog.cast::<HtmlElement>() {
+                    let _ = el.focus();
+                }
             }
         });
     }

@@ -36,7 +36,8 @@ pub fn ReportForm(props: &FormProps) -> Html {
     let tries = use_state(|| 0u32);
     let attachments = use_state(Vec::<Attachment>::new);
     let summary = use_node_ref();
-    let index = use_index(locale, props.catalogue.clone(), props.brand.clone());
+    let describes = d.description.trim().chars().count() >= SUGGEST_AFTER_CHARS;
+    let index = use_index(locale, props.catalogue.clone(), props.brand.clone(), describes);
 
     let secrets: Vec<Field> = report::findings(d).into_iter().map(|(f, _)| f).collect();
     let mut errors = if *attempted { report::validate(d) } else { Vec::new() };
@@ -83,11 +84,12 @@ pub fn ReportForm(props: &FormProps) -> Html {
     let chains: Vec<(&str, &str)> = ["", "evm", "bitcoin", "tron", "solana"].iter().map(|c| (*c, chain_name(locale, c))).collect();
     let preferred = vec![("email", s.preferred_email), ("phone", s.preferred_phone)];
 
-    let suggestions = if d.description.trim().chars().count() >= SUGGEST_AFTER_CHARS {
-        let articles = props.catalogue.articles(locale);
-        index.search(&d.description, 3).into_iter().filter_map(|h| articles.get(h.doc)).collect::<Vec<_>>()
-    } else {
-        Vec::new()
+    let suggestions = match &index {
+        Some(index) => {
+            let articles = props.catalogue.articles(locale);
+            index.search(&d.description, 3).into_iter().filter_map(|h| articles.get(h.doc)).collect::<Vec<_>>()
+        }
+        None => Vec::new(),
     };
     let onconsent = props.ondispatch.reform(|e: Event| {
         let on = e.target_dyn_into::<web_sys::HtmlInputElement>().is_some_and(|i| i.checked());

@@ -1,5 +1,7 @@
 //! FAQ search: the box, and the ranked results with the matched words marked. The index
-//! is built from the shown catalogue the first time results are needed.
+//! is built from the shown catalogue the first time results are needed. The result count
+//! is a live region that stays in the page while the query is empty, so screen readers
+//! already know it when the first count arrives and announce it.
 
 use crate::core::config::{Locale, View};
 use crate::core::content::{with_brand, Catalogue};
@@ -67,33 +69,50 @@ fn marked(text: &str, query: &str) -> Html {
         .collect()
 }
 
-/// The search index of the shown catalogue, built when first needed and kept while the
-/// catalogue, language and brand stay the same.
+type IndexKey = (Locale, Rc<Catalogue>, AttrValue);
+
+/// The search index of the shown catalogue: `None` until `needed`, then built once and kept
+/// while the catalogue, language and brand stay the same (also while it is not needed, so
+/// clearing and retyping a query does not rebuild it). Opening the panel builds nothing.
 #[hook]
-pub fn use_index(locale: Locale, catalogue: Rc<Catalogue>, brand: AttrValue) -> Rc<Index> {
-    use_memo((locale, catalogue, brand), |(locale, catalogue, brand)| {
-        let articles = catalogue.articles(*locale);
-        let titles: Vec<String> = articles.iter().map(|a| with_brand(&a.title, brand)).collect();
-        let bodies: Vec<String> = articles.iter().map(|a| with_brand(&a.plain_body(), brand)).collect();
-        Index::build(articles.iter().enumerate().map(|(i, a)| Doc {
-            title: &titles[i],
-            keywords: a.keywords().collect(),
-            body: vec![&a.summary, &bodies[i]],
-        }))
-    })
+pub fn use_index(locale: Locale, catalogue: Rc<Catalogue>, brand: AttrValue, needed: bool) -> Option<Rc<Index>> {
+    let cache = use_mut_ref(|| None::<(IndexKey, Rc<Index>)>);
+    if !needed {
+        return None;
+    }
+    let key = (locale, catalogue, brand);
+    let mut cache = cache.borrow_mut();
+    if let Some((_, index)) = cache.as_ref().filter(|(k, _)| *k == key) {
+        return Some(index.clone());
+    }
+    let (_, catalogue, brand) = &key;
+    let articles = catalogue.articles(locale);
+    let titles: Vec<String> = articles.iter().map(|a| with_brand(&a.title, brand)).collect();
+    let bodies: Vec<String> = articles.iter().map(|a| with_brand(&a.plain_body(), brand)).collect();
+    let index = Rc::new(Index::build(articles.iter().enumerate().map(|(i, a)| Doc {
+        title: &titles[i],
+        keywords: a.keywords().collect(),
+        body: vec![&a.summary, &bodies[i]],
+    })));
+    *cache = Some((key, index.clone()));
+    Some(index)
 }
 
 #[component]
 pub fn SearchResults(props: &ResultsProps) -> Html {
     let s = strings(props.locale);
     let articles = props.catalogue.articles(props.locale);
-    let index = use_index(props.locale, props.catalogue.clone(), props.brand.clone());
-    let hits = index.search(&props.query, MAX_RESULTS);
+    let blank = props.query.trim().is_empty();
+    let index = use_index(props.locale, props.catalogue.clone(), props.brand.clone(), !blank);
+    let hits = index.map(|i| i.search(&props.query, MAX_RESULTS)).unwrap_or_default();
     let go = |view: View| props.ondispatch.reform(move |_: MouseEvent| Action::ShowView(view));
     html! {
         <>
-            <p class="wh-count" role="status">{ result_count(props.locale, hits.len()) }</p>
-            if hits.is_empty() {
+            <p class="wh-count" role="status">{ if blank { "".to_string() } else { result_count(props.locale, hits.len()) } }</p>
+            // While the query is blank only the (empty) live region is here: the FAQ home
+            // shows its topics below it.
+            if blank {
+            } else if hits.is_empty() {
                 <div class="wh-empty">
                     <p>{ s.no_results }</p>
                     <p>{ s.no_results_hint }</p>

@@ -1,0 +1,215 @@
+// The widget with the keyboard alone: focus stays inside the open dialog (Tab wraps in both
+// directions), returns to the launcher on close, and every view and flow can be walked with
+// Tab, Shift+Tab, Enter, Space, arrows and Escape.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startCollector, launchBrowser, openPage, launcher } from "./support.mjs";
+
+let server, browser;
+before(async () => { server = await startCollector(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+/** The focused element, looking through the widget's shadow root. */
+const focused = (page) => page.evaluate(() => {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  if (!a) return null;
+  const text = (a.getAttribute("aria-label") || a.textContent || "").replace(/\s+/g, " ").trim();
+  return { tag: a.localName, id: a.id, cls: String(a.className), role: a.getAttribute("role"), text, label: a.labels?.[0]?.textContent?.trim() ?? "",
+    checked: a.checked ?? null, same: a.dataset?.e2e ?? null, inPanel: !!a.closest?.(".wh-panel") };
+});
+
+/** Presses Tab (or Shift+Tab) until `match(focused)` holds; fails after `max` presses. */
+async function tabTo(page, match, { max = 60, back = false, what = String(match) } = {}) {
+  const seen = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+    const f = await focused(page);
+    if (f && match(f)) return f;
+    seen.push(f && `${f.tag}.${f.cls} "${f.text.slice(0, 30)}"`);
+  }
+  throw new Error(`never reached ${what}; focus went through: ${seen.join(" | ")}`);
+}
+const named = (re) => (f) => re.test(f.text);
+
+/** Tags the first and last rendered Tab stops of the panel, found independently of the app. */
+const tagEnds = (page) => page.evaluate(() => {
+  const panel = document.querySelector("wallet-help").shadowRoot.querySelector(".wh-panel");
+  const stops = [...panel.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]")]
+    .filter((el) => !el.disabled && el.getAttribute("tabindex") !== "-1" && el.getClientRects().length > 0)
+    .filter((el) => !(el.type === "radio" && !el.checked && panel.querySelector(`input[name="${el.name}"]:checked`)));
+  stops.forEach((el) => delete el.dataset.e2e);
+  stops[0].dataset.e2e = "first";
+  stops.at(-1).dataset.e2e = "last";
+  return stops.length;
+});
+
+async function assertTrapped(page, where) {
+  const stops = await tagEnds(page);
+  // Date and time inputs hold several stops each, so allow more presses than elements.
+  await tabTo(page, (f) => f.same === "last", { max: stops * 3, what: `${where}: the last stop` });
+  await page.keyboard.press("Tab");
+  assert.equal((await focused(page)).same, "first", `${where}: Tab from the last stop wraps to the first`);
+  await page.keyboard.press("Shift+Tab");
+  assert.equal((await focused(page)).same, "last", `${where}: Shift+Tab from the first stop wraps to the last`);
+  // A full round and more never leaves the panel and comes back to where it started.
+  for (let i = 0; i < stops + 2; i++) {
+    await page.keyboard.press("Tab");
+    assert.ok((await focused(page)).inPanel, `${where}: Tab ${i + 1} stays in the panel`);
+  }
+  return stops;
+}
+
+test("focus is trapped in the modal dialog and goes back to the launcher on close", async () => {
+  const { page, context, log } = await openPage(browser, server.url + "/");
+  await launcher(page).focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog");
+  await dialog.waitFor();
+  assert.equal(await dialog.getAttribute("aria-modal"), "true");
+  assert.equal((await focused(page)).cls, "wh-panel", "focus moves into the dialog");
+  await tagEnds(page);
+  await page.keyboard.press("Shift+Tab");
+  assert.equal((await focused(page)).same, "last", "Shift+Tab from the dialog itself wraps to the last stop");
+  const home = await assertTrapped(page, "FAQ home");
+  assert.ok(home >= 8, "the FAQ home has its close button, tab, search box and topics as stops");
+
+  // The longest view: the report form.
+  await tabTo(page, (f) => f.role === "tab");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+  assert.equal((await focused(page)).text, "Contact");
+  await assertTrapped(page, "contact form");
+
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
+  assert.equal((await focused(page)).cls, "wh-launcher");
+  // Closing with the close button by keyboard also gives focus back.
+  await page.keyboard.press("Enter");
+  await dialog.waitFor();
+  await tabTo(page, (f) => f.cls === "wh-close", { max: 3 });
+  await page.keyboard.press("Enter");
+  await dialog.waitFor({ state: "detached" });
+  assert.equal((await focused(page)).cls, "wh-launcher");
+  assert.deepEqual(log.console, []);
+  await context.close();
+});
+
+test("keyboard only: FAQ, search, article, troubleshooter, letter, checklist, verifier and a report", async () => {
+  const { page, context, log } = await openPage(browser, server.url + "/");
+  // From the top of the page to the launcher, as a keyboard user would.
+  await tabTo(page, (f) => f.cls === "wh-launcher", { max: 40, what: "the launcher" });
+  await page.keyboard.press("Space");
+  await page.getByRole("dialog").waitFor();
+
+  // FAQ: a topic, back, a search, an article, a vote, a related article.
+  await tabTo(page, named(/^Transfers and payments/));
+  await page.keyboard.press("Enter");
+  await page.locator(".wh-topic h3").waitFor();
+  assert.ok((await focused(page)).inPanel, "focus stays in the dialog when the view changes");
+  await tabTo(page, named(/Back$/));
+  await page.keyboard.press("Enter");
+  await tabTo(page, (f) => f.tag === "input" && f.id === "wh-search");
+  await page.keyboard.type("pending");
+  await page.locator(".wh-results").waitFor();
+  await tabTo(page, (f) => f.cls === "wh-item");
+  await page.keyboard.press("Enter");
+  const heading = await focused(page);
+  assert.equal(heading.tag, "h3", "the article's title takes focus");
+  await tabTo(page, named(/^Yes$/));
+  await page.keyboard.press("Space");
+  await page.locator(".wh-vote [role=status]").waitFor();
+  const related = await tabTo(page, (f) => f.cls === "wh-link" && f.text !== heading.text);
+  await page.keyboard.press("Enter");
+  await page.locator(".wh-article-title").filter({ hasText: related.text }).waitFor();
+  await tabTo(page, named(/Back$/), { back: true });
+  await page.keyboard.press("Enter");
+
+  // Troubleshooter: arrows to the tab, a case walked to the ladder, the letter and back.
+  await tabTo(page, (f) => f.role === "tab", { back: true });
+  await page.keyboard.press("ArrowRight");
+  assert.equal((await focused(page)).text, "Fix a problem");
+  await tabTo(page, (f) => f.id === "wh-case-payment-failed");
+  await page.keyboard.press("Enter");
+  await page.locator(".wh-step").waitFor();
+  for (let i = 0; i < 12 && await page.locator(".wh-step").count(); i++) {
+    await tabTo(page, named(/^Still broken$/));
+    await page.keyboard.press("Enter");
+  }
+  await page.locator(".wh-ladder").waitFor();
+  await tabTo(page, named(/^Write a formal complaint letter$/));
+  await page.keyboard.press("Enter");
+  await page.locator("#wh-letter-text").waitFor();
+  await tabTo(page, named(/Back$/), { back: true });
+  await page.keyboard.press("Enter");
+  await tabTo(page, named(/^Open the report form$/));
+  await page.keyboard.press("Enter");
+  await page.locator("#wh-f-steps").waitFor();
+  // The steps tried: the articles read on the way and each step of the case.
+  assert.match(await page.locator("#wh-f-steps").inputValue(), /^step:payment-failed\/\S+$/m);
+
+  // Checklist: a mark chosen with arrows, "why and how" opened, the verifier used.
+  await tabTo(page, (f) => f.role === "tab", { back: true });
+  await page.keyboard.press("ArrowLeft");
+  assert.equal((await focused(page)).text, "Safety check");
+  const score = page.locator(".wh-score");
+  const before = await score.textContent();
+  // Each habit's marks are one radio group: Tab stops on the checked mark, arrows change it.
+  const radio = await tabTo(page, (f) => f.tag === "input" && f.checked);
+  assert.equal(radio.label, "Not yet");
+  await page.keyboard.press("ArrowLeft");
+  assert.deepEqual([(await focused(page)).label, (await focused(page)).checked], ["Done", true]);
+  const marked = await score.textContent();
+  assert.notEqual(marked, before);
+  await page.keyboard.press("ArrowRight");
+  assert.equal((await focused(page)).label, "Not yet");
+  assert.equal(await score.textContent(), before);
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await score.textContent(), marked);
+  await tabTo(page, (f) => f.tag === "summary");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator(".wh-check-item details[open]").count(), 1);
+  await tabTo(page, named(/^Check a support contact$/));
+  await page.keyboard.press("Enter");
+  await tabTo(page, (f) => f.id === "wh-verify");
+  await page.keyboard.type("support@tpwa11et.com");
+  await page.keyboard.press("Enter");
+  await page.getByRole("alert").filter({ hasText: /fake/i }).waitFor();
+  await tabTo(page, named(/Back to the checklist$/), { back: true });
+  await page.keyboard.press("Enter");
+  await score.waitFor();
+
+  // Contact: refused with errors, an error link to its field, fixed, sent.
+  await tabTo(page, (f) => f.role === "tab", { back: true });
+  await page.keyboard.press("End");
+  assert.equal((await focused(page)).text, "Contact");
+  await page.locator("#wh-f-description").waitFor();
+  await tabTo(page, (f) => f.id === "wh-f-description");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await tabTo(page, named(/^Send report$/));
+  await page.keyboard.press("Enter");
+  assert.equal((await focused(page)).cls, "wh-summary", "the error summary takes focus");
+  await tabTo(page, (f) => f.tag === "a" && /What happened/.test(f.text), { max: 5 });
+  await page.keyboard.press("Enter");
+  assert.equal((await focused(page)).id, "wh-f-description");
+  await page.keyboard.type("My payment of 40 USDT failed but the amount left my balance.");
+  await tabTo(page, (f) => f.id === "wh-f-email");
+  await page.keyboard.type("ana@example.com");
+  await tabTo(page, (f) => f.id === "wh-f-consent");
+  await page.keyboard.press("Space");
+  assert.equal((await focused(page)).checked, true);
+  await tabTo(page, named(/^Send report$/));
+  await page.keyboard.press("Enter");
+  await page.locator(".wh-sent").filter({ hasText: /WH-\w+/ }).waitFor();
+  const rows = await server.reports();
+  assert.equal(rows.length, 1);
+  assert.match(rows[0].report.description, /^My payment of 40 USDT failed/);
+  assert.equal(rows[0].report.category, "transaction");
+
+  await page.keyboard.press("Escape");
+  await page.getByRole("dialog").waitFor({ state: "detached" });
+  assert.equal((await focused(page)).cls, "wh-launcher");
+  assert.deepEqual(log.console, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
