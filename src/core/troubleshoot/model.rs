@@ -18,7 +18,8 @@ pub enum Category {
 impl Category {
     pub const ALL: [Category; 4] = [Category::Technical, Category::Account, Category::Transaction, Category::Security];
 
-    /// The name used in flow files and in reports.
+    /// The name used in flow files and in reports (the same as `report::Category`'s; this
+    /// file cannot refer to it, as the build script includes it alone).
     pub fn name(self) -> &'static str {
         match self {
             Category::Technical => "technical",
