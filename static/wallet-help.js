@@ -91,10 +91,12 @@
       else { queue.push([name, a]); if (loads) load(); }
     };
   }
+  // Every handler, the page's too, is removed by destroy(): a re-added tag starts clean.
   function on(name, fn) {
-    var h = function (e) { fn(e.detail); };
+    var h = function (e) { fn(e.detail); }, u = function () { w.removeEventListener("wallet-help:" + name, h); };
     w.addEventListener("wallet-help:" + name, h);
-    return function () { w.removeEventListener("wallet-help:" + name, h); };
+    off.push(u);
+    return u;
   }
   var api = w.WalletHelp = {
     version: B.v,
@@ -116,13 +118,13 @@
     }
   };
 
-  off.push(on("open", function () { btn.setAttribute("aria-expanded", "true"); }));
-  off.push(on("close", function () {
+  on("open", function () { btn.setAttribute("aria-expanded", "true"); });
+  on("close", function () {
     btn.setAttribute("aria-expanded", "false");
     // Focus back to the launcher unless the user moved on in the page.
     var a = d.activeElement;
     if (!a || a === d.body || a === host) btn.focus();
-  }));
+  });
   btn.addEventListener("click", api.toggle);
   // Hover or focus starts the download, so the click finds it ready.
   btn.addEventListener("pointerenter", load);
