@@ -3,7 +3,7 @@
 
 use crate::core::config::{self, Env, Locale, View};
 use crate::core::state::Action;
-use crate::platform::host;
+use crate::platform::{host, js_value};
 use crate::ui::{App, AppProps, Bridge};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -31,7 +31,7 @@ pub fn mount(root: web_sys::Element, options: JsValue, loader_version: Option<St
             crate::VERSION
         ));
     }
-    let raw: serde_json::Value = serde_wasm_bindgen::from_value(options).unwrap_or_else(|_| {
+    let raw = js_value::to_json(&options).unwrap_or_else(|| {
         host::warn("options could not be read (only strings are accepted); using defaults");
         serde_json::Value::Null
     });
@@ -97,9 +97,9 @@ impl Widget {
     /// `phone`, `subject`, `description`, `category`, `kind`); other keys (e.g. `accountId`,
     /// `appVersion`) travel in the report's `context.prefill`. Values must be strings.
     pub fn prefill(&self, fields: JsValue) {
-        match serde_wasm_bindgen::from_value::<std::collections::BTreeMap<String, String>>(fields) {
-            Ok(map) => self.bridge.send(Action::Prefill(map.into_iter().collect())),
-            Err(_) => host::warn("prefill({...}) takes an object of string values; ignored"),
+        match js_value::string_pairs(&fields) {
+            Some(pairs) => self.bridge.send(Action::Prefill(pairs)),
+            None => host::warn("prefill({...}) takes an object of string values; ignored"),
         }
     }
 

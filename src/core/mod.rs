@@ -13,6 +13,8 @@ pub mod operator;
 pub mod outbox;
 pub mod report;
 pub mod search;
+pub mod sections;
 pub mod secrets;
 pub mod state;
+pub mod stored;
 pub mod troubleshoot;

@@ -6,8 +6,6 @@ use super::config::Locale;
 use super::content::model::{markup, Article, Category, Text};
 use super::content::validate::validate;
 use super::checklist::Item;
-use super::contacts::Official;
-use super::troubleshoot::Channels;
 use super::content::{find, Catalogue};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -38,12 +36,12 @@ pub fn apply(file: &Value, catalogue: &mut Catalogue) -> Changes {
         Some(Value::String(v)) if !v.trim().is_empty() => catalogue.latest_app_version = Some(v.trim().into()),
         Some(_) => out.warnings.push("config.latestAppVersion: must be a version such as \"3.2.0\"; ignored".into()),
     }
-    match root.get("official").map(|o| serde_json::from_value::<Official>(o.clone())) {
+    match root.get("official").map(super::sections::official) {
         None => {}
         Some(Ok(official)) => catalogue.official = Some(official),
         Some(Err(e)) => out.warnings.push(format!("config.official: {e}; the verifier uses the defaults")),
     }
-    match root.get("support").map(|o| serde_json::from_value::<Channels>(o.clone())) {
+    match root.get("support").map(super::sections::support) {
         None => {}
         Some(Ok(channels)) => {
             let (channels, warnings) = channels.checked();

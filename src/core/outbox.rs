@@ -6,6 +6,8 @@
 use super::delivery::{self, Outcome};
 use serde::{Deserialize, Serialize};
 
+/// Stored as `{"state": "delivered", "reference": …}` (serde's internally tagged form); the
+/// widget reads it back with `core::stored`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Status {
@@ -154,13 +156,25 @@ pub fn next_wakeup(entries: &[Entry]) -> Option<u64> {
 /// Ids of the entries to send now, oldest wait first, so a burst keeps submission order.
 pub fn due_ids(entries: &[Entry], now_ms: u64) -> Vec<String> {
     let mut due: Vec<&Entry> = entries.iter().filter(|e| e.due(now_ms)).collect();
-    due.sort_by(|a, b| a.next_attempt_ms.cmp(&b.next_attempt_ms).then_with(|| a.created_at.cmp(&b.created_at)));
+    sort_small(&mut due, |a, b| (a.next_attempt_ms, &a.created_at) < (b.next_attempt_ms, &b.created_at));
     due.into_iter().map(|e| e.id.clone()).collect()
 }
 
 /// Orders a list for display: newest report first (RFC 3339 UTC strings sort by time).
 pub fn newest_first(entries: &mut [Entry]) {
-    entries.sort_by(|a, b| b.created_at.cmp(&a.created_at).then_with(|| a.id.cmp(&b.id)));
+    sort_small(entries, |a, b| (&b.created_at, &a.id) < (&a.created_at, &b.id));
+}
+
+/// A stable insertion sort. An outbox holds a handful of reports, and each `sort_by` call
+/// site instantiated std's whole stable sort (~3 KB of Wasm apiece).
+fn sort_small<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && less(&items[j], &items[j - 1]) {
+            items.swap(j, j - 1);
+            j -= 1;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -288,6 +302,21 @@ mod tests {
         let minimal = r#"{"id":"x","endpoint":"e","body":"{}","status":{"state":"queued"}}"#;
         let old: Entry = serde_json::from_str(minimal).unwrap_or_else(|err| panic!("{err}"));
         assert_eq!((old.attempts, old.next_attempt_ms, old.last_error), (0, 0, None));
+    }
+
+    #[test]
+    fn the_small_sort_is_stable_and_agrees_with_std() {
+        let mut seed = 7u32;
+        let mut items: Vec<(u32, usize)> = (0..200)
+            .map(|i| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                (seed >> 28, i)
+            })
+            .collect();
+        let mut expected = items.clone();
+        expected.sort_by_key(|x| x.0);
+        sort_small(&mut items, |a, b| a.0 < b.0);
+        assert_eq!(items, expected);
     }
 
     #[test]

@@ -1,13 +1,37 @@
 //! POSTing a report: JSON body, `Idempotency-Key`, a deadline, and the server's answer
 //! classified by `core::delivery`. A request that cannot complete, or not in time, counts as
 //! a network failure (retried: the server dedupes by id if it did arrive).
+//!
+//! `fetch` through `web-sys` directly: `gloo-net` wraps the same calls but brings the `http`
+//! crate's method and header types along, which cost more Wasm than these two requests.
 
 use crate::core::delivery::{self, Outcome};
-use gloo_net::http::Request;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{RequestInit, Response};
+
+/// Sends one request; `Err` carries the JS error's own text (e.g. "TypeError: Failed to fetch").
+async fn fetch(url: &str, init: &RequestInit) -> Result<Response, String> {
+    let window = web_sys::window().ok_or_else(|| "no window to fetch from".to_string())?;
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, init)).await.map_err(error_text)?;
+    response.dyn_into::<Response>().map_err(|_| "fetch did not return a Response".to_string())
+}
+
+/// The response body as text.
+async fn text(response: &Response) -> Result<String, String> {
+    let promise = response.text().map_err(error_text)?;
+    JsFuture::from(promise).await.map_err(error_text)?.as_string().ok_or_else(|| "the body is not text".to_string())
+}
+
+fn error_text(e: JsValue) -> String {
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(error) => String::from(error.to_string()),
+        None => "network error".to_string(),
+    }
+}
 
 /// How long one report request may take, answer included. A hung connection (captive
 /// portal, dead proxy) would otherwise hold the outbox forever; 15 s leaves room for a
@@ -25,21 +49,24 @@ pub struct Reply {
 pub async fn post_report(endpoint: &str, id: &str, body: &str, timeout_ms: i32) -> Reply {
     let deadline = Deadline::start(timeout_ms);
     let signal = deadline.as_ref().map(|d| d.controller.signal());
-    let request = Request::post(endpoint)
-        .header("Content-Type", "application/json")
-        .header("Idempotency-Key", id)
-        .abort_signal(signal.as_ref())
-        .body(body);
-    let Ok(request) = request else { return failed("could not build the request") };
-    let response = match request.send().await {
+    let init = RequestInit::new();
+    init.set_method("POST");
+    let Ok(headers) = web_sys::Headers::new() else { return failed("could not build the request") };
+    if headers.set("Content-Type", "application/json").is_err() || headers.set("Idempotency-Key", id).is_err() {
+        return failed("could not build the request");
+    }
+    init.set_headers(&headers);
+    init.set_signal(signal.as_ref());
+    init.set_body(&JsValue::from_str(body));
+    let response = match fetch(endpoint, &init).await {
         Ok(response) => response,
         Err(_) if deadline.as_ref().is_some_and(Deadline::fired) => return failed("timed out"),
         Err(_) => return failed("network error"),
     };
     let status = response.status();
-    let retry_after = response.headers().get("Retry-After");
+    let retry_after = response.headers().get("Retry-After").ok().flatten();
     // The status decides; a body cut off by the deadline only loses the reference/message.
-    let text = response.text().await.unwrap_or_default();
+    let text = text(&response).await.unwrap_or_default();
     let outcome = delivery::classify_at(status, &text, retry_after.as_deref(), js_sys::Date::now() as u64);
     let detail = (!matches!(outcome, Outcome::Delivered { .. })).then(|| format!("HTTP {status}"));
     Reply { outcome, detail }
@@ -91,10 +118,10 @@ impl Drop for Deadline {
 
 /// Fetches and parses a JSON document (the operator's config file).
 pub async fn get_json(url: &str) -> Result<serde_json::Value, String> {
-    let response = Request::get(url).send().await.map_err(|e| e.to_string())?;
+    let response = fetch(url, &RequestInit::new()).await?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    let text = response.text().await.map_err(|e| e.to_string())?;
+    let text = text(&response).await?;
     serde_json::from_str(&text).map_err(|e| format!("not valid JSON: {e}"))
 }

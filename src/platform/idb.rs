@@ -84,7 +84,10 @@ impl Db {
         let list: js_sys::Array = result.dyn_into().map_err(|_| "getAll did not return an array".to_string())?;
         let parsed = list.iter().filter_map(|record| {
             let json: String = js_sys::JSON::stringify(&record).ok()?.into();
-            let entry = serde_json::from_str::<Entry>(&json);
+            let entry = match serde_json::from_str(&json) {
+                Ok(value) => crate::core::stored::entry(&value).ok_or_else(|| "not an outbox entry".to_string()),
+                Err(e) => Err(e.to_string()),
+            };
             if let Err(e) = &entry {
                 host::warn(&format!("skipping an unreadable outbox record: {e}"));
             }

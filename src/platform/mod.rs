@@ -6,6 +6,7 @@ pub mod host;
 pub mod images;
 pub mod http;
 pub mod idb;
+pub mod js_value;
 pub mod locks;
 pub mod outbox;
 pub mod storage;

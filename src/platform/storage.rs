@@ -6,6 +6,8 @@ use crate::core::checklist::Marks;
 use crate::core::followup::Notes;
 use crate::core::report::Draft;
 use crate::core::state::Votes;
+use crate::core::stored;
+use serde_json::Value;
 
 const VOTES: &str = "wallet-help:v1:votes";
 
@@ -13,9 +15,11 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// A stored JSON value, or the default when absent, unreadable or unparsable.
-fn load<T: serde::de::DeserializeOwned + Default>(key: &str) -> T {
-    storage().and_then(|s| s.get_item(key).ok().flatten()).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default()
+/// A stored JSON value read by `read` (one of `core::stored`), or the default when absent,
+/// unreadable or unparsable.
+fn load<T: Default>(key: &str, read: fn(&Value) -> Option<T>) -> T {
+    let json = storage().and_then(|s| s.get_item(key).ok().flatten());
+    json.and_then(|json| serde_json::from_str::<Value>(&json).ok()).and_then(|v| read(&v)).unwrap_or_default()
 }
 
 /// Stores a value as JSON; the default value removes the key, so an empty state leaves
@@ -30,7 +34,7 @@ fn save<T: serde::Serialize + Default + PartialEq>(key: &str, value: &T) {
 }
 
 pub fn load_votes() -> Votes {
-    load(VOTES)
+    load(VOTES, stored::votes)
 }
 
 pub fn save_votes(votes: &Votes) {
@@ -41,7 +45,7 @@ const DRAFT: &str = "wallet-help:v1:draft";
 
 /// The saved report draft, if any. A draft is stored only once the user has typed.
 pub fn load_draft() -> Draft {
-    load(DRAFT)
+    load(DRAFT, stored::draft)
 }
 
 /// Keeps the draft across reloads; an empty draft removes the key. Callers pass a draft
@@ -62,7 +66,7 @@ pub fn clear_all() {
 const CHECKLIST: &str = "wallet-help:v1:checklist";
 
 pub fn load_marks() -> Marks {
-    load(CHECKLIST)
+    load(CHECKLIST, stored::marks)
 }
 
 /// Keeps the checklist marks; no marks (a reset) removes the key.
@@ -74,7 +78,7 @@ const FOLLOWUPS: &str = "wallet-help:v1:followups";
 
 /// What the user said about delivered reports ("answered", "not now").
 pub fn load_notes() -> Notes {
-    load(FOLLOWUPS)
+    load(FOLLOWUPS, stored::notes)
 }
 
 pub fn save_notes(notes: &Notes) {

@@ -4,7 +4,7 @@
 //! Hand-written rather than `url::Url` (whose IDNA tables add ~74 KB gzip to the Wasm): the
 //! widget needs the host only, but must get the classic traps right — `user@host` (the part
 //! after the last `@` is the host), ports, backslashes, trailing dots. Punycode decoding is
-//! `idna::punycode` (RFC 3492). The public-suffix rule is a short approximation (see
+//! `punycode` (RFC 3492). The public-suffix rule is a short approximation (see
 //! [`split`]): the full list would cost more than this whole module.
 
 /// The host of a typed URL or bare domain: ASCII-lowercased (std's Unicode case tables would
@@ -57,7 +57,7 @@ pub(super) fn decode(host: &str) -> (String, bool) {
     let labels: Vec<String> = host
         .split('.')
         .map(|label| {
-            let decoded = label.strip_prefix("xn--").and_then(idna::punycode::decode_to_string);
+            let decoded = label.strip_prefix("xn--").and_then(super::punycode::decode);
             any |= decoded.is_some();
             decoded.map(|d| d.to_ascii_lowercase()).unwrap_or_else(|| label.to_string())
         })

@@ -5,7 +5,7 @@
 //! turns the structured verdict into sentences; nothing here is user-facing text.
 //!
 //! Modules: `parse` reads the input into a [`Contact`]; `host` normalises host names
-//! (punycode via `idna::punycode`); `fold` maps confusable characters to ASCII (a table
+//! (`punycode` decodes `xn--` labels); `fold` maps confusable characters to ASCII (a table
 //! generated from the UTS #39 confusables data, `confusable_table`); `similar` holds the
 //! look-alike measures (strsim's optimal-string-alignment distance); `domain`, `phone` and
 //! `handle` hold the rules per kind; `official` is the operator's list.
@@ -21,6 +21,7 @@ mod handle;
 mod host;
 mod official;
 mod parse;
+mod punycode;
 mod phone;
 mod similar;
 
