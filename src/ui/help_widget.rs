@@ -8,7 +8,6 @@ use super::bridge::Bridge;
 use crate::core::config::{Config, Position, Theme};
 use crate::core::state::Action;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -68,5 +67,5 @@ fn shadow_mount(host: &NodeRef, css: &str, accent: Option<&str>) -> Option<web_s
     root.append_child(&link).ok()?;
     let el = document.create_element("div").ok()?;
     root.append_child(&el).ok()?;
-    el.dyn_into::<web_sys::Element>().ok()
+    Some(el)
 }
