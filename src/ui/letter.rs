@@ -3,8 +3,8 @@
 
 use crate::core::config::Locale;
 use crate::core::i18n::strings;
-use crate::core::outbox::Entry;
-use crate::core::report::{file_name, letter, Draft, LetterInput, SentReport};
+use crate::core::outbox::{Entry, Status};
+use crate::core::report::{file_name, letter, read_back, Draft, LetterInput, SentReport};
 use crate::platform::{files, host, outbox};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -36,9 +36,17 @@ pub fn LetterView(props: &LetterProps) -> Html {
     sent.reverse(); // the outbox lists newest first; the letter wants the story in order
     let now = host::now_rfc3339();
     let today = now.get(..10).unwrap_or("");
-    let mut input = LetterInput::new(props.locale, &props.brand, today, &props.draft);
+    // After a report was sent the form is empty again; the letter then tells the facts of
+    // the newest delivered report (or the newest at all), as the user wrote them there.
+    let earlier = (props.draft.description.trim().is_empty())
+        .then(|| entries.iter().find(|e| matches!(e.status, Status::Delivered { .. })).or(entries.first()))
+        .flatten()
+        .and_then(|e| read_back(&e.body));
+    let (draft, screenshots) = earlier.as_ref().map_or((&*props.draft, 0), |(d, n)| (d, *n));
+    let mut input = LetterInput::new(props.locale, &props.brand, today, draft);
     input.account_ref = props.account.as_deref();
     input.sent = &sent;
+    input.screenshots = screenshots;
     let text = letter(&input);
     let name = file_name(&input);
     let oncopy = {

@@ -113,6 +113,11 @@ test("a delivered report with no answer after the response time offers the next 
   const suggested = page.locator(".wh-ladder .wh-next");
   assert.match(await suggested.textContent(), /Public channels.*Suggested next step/);
   assert.equal(await reminder.count(), 0);
+  // The letter written from here tells the sent report's facts, though the form is empty now.
+  await page.getByRole("button", { name: "Write a formal complaint letter" }).click();
+  const letter = await page.locator("#wh-letter-text").inputValue();
+  assert.match(letter, /My refund of 40 USDT never arrived/);
+  assert.match(letter, new RegExp(reference));
 
   // "Show the next step" also means "remind me later": one more period, and then the regulator.
   await page.evaluate(() => WalletHelp.close());

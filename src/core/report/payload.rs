@@ -113,6 +113,42 @@ fn opt(s: &str) -> Option<String> {
     Some(s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
+/// What a sent report said, read back from its body: the draft's facts (kind, category,
+/// subject, description, transaction, steps, expected resolution, contact) and the number of
+/// screenshots. The complaint letter written after an unanswered report uses it, so the
+/// user need not type the facts again. `None` for a body that is not a report.
+pub fn read_back(body: &str) -> Option<(Draft, usize)> {
+    use serde_json::Value;
+    let v: Value = serde_json::from_str(body).ok()?;
+    if v.get("schema").and_then(Value::as_str) != Some(SCHEMA) {
+        return None;
+    }
+    let text = |v: Option<&Value>, key: &str| v.and_then(|v| v.get(key)).and_then(Value::as_str).unwrap_or_default().to_string();
+    let (root, tx, contact) = (Some(&v), v.get("transaction"), v.get("contact"));
+    let steps = v.get("steps_tried").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n"));
+    let draft = Draft {
+        kind: Kind::parse(&text(root, "kind")).unwrap_or_default(),
+        category: Category::parse(&text(root, "category")),
+        subject: text(root, "subject"),
+        description: text(root, "description"),
+        tx_time: text(tx, "time"),
+        tx_amount: text(tx, "amount"),
+        tx_asset: text(tx, "asset"),
+        tx_chain: text(tx, "chain"),
+        tx_counterparty: text(tx, "counterparty"),
+        tx_hash: text(tx, "tx_hash"),
+        steps: steps.unwrap_or_default(),
+        expected: text(root, "expected_resolution"),
+        email: text(contact, "email"),
+        phone: text(contact, "phone"),
+        preferred: if text(contact, "preferred") == "phone" { Preferred::Phone } else { Preferred::Email },
+        consent: true,
+        attach_checklist: v.get("checklist").is_some(),
+    };
+    let screenshots = v.get("attachments").and_then(Value::as_array).map_or(0, Vec::len);
+    Some((draft, screenshots))
+}
+
 /// Builds the payload from a draft that passed `validate`; `None` if it did not.
 pub fn build(
     d: &Draft,
@@ -166,6 +202,33 @@ mod tests {
     use serde_json::json;
 
     use crate::core::report::sample_complaint as good;
+
+    #[test]
+    fn a_sent_body_reads_back_into_the_draft_it_came_from() {
+        let d = Draft {
+            tx_time: "2026-11-24T14:05".into(),
+            tx_amount: "50".into(),
+            tx_asset: "USDT".into(),
+            tx_chain: "tron".into(),
+            tx_hash: "a".repeat(64),
+            steps: "article:tx-pending\nRestarted the app".into(),
+            expected: "Refund".into(),
+            email: "ana@example.com".into(),
+            phone: "+86 400 000 0000".into(),
+            preferred: Preferred::Phone,
+            ..good()
+        };
+        let png = Attachment { name: "a.png".into(), mime: "image/png".into(), size: 3, sha256: "ab".into(), data: "AAAA".into() };
+        let r = build(&d, "6f1c7a52-0f0e-4b8e-9d1a-3c2b1a0f9e8d", "2026-11-25T10:00:00.000Z", "en", vec![png.clone(), png], None, Context::default());
+        let body = serde_json::to_string(&r.expect("valid draft builds")).expect("serialises");
+        let (back, screenshots) = read_back(&body).expect("a report");
+        // The subject was generated from the description; everything else is as typed.
+        assert_eq!(back, Draft { subject: back.subject.clone(), ..d.clone() });
+        assert_eq!(back.subject, "My transfer of 50 USDT on Monday never arrived.");
+        assert_eq!(screenshots, 2);
+        assert_eq!(read_back("{\"schema\":\"other\"}"), None);
+        assert_eq!(read_back("not json"), None);
+    }
 
     #[test]
     fn the_payload_matches_the_v1_contract() {
