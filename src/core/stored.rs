@@ -65,11 +65,7 @@ pub fn draft(raw: &Value) -> Option<Draft> {
         expected: text("expected", d.expected)?,
         email: text("email", d.email)?,
         phone: text("phone", d.phone)?,
-        preferred: field(o, "preferred", d.preferred, |v| match v.as_str()? {
-            "email" => Some(Preferred::Email),
-            "phone" => Some(Preferred::Phone),
-            _ => None,
-        })?,
+        preferred: field(o, "preferred", d.preferred, |v| Preferred::parse(v.as_str()?))?,
         consent: flag("consent", d.consent)?,
         attach_checklist: flag("attach_checklist", d.attach_checklist)?,
     })

@@ -2,7 +2,7 @@
 //! "My reports". Sending goes through the outbox, so a report is stored before it travels.
 
 use super::report_form::ReportForm;
-use super::reports::{status_line, Reports};
+use super::reports::{status_line, use_outbox, Reports};
 use crate::core::checklist::{attached, Attached, Marks};
 use crate::core::config::Locale;
 use crate::core::content::Catalogue;
@@ -58,15 +58,8 @@ fn queue(
 #[component]
 pub fn ContactView(props: &ContactProps) -> Html {
     let s = strings(props.locale);
-    let entries = use_state(Vec::<Entry>::new);
+    let entries = use_outbox();
     let sent = use_state(|| None::<String>);
-    {
-        let entries = entries.clone();
-        use_effect_with((), move |_| {
-            let listener = outbox::subscribe(Rc::new(move |list: Vec<Entry>| entries.set(list)));
-            move || drop(listener)
-        });
-    }
     let Some(endpoint) = props.endpoint.clone() else {
         return html! {
             <section class="wh-contact">

@@ -3,10 +3,10 @@
 
 use crate::core::config::Locale;
 use crate::core::followup::{overdue, Note, Notes, DEFAULT_RESPONSE_HOURS};
+use super::reports::use_outbox;
 use crate::core::i18n::{followup_text, strings};
-use crate::core::outbox::Entry;
 use crate::core::state::Action;
-use crate::platform::{host, outbox};
+use crate::platform::host;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -23,14 +23,7 @@ pub struct FollowUpProps {
 #[component]
 pub fn FollowUp(props: &FollowUpProps) -> Html {
     let s = strings(props.locale);
-    let entries = use_state(Vec::<Entry>::new);
-    {
-        let entries = entries.clone();
-        use_effect_with((), move |_| {
-            let listener = outbox::subscribe(Rc::new(move |list: Vec<Entry>| entries.set(list)));
-            move || drop(listener)
-        });
-    }
+    let entries = use_outbox();
     let promised = props.response_hours.unwrap_or(DEFAULT_RESPONSE_HOURS);
     let now = host::now_ms();
     let Some(due) = overdue(&entries, &props.notes, now, promised) else { return html! {} };

@@ -2,10 +2,11 @@
 //! to read, copy, download as a text file, or print.
 
 use crate::core::config::Locale;
+use super::reports::use_outbox;
 use crate::core::i18n::strings;
-use crate::core::outbox::{Entry, Status};
+use crate::core::outbox::Status;
 use crate::core::report::{file_name, letter, read_back, Draft, LetterInput, SentReport};
-use crate::platform::{files, host, outbox};
+use crate::platform::{files, host};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -22,16 +23,9 @@ pub struct LetterProps {
 #[component]
 pub fn LetterView(props: &LetterProps) -> Html {
     let s = strings(props.locale);
-    let entries = use_state(Vec::<Entry>::new);
+    let entries = use_outbox();
     // What the last copy or print did, for the status line.
     let status = use_state(|| "");
-    {
-        let entries = entries.clone();
-        use_effect_with((), move |_| {
-            let listener = outbox::subscribe(Rc::new(move |list: Vec<Entry>| entries.set(list)));
-            move || drop(listener)
-        });
-    }
     let mut sent: Vec<SentReport> = entries.iter().map(SentReport::from_entry).collect();
     sent.reverse(); // the outbox lists newest first; the letter wants the story in order
     let now = host::now_rfc3339();

@@ -28,6 +28,20 @@ fn sent_text(e: &Entry) -> String {
         .unwrap_or_default()
 }
 
+/// The outbox's entries, newest first, kept current while the component is shown.
+#[hook]
+pub fn use_outbox() -> UseStateHandle<Vec<Entry>> {
+    let entries = use_state(Vec::<Entry>::new);
+    {
+        let entries = entries.clone();
+        use_effect_with((), move |_| {
+            let listener = outbox::subscribe(std::rc::Rc::new(move |list: Vec<Entry>| entries.set(list)));
+            move || drop(listener)
+        });
+    }
+    entries
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ReportsProps {
     pub locale: Locale,

@@ -74,6 +74,18 @@ pub enum Preferred {
     Phone,
 }
 
+impl Preferred {
+    pub fn name(self) -> &'static str {
+        match self {
+            Preferred::Email => "email",
+            Preferred::Phone => "phone",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Preferred> {
+        [Preferred::Email, Preferred::Phone].into_iter().find(|p| p.name() == s)
+    }
+}
+
 /// Every field of the form, in the order they appear (and the error summary lists them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
@@ -199,10 +211,7 @@ impl Draft {
         match field {
             Field::Kind => self.kind.name(),
             Field::Category => self.category.map_or("", Category::name),
-            Field::Preferred => match self.preferred {
-                Preferred::Email => "email",
-                Preferred::Phone => "phone",
-            },
+            Field::Preferred => self.preferred.name(),
             Field::Consent => if self.consent { "true" } else { "false" },
             Field::Attachments => "",
             _ => self.text(field),
@@ -233,7 +242,7 @@ impl Draft {
         match field {
             Field::Kind => self.kind = Kind::parse(&value).unwrap_or(self.kind),
             Field::Category => self.category = Category::parse(&value),
-            Field::Preferred => self.preferred = if value == "phone" { Preferred::Phone } else { Preferred::Email },
+            Field::Preferred => self.preferred = Preferred::parse(&value).unwrap_or_default(),
             Field::Consent => self.consent = value == "true",
             Field::Attachments => {}
             Field::Subject => self.subject = value,

@@ -141,7 +141,7 @@ pub fn read_back(body: &str) -> Option<(Draft, usize)> {
         expected: text(root, "expected_resolution"),
         email: text(contact, "email"),
         phone: text(contact, "phone"),
-        preferred: if text(contact, "preferred") == "phone" { Preferred::Phone } else { Preferred::Email },
+        preferred: Preferred::parse(&text(contact, "preferred")).unwrap_or_default(),
         consent: true,
         attach_checklist: v.get("checklist").is_some(),
     };
