@@ -1,6 +1,8 @@
 // The widget with the keyboard alone: focus stays inside the open dialog (Tab wraps in both
 // directions), returns to the launcher on close, and every view and flow can be walked with
-// Tab, Shift+Tab, Enter, Space, arrows and Escape.
+// Tab, Shift+Tab, Enter, Space, arrows and Escape. The same path runs in each language the
+// widget ships, so a missing label, a changed focus order or a view that cannot be reached in
+// one of them fails here too.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startCollector, launchBrowser, openPage, launcher } from "./support.mjs";
@@ -8,6 +10,33 @@ import { startCollector, launchBrowser, openPage, launcher } from "./support.mjs
 let server, browser;
 before(async () => { server = await startCollector(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.stop(); });
+
+// What the path reads on screen or types, per language (src/core/i18n.rs and content/<lang>/).
+// The steps themselves are the same for every language; only these words differ.
+const LOCALES = [
+  {
+    locale: "en-US", tag: "en", launcher: /^Help$/,
+    tabs: { troubleshoot: "Fix a problem", checklist: "Safety check", contact: "Contact" },
+    topic: /^Transfers and payments/, back: /Back$/, query: "pending", yes: /^Yes$/,
+    stillBroken: /^Still broken$/, writeLetter: /^Write a formal complaint letter$/, openForm: /^Open the report form$/,
+    markDone: "Done", markNotYet: "Not yet", checkContact: /^Check a support contact$/,
+    fake: /fake/i, backToChecklist: /Back to the checklist$/,
+    send: /^Send report$/, descriptionError: /What happened/,
+    description: "My payment of 40 USDT failed but the amount left my balance.",
+  },
+  {
+    locale: "zh-CN", tag: "zh-CN", launcher: /^帮助$/,
+    tabs: { troubleshoot: "问题排查", checklist: "安全检查", contact: "联系我们" },
+    // "返回" alone, so that "返回安全检查" (back to the checklist) is not taken for it.
+    topic: /^转账与支付/, back: /返回$/, query: "一直处理中", yes: /^有帮助$/,
+    stillBroken: /^还是不行$/, writeLetter: /^撰写正式投诉信$/, openForm: /^填写反馈$/,
+    markDone: "已完成", markNotYet: "还没有", checkContact: /^核实客服联系方式$/,
+    fake: /假冒/, backToChecklist: /返回安全检查$/,
+    send: /^提交$/, descriptionError: /发生了什么/,
+    // Typed in Chinese so the minimum length and the stored text are checked on CJK input.
+    description: "我用 40 USDT 付款失败了，但余额里的钱已经被扣掉。",
+  },
+];
 
 /** The focused element, looking through the widget's shadow root. */
 const focused = (page) => page.evaluate(() => {
@@ -30,7 +59,8 @@ async function tabTo(page, match, { max = 60, back = false, what = String(match)
   }
   throw new Error(`never reached ${what}; focus went through: ${seen.join(" | ")}`);
 }
-const named = (re) => (f) => re.test(f.text);
+// Named after its pattern, so a miss says which label was expected in which language.
+const named = (re) => Object.assign((f) => re.test(f.text), { toString: () => `a stop named ${re}` });
 
 /** Tags the first and last rendered Tab stops of the panel, found independently of the app. */
 const tagEnds = (page) => page.evaluate(() => {
@@ -60,156 +90,168 @@ async function assertTrapped(page, where) {
   return stops;
 }
 
-test("focus is trapped in the modal dialog and goes back to the launcher on close", async () => {
-  const { page, context, log } = await openPage(browser, server.url + "/");
-  await launcher(page).focus();
-  await page.keyboard.press("Enter");
-  const dialog = page.getByRole("dialog");
-  await dialog.waitFor();
-  assert.equal(await dialog.getAttribute("aria-modal"), "true");
-  assert.equal((await focused(page)).cls, "wh-panel", "focus moves into the dialog");
-  await tagEnds(page);
-  await page.keyboard.press("Shift+Tab");
-  assert.equal((await focused(page)).same, "last", "Shift+Tab from the dialog itself wraps to the last stop");
-  const home = await assertTrapped(page, "FAQ home");
-  assert.ok(home >= 8, "the FAQ home has its close button, tab, search box and topics as stops");
-
-  // The longest view: the report form.
-  await tabTo(page, (f) => f.role === "tab");
-  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
-  assert.equal((await focused(page)).text, "Contact");
-  await assertTrapped(page, "contact form");
-
-  await page.keyboard.press("Escape");
-  await dialog.waitFor({ state: "detached" });
-  assert.equal((await focused(page)).cls, "wh-launcher");
-  // Closing with the close button by keyboard also gives focus back.
-  await page.keyboard.press("Enter");
-  await dialog.waitFor();
-  await tabTo(page, (f) => f.cls === "wh-close", { max: 3 });
-  await page.keyboard.press("Enter");
-  await dialog.waitFor({ state: "detached" });
-  assert.equal((await focused(page)).cls, "wh-launcher");
-  assert.deepEqual(log.console, []);
-  await context.close();
-});
-
-test("keyboard only: FAQ, search, article, troubleshooter, letter, checklist, verifier and a report", async () => {
-  const { page, context, log } = await openPage(browser, server.url + "/");
-  // From the top of the page to the launcher, as a keyboard user would.
-  await tabTo(page, (f) => f.cls === "wh-launcher", { max: 40, what: "the launcher" });
-  await page.keyboard.press("Space");
-  await page.getByRole("dialog").waitFor();
-
-  // FAQ: a topic, back, a search, an article, a vote, a related article.
-  await tabTo(page, named(/^Transfers and payments/));
-  await page.keyboard.press("Enter");
-  await page.locator(".wh-topic h3").waitFor();
-  assert.ok((await focused(page)).inPanel, "focus stays in the dialog when the view changes");
-  await tabTo(page, named(/Back$/));
-  await page.keyboard.press("Enter");
-  await tabTo(page, (f) => f.tag === "input" && f.id === "wh-search");
-  await page.keyboard.type("pending");
-  await page.locator(".wh-results").waitFor();
-  await tabTo(page, (f) => f.cls === "wh-item");
-  await page.keyboard.press("Enter");
-  const heading = await focused(page);
-  assert.equal(heading.tag, "h3", "the article's title takes focus");
-  await tabTo(page, named(/^Yes$/));
-  await page.keyboard.press("Space");
-  await page.locator(".wh-vote [role=status]").waitFor();
-  const related = await tabTo(page, (f) => f.cls === "wh-link" && f.text !== heading.text);
-  await page.keyboard.press("Enter");
-  await page.locator(".wh-article-title").filter({ hasText: related.text }).waitFor();
-  await tabTo(page, named(/Back$/), { back: true });
-  await page.keyboard.press("Enter");
-
-  // Troubleshooter: arrows to the tab, a case walked to the ladder, the letter and back.
-  await tabTo(page, (f) => f.role === "tab", { back: true });
-  await page.keyboard.press("ArrowRight");
-  assert.equal((await focused(page)).text, "Fix a problem");
-  await tabTo(page, (f) => f.id === "wh-case-payment-failed");
-  await page.keyboard.press("Enter");
-  await page.locator(".wh-step").waitFor();
-  for (let i = 0; i < 12 && await page.locator(".wh-step").count(); i++) {
-    await tabTo(page, named(/^Still broken$/));
+for (const L of LOCALES) {
+  test(`${L.locale}: focus is trapped in the modal dialog and goes back to the launcher on close`, async () => {
+    const { page, context, log } = await openPage(browser, server.url + "/", { locale: L.locale });
+    await launcher(page, L.launcher).focus();
     await page.keyboard.press("Enter");
-  }
-  await page.locator(".wh-ladder").waitFor();
-  await tabTo(page, named(/^Write a formal complaint letter$/));
-  await page.keyboard.press("Enter");
-  await page.locator("#wh-letter-text").waitFor();
-  await tabTo(page, named(/Back$/), { back: true });
-  await page.keyboard.press("Enter");
-  await tabTo(page, named(/^Open the report form$/));
-  await page.keyboard.press("Enter");
-  await page.locator("#wh-f-steps").waitFor();
-  // The steps tried: the articles read on the way and each step of the case.
-  assert.match(await page.locator("#wh-f-steps").inputValue(), /^step:payment-failed\/\S+$/m);
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    assert.equal(await dialog.getAttribute("aria-modal"), "true");
+    assert.equal((await focused(page)).cls, "wh-panel", "focus moves into the dialog");
+    await tagEnds(page);
+    await page.keyboard.press("Shift+Tab");
+    assert.equal((await focused(page)).same, "last", "Shift+Tab from the dialog itself wraps to the last stop");
+    const home = await assertTrapped(page, "FAQ home");
+    assert.ok(home >= 8, "the FAQ home has its close button, tab, search box and topics as stops");
 
-  // Checklist: a mark chosen with arrows, "why and how" opened, the verifier used.
-  await tabTo(page, (f) => f.role === "tab", { back: true });
-  await page.keyboard.press("ArrowLeft");
-  assert.equal((await focused(page)).text, "Safety check");
-  const score = page.locator(".wh-score");
-  const before = await score.textContent();
-  // Each habit's marks are one radio group: Tab stops on the checked mark, arrows change it.
-  const radio = await tabTo(page, (f) => f.tag === "input" && f.checked);
-  assert.equal(radio.label, "Not yet");
-  await page.keyboard.press("ArrowLeft");
-  assert.deepEqual([(await focused(page)).label, (await focused(page)).checked], ["Done", true]);
-  const marked = await score.textContent();
-  assert.notEqual(marked, before);
-  await page.keyboard.press("ArrowRight");
-  assert.equal((await focused(page)).label, "Not yet");
-  assert.equal(await score.textContent(), before);
-  await page.keyboard.press("ArrowLeft");
-  assert.equal(await score.textContent(), marked);
-  await tabTo(page, (f) => f.tag === "summary");
-  await page.keyboard.press("Enter");
-  assert.equal(await page.locator(".wh-check-item details[open]").count(), 1);
-  await tabTo(page, named(/^Check a support contact$/));
-  await page.keyboard.press("Enter");
-  await tabTo(page, (f) => f.id === "wh-verify");
-  await page.keyboard.type("support@tpwa11et.com");
-  await page.keyboard.press("Enter");
-  await page.getByRole("alert").filter({ hasText: /fake/i }).waitFor();
-  await tabTo(page, named(/Back to the checklist$/), { back: true });
-  await page.keyboard.press("Enter");
-  await score.waitFor();
+    // The longest view: the report form.
+    await tabTo(page, (f) => f.role === "tab");
+    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+    assert.equal((await focused(page)).text, L.tabs.contact);
+    await assertTrapped(page, "contact form");
 
-  // Contact: refused with errors, an error link to its field, fixed, sent.
-  await tabTo(page, (f) => f.role === "tab", { back: true });
-  await page.keyboard.press("End");
-  assert.equal((await focused(page)).text, "Contact");
-  await page.locator("#wh-f-description").waitFor();
-  await tabTo(page, (f) => f.id === "wh-f-description");
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
-  await tabTo(page, named(/^Send report$/));
-  await page.keyboard.press("Enter");
-  assert.equal((await focused(page)).cls, "wh-summary", "the error summary takes focus");
-  await tabTo(page, (f) => f.tag === "a" && /What happened/.test(f.text), { max: 5 });
-  await page.keyboard.press("Enter");
-  assert.equal((await focused(page)).id, "wh-f-description");
-  await page.keyboard.type("My payment of 40 USDT failed but the amount left my balance.");
-  await tabTo(page, (f) => f.id === "wh-f-email");
-  await page.keyboard.type("ana@example.com");
-  await tabTo(page, (f) => f.id === "wh-f-consent");
-  await page.keyboard.press("Space");
-  assert.equal((await focused(page)).checked, true);
-  await tabTo(page, named(/^Send report$/));
-  await page.keyboard.press("Enter");
-  await page.locator(".wh-sent").filter({ hasText: /WH-\w+/ }).waitFor();
-  const rows = await server.reports();
-  assert.equal(rows.length, 1);
-  assert.match(rows[0].report.description, /^My payment of 40 USDT failed/);
-  assert.equal(rows[0].report.category, "transaction");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    assert.equal((await focused(page)).cls, "wh-launcher");
+    // Closing with the close button by keyboard also gives focus back.
+    await page.keyboard.press("Enter");
+    await dialog.waitFor();
+    await tabTo(page, (f) => f.cls === "wh-close", { max: 3 });
+    await page.keyboard.press("Enter");
+    await dialog.waitFor({ state: "detached" });
+    assert.equal((await focused(page)).cls, "wh-launcher");
+    assert.deepEqual(log.console, []);
+    await context.close();
+  });
 
-  await page.keyboard.press("Escape");
-  await page.getByRole("dialog").waitFor({ state: "detached" });
-  assert.equal((await focused(page)).cls, "wh-launcher");
-  assert.deepEqual(log.console, []);
-  assert.deepEqual(log.errors, []);
-  await context.close();
-});
+  test(`${L.locale}: keyboard only: FAQ, search, article, troubleshooter, letter, checklist, verifier and a report`, async () => {
+    const { page, context, log } = await openPage(browser, server.url + "/", { locale: L.locale });
+    // From the top of the page to the launcher, as a keyboard user would.
+    await tabTo(page, (f) => f.cls === "wh-launcher", { max: 40, what: "the launcher" });
+    await page.keyboard.press("Space");
+    await page.getByRole("dialog").waitFor();
+    // If the browser's language was not picked up, say so here rather than as a missed label
+    // further on; screen readers also need it to read the text in the right language.
+    assert.equal(await page.locator(".wh-app").getAttribute("lang"), L.tag);
+
+    // FAQ: a topic, back, a search, an article, a vote, a related article.
+    await tabTo(page, named(L.topic));
+    await page.keyboard.press("Enter");
+    await page.locator(".wh-topic h3").waitFor();
+    assert.ok((await focused(page)).inPanel, "focus stays in the dialog when the view changes");
+    await tabTo(page, named(L.back));
+    await page.keyboard.press("Enter");
+    await tabTo(page, (f) => f.tag === "input" && f.id === "wh-search");
+    await page.keyboard.type(L.query);
+    await page.locator(".wh-results").waitFor();
+    await tabTo(page, (f) => f.cls === "wh-item");
+    await page.keyboard.press("Enter");
+    const heading = await focused(page);
+    assert.equal(heading.tag, "h3", "the article's title takes focus");
+    await tabTo(page, named(L.yes));
+    await page.keyboard.press("Space");
+    await page.locator(".wh-vote [role=status]").waitFor();
+    const related = await tabTo(page, (f) => f.cls === "wh-link" && f.text !== heading.text);
+    await page.keyboard.press("Enter");
+    await page.locator(".wh-article-title").filter({ hasText: related.text }).waitFor();
+    await tabTo(page, named(L.back), { back: true });
+    await page.keyboard.press("Enter");
+
+    // Troubleshooter: arrows to the tab, a case walked to the ladder, the letter and back.
+    await tabTo(page, (f) => f.role === "tab", { back: true });
+    await page.keyboard.press("ArrowRight");
+    assert.equal((await focused(page)).text, L.tabs.troubleshoot);
+    await tabTo(page, (f) => f.id === "wh-case-payment-failed");
+    await page.keyboard.press("Enter");
+    await page.locator(".wh-step").waitFor();
+    for (let i = 0; i < 12 && await page.locator(".wh-step").count(); i++) {
+      await tabTo(page, named(L.stillBroken));
+      await page.keyboard.press("Enter");
+    }
+    await page.locator(".wh-ladder").waitFor();
+    await tabTo(page, named(L.writeLetter));
+    await page.keyboard.press("Enter");
+    await page.locator("#wh-letter-text").waitFor();
+    await tabTo(page, named(L.back), { back: true });
+    await page.keyboard.press("Enter");
+    await tabTo(page, named(L.openForm));
+    await page.keyboard.press("Enter");
+    await page.locator("#wh-f-steps").waitFor();
+    // The steps tried: the articles read on the way and each step of the case.
+    assert.match(await page.locator("#wh-f-steps").inputValue(), /^step:payment-failed\/\S+$/m);
+
+    // Checklist: a mark chosen with arrows, "why and how" opened, the verifier used.
+    await tabTo(page, (f) => f.role === "tab", { back: true });
+    await page.keyboard.press("ArrowLeft");
+    assert.equal((await focused(page)).text, L.tabs.checklist);
+    const score = page.locator(".wh-score");
+    const before = await score.textContent();
+    // Each habit's marks are one radio group: Tab stops on the checked mark, arrows change it.
+    const radio = await tabTo(page, (f) => f.tag === "input" && f.checked);
+    assert.equal(radio.label, L.markNotYet);
+    await page.keyboard.press("ArrowLeft");
+    assert.deepEqual([(await focused(page)).label, (await focused(page)).checked], [L.markDone, true]);
+    const marked = await score.textContent();
+    assert.notEqual(marked, before);
+    await page.keyboard.press("ArrowRight");
+    assert.equal((await focused(page)).label, L.markNotYet);
+    assert.equal(await score.textContent(), before);
+    await page.keyboard.press("ArrowLeft");
+    assert.equal(await score.textContent(), marked);
+    await tabTo(page, (f) => f.tag === "summary");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.locator(".wh-check-item details[open]").count(), 1);
+    await tabTo(page, named(L.checkContact));
+    await page.keyboard.press("Enter");
+    await tabTo(page, (f) => f.id === "wh-verify");
+    await page.keyboard.type("support@tpwa11et.com");
+    await page.keyboard.press("Enter");
+    await page.getByRole("alert").filter({ hasText: L.fake }).waitFor();
+    await tabTo(page, named(L.backToChecklist), { back: true });
+    await page.keyboard.press("Enter");
+    await score.waitFor();
+
+    // Contact: refused with errors, an error link to its field, fixed, sent.
+    await tabTo(page, (f) => f.role === "tab", { back: true });
+    await page.keyboard.press("End");
+    assert.equal((await focused(page)).text, L.tabs.contact);
+    await page.locator("#wh-f-description").waitFor();
+    await tabTo(page, (f) => f.id === "wh-f-description");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Delete");
+    const stored = (await server.reports()).length;
+    await tabTo(page, named(L.send));
+    await page.keyboard.press("Enter");
+    assert.equal((await focused(page)).cls, "wh-summary", "the error summary takes focus");
+    await tabTo(page, (f) => f.tag === "a" && L.descriptionError.test(f.text), { max: 5 });
+    await page.keyboard.press("Enter");
+    assert.equal((await focused(page)).id, "wh-f-description");
+    await page.keyboard.type(L.description);
+    await tabTo(page, (f) => f.id === "wh-f-email");
+    await page.keyboard.type("ana@example.com");
+    await tabTo(page, (f) => f.id === "wh-f-consent");
+    await page.keyboard.press("Space");
+    assert.equal((await focused(page)).checked, true);
+    await tabTo(page, named(L.send));
+    await page.keyboard.press("Enter");
+    const sent = page.locator(".wh-sent").filter({ hasText: /WH-\w+/ });
+    await sent.waitFor();
+    // The collector is shared by both languages' runs, so the row is found by its reference.
+    const reference = (await sent.textContent()).match(/WH-\w+/)[0];
+    const all = await server.reports();
+    assert.equal(all.length, stored + 1, "the refused attempt stored nothing, the sent one exactly one row");
+    const rows = all.filter((r) => r.reference === reference);
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0].report.description, L.description);
+    assert.equal(rows[0].report.category, "transaction");
+    assert.equal(rows[0].report.locale, L.tag);
+
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    assert.equal((await focused(page)).cls, "wh-launcher");
+    assert.deepEqual(log.console, []);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+}
