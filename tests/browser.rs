@@ -348,6 +348,14 @@ async fn the_draft_survives_a_remount_and_discard_clears_it() {
     assert_eq!(value("#wh-f-description"), "My USDT never arrived at the exchange.");
     assert_eq!(value("#wh-f-tx-amount"), "250");
     m.click(".wh-actions .wh-secondary").await;
+    // Asked first: nothing is gone until "Discard" is pressed, and "Keep" keeps it.
+    assert_eq!(value("#wh-f-description"), "My USDT never arrived at the exchange.");
+    assert_eq!(m.get(".wh-confirm [role=alert]").text_content().unwrap(), "Discard this draft? What you wrote will be gone.");
+    m.click(".wh-confirm .wh-secondary").await;
+    assert!(m.find(".wh-confirm").is_none());
+    assert_eq!(value("#wh-f-description"), "My USDT never arrived at the exchange.");
+    m.click(".wh-actions .wh-secondary").await;
+    m.click(".wh-confirm .wh-danger").await;
     assert_eq!(value("#wh-f-description"), "");
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     assert!(storage.get_item("wallet-help:v1:draft").unwrap().is_none());
@@ -464,7 +472,8 @@ async fn a_case_walked_to_the_end_offers_the_ladder_and_a_prefilled_report() {
     m.click(".wh-ladder section:nth-of-type(2) button").await;
     assert_eq!(m.get("[aria-selected=true]").id(), "wh-tab-contact");
     let steps = m.get("#wh-f-steps").dyn_into::<web_sys::HtmlTextAreaElement>().unwrap().value();
-    assert!(steps.starts_with("step:tx-pending/dont-resend\n") && steps.lines().count() == 5, "{steps}");
+    // Shown as sentences; the draft behind them keeps the references (native tests of core::report::steps).
+    assert!(steps.starts_with("Tried: Don't send the same payment again yet.\n") && steps.lines().count() == 5, "{steps}");
     let category = m.get("#wh-f-category").dyn_into::<web_sys::HtmlSelectElement>().unwrap().value();
     assert_eq!(category, "technical");
 }

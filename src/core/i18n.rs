@@ -50,6 +50,11 @@ pub struct Strings {
     pub guard_body: &'static str,
     pub guard_remove: &'static str,
     pub discard: &'static str,
+    pub discard_question: &'static str,
+    pub discard_yes: &'static str,
+    /// The safe answer to a question before something is deleted.
+    pub keep: &'static str,
+    pub clear_yes: &'static str,
     pub suggestions: &'static str,
     pub my_reports: &'static str,
     pub no_reports: &'static str,
@@ -160,6 +165,10 @@ const EN: Strings = Strings {
     guard_body: "Real support never asks for it. Anyone who has it can take all your funds, so this report cannot be sent with it.",
     guard_remove: "Remove it from this field",
     discard: "Discard draft",
+    discard_question: "Discard this draft? What you wrote will be gone.",
+    discard_yes: "Discard",
+    keep: "Keep",
+    clear_yes: "Delete",
     suggestions: "These articles may already answer it:",
     my_reports: "My reports",
     no_reports: "You have not sent a report from this device yet.",
@@ -192,7 +201,7 @@ const EN: Strings = Strings {
     verdict_unknown_advice: "We cannot confirm it. Look for the contact on the official website or in the app, and do not trust it until you find it there.",
     verdict_rule: "Official support never asks for your seed phrase, private key or password, and never asks you to move funds to \"verify\" them.",
     back_to_checklist: "Back to the checklist",
-    ts_intro: "What went wrong? Pick the closest case and we walk you through it.",
+    ts_intro: "What went wrong? Pick the closest case and we'll walk you through it.",
     ts_fixed: "This fixed it",
     ts_broken: "Still broken",
     ts_next: "Done — next step",
@@ -203,7 +212,7 @@ const EN: Strings = Strings {
     rung_service_none: "Use the in-app chat or the contacts on the official website, never ones from messages.",
     chat: "Open the support chat",
     call: "Call",
-    email_support: "Email support",
+    email_support: "Email",
     rung_report: "2. Send a report with what you tried",
     open_form: "Open the report form",
     rung_public: "3. Public channels",
@@ -269,6 +278,10 @@ const ZH_CN: Strings = Strings {
     guard_body: "真正的客服绝不会索要。任何人拿到它都能转走您的全部资产，所以这份反馈不能带着它发送。",
     guard_remove: "从此处删除",
     discard: "清空草稿",
+    discard_question: "清空这份草稿？已填写的内容将被删除。",
+    discard_yes: "清空",
+    keep: "保留",
+    clear_yes: "删除",
     suggestions: "这些文章也许能解答：",
     my_reports: "我的反馈",
     no_reports: "您还没有在本设备上提交过反馈。",
@@ -406,8 +419,27 @@ pub fn followup_text(locale: Locale, brand: &str, reference: Option<&str>, waite
     match (locale, reference) {
         (Locale::En, Some(r)) => format!("Your report {r} has had no answer for {n} {en_unit}. {brand} support aims to answer within {promised} hours."),
         (Locale::En, None) => format!("Your report has had no answer for {n} {en_unit}. {brand} support aims to answer within {promised} hours."),
-        (Locale::ZhCn, Some(r)) => format!("您的报告 {r} 已等待 {n} {zh_unit}，仍未收到答复。{brand}客服承诺在 {promised} 小时内答复。"),
-        (Locale::ZhCn, None) => format!("您的报告已等待 {n} {zh_unit}，仍未收到答复。{brand}客服承诺在 {promised} 小时内答复。"),
+        (Locale::ZhCn, Some(r)) => format!("您的反馈 {r} 已等待 {n} {zh_unit}，仍未收到答复。{brand}客服力争在 {promised} 小时内答复。"),
+        (Locale::ZhCn, None) => format!("您的反馈已等待 {n} {zh_unit}，仍未收到答复。{brand}客服力争在 {promised} 小时内答复。"),
+    }
+}
+
+/// The phone line's hours after its number, in the language's own brackets.
+pub fn hours_note(locale: Locale, hours: &str) -> String {
+    match locale {
+        Locale::En => format!(" ({hours})"),
+        Locale::ZhCn => format!("（{hours}）"),
+    }
+}
+
+/// Asked before "clear my data"; reports still waiting to be sent are named, as they are lost.
+pub fn clear_question(locale: Locale, unsent: usize) -> String {
+    match (locale, unsent) {
+        (Locale::En, 0) => "Delete your reports, draft and answers from this browser?".into(),
+        (Locale::En, 1) => "Delete your reports, draft and answers from this browser? One report has not been sent yet and will never reach support.".into(),
+        (Locale::En, n) => format!("Delete your reports, draft and answers from this browser? {n} reports have not been sent yet and will never reach support."),
+        (Locale::ZhCn, 0) => "要从此浏览器删除您的反馈、草稿和评价吗？".into(),
+        (Locale::ZhCn, n) => format!("要从此浏览器删除您的反馈、草稿和评价吗？其中 {n} 条尚未发送，删除后客服将无法收到。"),
     }
 }
 
@@ -549,7 +581,7 @@ mod tests {
         );
         assert_eq!(
             followup_text(Locale::ZhCn, "tpWallet", None, 100, 72),
-            "您的报告已等待 4 天，仍未收到答复。tpWallet客服承诺在 72 小时内答复。"
+            "您的反馈已等待 4 天，仍未收到答复。tpWallet客服力争在 72 小时内答复。"
         );
     }
 }

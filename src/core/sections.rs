@@ -6,6 +6,7 @@
 //! fine for optional texts but not for lists or names.
 
 use super::contacts::{Handle, Network, Official};
+use super::localized::Localized;
 use super::troubleshoot::{Channels, Regulator};
 use serde_json::{Map, Value};
 
@@ -43,7 +44,10 @@ pub fn support(raw: &Value) -> Read<Channels> {
     Ok(Channels {
         chat: optional_text(o, "chat")?,
         phone: optional_text(o, "phone")?,
-        hours: optional_text(o, "hours")?,
+        hours: match o.get("hours") {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(localized(v, "hours")?),
+        },
         email: optional_text(o, "email")?,
         forum: optional_text(o, "forum")?,
         regulators: list(o, "regulators", regulator)?,
@@ -57,8 +61,8 @@ pub fn support(raw: &Value) -> Read<Channels> {
 fn regulator(raw: &Value) -> Read<Regulator> {
     let o = object(raw, "a regulator")?;
     Ok(Regulator {
-        region: text(o, "region")?.unwrap_or_default(),
-        name: text(o, "name")?.unwrap_or_default(),
+        region: o.get("region").map_or(Ok(Localized::default()), |v| localized(v, "region"))?,
+        name: o.get("name").map_or(Ok(Localized::default()), |v| localized(v, "name"))?,
         url: optional_text(o, "url")?,
     })
 }
@@ -82,6 +86,11 @@ fn optional_text(o: &Map<String, Value>, key: &str) -> Read<Option<String>> {
         Some(Value::Null) => Ok(None),
         _ => text(o, key),
     }
+}
+
+/// A text the operator may give per language ([`Localized`]).
+fn localized(raw: &Value, key: &str) -> Read<Localized> {
+    Localized::read(raw).map_err(|problem| format!("{key} {problem}"))
 }
 
 fn texts(o: &Map<String, Value>, key: &str) -> Read<Vec<String>> {
@@ -119,6 +128,10 @@ mod tests {
             json!({}),
             json!({"chat": "https://c", "phone": "+1", "hours": "9-5", "email": "e@x.io", "forum": null, "responseHours": 48,
                    "regulators": [{"region": "EU", "name": "ESMA", "url": "https://esma"}, {}], "other": 1}),
+            json!({"hours": {"en": "9-5 weekdays", "zh-CN": "工作日 9-17 点"},
+                   "regulators": [{"region": {"en": "Hong Kong", "zh-CN": "香港"}, "name": {"zh-CN": "证监会"}}]}),
+            json!({"hours": {"de": "9-5"}}),
+            json!({"regulators": [{"name": {"en": ["x"]}}]}),
         ];
         for key in ["brand", "domains", "handles"] {
             for w in &wrong {
@@ -151,5 +164,7 @@ mod tests {
         assert_eq!(official(&json!({"phones": [1]})), Err("phones must hold only text, not 1".into()));
         assert_eq!(support(&json!({"chat": 3})), Err("chat must be text, not 3".into()));
         assert_eq!(support(&json!("x")), Err("the support channels must be an object, not \"x\"".into()));
+        assert_eq!(support(&json!({"regulators": [{"name": {"fr": "AMF"}}]})), Err(r#"name has language "fr"; the languages are "en" and "zh-CN""#.into()));
+        assert_eq!(support(&json!({"hours": 9})), Err("hours must be text, or an object of texts by language, not 9".into()));
     }
 }

@@ -64,6 +64,27 @@ pub fn now_rfc3339() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
 
+/// An RFC 3339 time as the reader's local date and time, written the way `lang` writes them
+/// (e.g. "Dec 3, 2026, 5:31 PM", "2026年12月3日 17:31"); the text itself if it is not a time.
+pub fn local_time(rfc3339: &str, lang: &str) -> String {
+    let date = js_sys::Date::new(&rfc3339.into());
+    if date.get_time().is_nan() {
+        return rfc3339.to_string();
+    }
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    date.to_locale_string(lang, &options).into()
+}
+
+/// Scrolls the panel just enough to show `el`: a message that appears below the fold (the
+/// secret guard's alert, a delivery status) is read by screen readers but must be seen too.
+pub fn reveal(el: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
 /// Focuses the element with `id` in the same document or shadow root as `near`: fragment
 /// links cannot reach into a shadow root, so in-widget jumps go through here.
 pub fn focus_by_id(near: Option<web_sys::EventTarget>, id: &str) {

@@ -82,6 +82,17 @@ pub fn ContactView(props: &ContactProps) -> Html {
         })
     };
     let just_sent = sent.as_ref().and_then(|id| entries.iter().find(|e| &e.id == id));
+    // Shown once the status is in the page: revealed earlier, the browser's scroll anchoring
+    // would push it out of view again as it grows.
+    let status = use_node_ref();
+    {
+        let status = status.clone();
+        use_effect_with(just_sent.map(|e| e.id.clone()), move |shown| {
+            if let Some(el) = status.cast::<web_sys::Element>().filter(|_| shown.is_some()) {
+                crate::platform::host::reveal(&el);
+            }
+        });
+    }
     let restore = just_sent.filter(|e| matches!(e.status, Status::Rejected { .. })).map(|e| {
         let (pairs, d) = (report::prefill_pairs(&e.body), props.ondispatch.clone());
         Callback::from(move |_: MouseEvent| d.emit(Action::Prefill(pairs.clone())))
@@ -96,7 +107,7 @@ pub fn ContactView(props: &ContactProps) -> Html {
             </div>
             // The live region is in the page before anything is sent, so screen readers
             // announce the first status ("Sending…") as well as the later ones.
-            <div class="wh-sent-live" role="status">
+            <div class="wh-sent-live" role="status" ref={status}>
                 if let Some(e) = just_sent {
                     <div class={classes!("wh-sent", matches!(e.status, Status::Rejected { .. }).then_some("wh-alert"))}>
                         <p>{ status_line(props.locale, e) }</p>

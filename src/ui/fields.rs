@@ -84,6 +84,15 @@ pub fn Row(props: &RowProps) -> Html {
             </select>
         },
     };
+    let guard = use_node_ref();
+    {
+        let guard = guard.clone();
+        use_effect_with(props.secret, move |secret| {
+            if let Some(el) = guard.cast::<web_sys::Element>().filter(|_| *secret) {
+                crate::platform::host::reveal(&el);
+            }
+        });
+    }
     let onremove = {
         let value = props.value.to_string();
         props.ondispatch.reform(move |_: MouseEvent| Action::Edit(field, removed(field, &value)))
@@ -99,7 +108,7 @@ pub fn Row(props: &RowProps) -> Html {
                 <p class="wh-error" id={ids("error")}>{ problem_text(props.locale, p) }</p>
             }
             if props.secret {
-                <div class="wh-guard" role="alert" id={ids("secret")}>
+                <div class="wh-guard" role="alert" id={ids("secret")} ref={guard}>
                     <p class="wh-guard-title">{ s.guard_title }</p>
                     <p>{ s.guard_body }</p>
                     <button type="button" class="wh-button" onclick={onremove}>{ s.guard_remove }</button>

@@ -5,7 +5,8 @@ use crate::core::config::Locale;
 use super::reports::use_outbox;
 use crate::core::i18n::strings;
 use crate::core::outbox::Status;
-use crate::core::report::{file_name, letter, read_back, Draft, LetterInput, SentReport};
+use crate::core::content::Catalogue;
+use crate::core::report::{file_name, letter, read_back, steps, Draft, LetterInput, SentReport};
 use crate::platform::{files, host};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -14,7 +15,10 @@ use yew::prelude::*;
 pub struct LetterProps {
     pub locale: Locale,
     pub brand: AttrValue,
+    pub catalogue: Rc<Catalogue>,
     pub draft: Rc<Draft>,
+    /// The troubleshooter's case, told when there is no draft and no report yet.
+    pub case: Option<Rc<Draft>>,
     /// The account reference the host page gave to `prefill` (`accountId`).
     pub account: Option<String>,
     pub onback: Callback<MouseEvent>,
@@ -36,8 +40,12 @@ pub fn LetterView(props: &LetterProps) -> Html {
         .then(|| entries.iter().find(|e| matches!(e.status, Status::Delivered { .. })).or(entries.first()))
         .flatten()
         .and_then(|e| read_back(&e.body));
-    let (draft, screenshots) = earlier.as_ref().map_or((&*props.draft, 0), |(d, n)| (d, *n));
-    let mut input = LetterInput::new(props.locale, &props.brand, today, draft);
+    let fallback = props.case.as_deref().filter(|_| props.draft.description.trim().is_empty()).unwrap_or(&props.draft);
+    let (draft, screenshots) = earlier.as_ref().map_or((fallback, 0), |(d, n)| (d, *n));
+    // The letter names the articles and steps, not their references.
+    let names = steps::names(props.locale, &props.brand, props.catalogue.articles(props.locale), crate::core::troubleshoot::flows(props.locale));
+    let draft = Draft { steps: steps::readable(&draft.steps, &names), ..draft.clone() };
+    let mut input = LetterInput::new(props.locale, &props.brand, today, &draft);
     input.account_ref = props.account.as_deref();
     input.sent = &sent;
     input.screenshots = screenshots;

@@ -5,6 +5,7 @@ pub mod app;
 mod article;
 pub mod bridge;
 mod checklist;
+mod confirm;
 mod contact;
 mod faq;
 mod evidence;

@@ -2,6 +2,7 @@
 //! articles that may already answer the description, screenshots, and the error summary
 //! that takes focus when sending is refused.
 
+use super::confirm::Confirm;
 use super::evidence::Evidence;
 use super::fields::{control_id, Control, Row};
 use super::search::use_index;
@@ -77,6 +78,19 @@ pub fn ReportForm(props: &FormProps) -> Html {
                  error={error_of(field)} secret={secrets.contains(&field)} {required} ondispatch={props.ondispatch.clone()} />
         }
     };
+    // "What you already tried" shows sentences; the draft keeps the references they stand for.
+    let step_names = use_memo((locale, props.brand.clone(), props.catalogue.clone()), |(locale, brand, catalogue)| {
+        report::steps::names(*locale, brand, catalogue.articles(*locale), crate::core::troubleshoot::flows(*locale))
+    });
+    let steps_dispatch = {
+        let (d, names, before) = (props.ondispatch.clone(), step_names.clone(), d.steps.clone());
+        Callback::from(move |action: Action| {
+            d.emit(match action {
+                Action::Edit(Field::Steps, text) => Action::Edit(Field::Steps, report::steps::references(&text, &before, &names)),
+                other => other,
+            })
+        })
+    };
     let input = |kind: &'static str, autocomplete: &'static str| Control::Input { kind, autocomplete };
     let kinds: Vec<(&str, &str)> = Kind::ALL.iter().map(|k| (k.name(), kind_name(locale, *k))).collect();
     let mut categories = vec![("", s.choose)];
@@ -101,7 +115,7 @@ pub fn ReportForm(props: &FormProps) -> Html {
     });
     let ondiscard = {
         let (d, attachments, attempted) = (props.ondispatch.clone(), attachments.clone(), attempted.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             attachments.set(Vec::new());
             attempted.set(false);
             d.emit(Action::DiscardDraft);
@@ -163,7 +177,8 @@ pub fn ReportForm(props: &FormProps) -> Html {
                 { row(Field::TxCounterparty, input("text", "off"), None, false) }
                 { row(Field::TxHash, input("text", "off"), None, false) }
             </fieldset>
-            { row(Field::Steps, Control::TextArea { rows: 3 }, None, false) }
+            <Row field={Field::Steps} {locale} control={Control::TextArea { rows: 3 }} value={report::steps::readable(&d.steps, &step_names)}
+                 error={error_of(Field::Steps)} secret={secrets.contains(&Field::Steps)} ondispatch={steps_dispatch} />
             { row(Field::Expected, Control::TextArea { rows: 2 }, None, false) }
             <Evidence {locale} attachments={(*attachments).clone()} onchange={onattach} />
             <fieldset>
@@ -188,7 +203,7 @@ pub fn ReportForm(props: &FormProps) -> Html {
             </div>
             <div class="wh-actions">
                 <button type="submit" class="wh-button">{ s.submit }</button>
-                <button type="button" class="wh-button wh-secondary" onclick={ondiscard}>{ s.discard }</button>
+                <Confirm label={s.discard} question={s.discard_question} yes={s.discard_yes} no={s.keep} onconfirm={ondiscard} />
             </div>
         </form>
     }

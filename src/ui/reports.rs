@@ -2,10 +2,12 @@
 //! what was sent.
 
 use crate::core::config::Locale;
-use crate::core::i18n::strings;
+use crate::core::i18n::{category_name, clear_question, kind_name, strings};
 use crate::core::outbox::{Entry, Status};
+use crate::core::report::{Category, Kind};
 use crate::core::state::Action;
-use crate::platform::{outbox, storage};
+use crate::platform::{host, outbox, storage};
+use super::confirm::Confirm;
 use yew::prelude::*;
 
 /// One line saying where a report stands.
@@ -18,6 +20,14 @@ pub fn status_line(locale: Locale, e: &Entry) -> String {
         Status::Delivered { reference: None } => s.status_delivered.to_string(),
         Status::Rejected { message } => format!("{}{}{message}", s.status_rejected, s.colon),
     }
+}
+
+/// When the report was written, in the reader's time zone, and its kind and category in the
+/// reader's language (an entry from a newer version with an unknown code shows the code).
+fn meta_line(locale: Locale, e: &Entry) -> String {
+    let kind = Kind::parse(&e.kind).map_or(e.kind.as_str(), |k| kind_name(locale, k));
+    let category = Category::parse(&e.category).map_or(e.category.as_str(), |c| category_name(locale, c));
+    format!("{} · {kind} · {category}", host::local_time(&e.created_at, locale.tag()))
 }
 
 /// The description as sent, read back from the stored payload.
@@ -54,7 +64,7 @@ pub fn Reports(props: &ReportsProps) -> Html {
     let s = strings(props.locale);
     let onback = props.ondispatch.reform(|_: MouseEvent| Action::ShowReports(false));
     // Removes reports, draft and votes from this device; reports not yet delivered go too.
-    let onclear = props.ondispatch.reform(|_: MouseEvent| {
+    let onclear = props.ondispatch.reform(|()| {
         wasm_bindgen_futures::spawn_local(async {
             if let Err(e) = outbox::clear().await {
                 crate::platform::host::warn(&format!("could not clear the saved reports: {e}"));
@@ -63,6 +73,7 @@ pub fn Reports(props: &ReportsProps) -> Html {
         storage::clear_all();
         Action::DiscardDraft
     });
+    let unsent = props.entries.iter().filter(|e| matches!(e.status, Status::Queued | Status::Sending)).count();
     html! {
         <section class="wh-reports">
             <button type="button" class="wh-back" onclick={onback}>{ "← " }{ s.write_report }</button>
@@ -74,7 +85,7 @@ pub fn Reports(props: &ReportsProps) -> Html {
                 { for props.entries.iter().map(|e| html! {
                     <li class="wh-report">
                         <p class="wh-item-title">{ &e.subject }</p>
-                        <p class="wh-meta">{ &e.created_at }{ " · " }{ &e.kind }{ " · " }{ &e.category }</p>
+                        <p class="wh-meta">{ meta_line(props.locale, e) }</p>
                         <p class={classes!("wh-status-line", matches!(e.status, Status::Rejected { .. }).then_some("wh-alert"))}>
                             { status_line(props.locale, e) }
                         </p>
@@ -91,7 +102,7 @@ pub fn Reports(props: &ReportsProps) -> Html {
                     </li>
                 }) }
             </ul>
-            <button type="button" class="wh-button wh-secondary" onclick={onclear}>{ s.clear_data }</button>
+            <Confirm label={s.clear_data} question={clear_question(props.locale, unsent)} yes={s.clear_yes} no={s.keep} onconfirm={onclear} />
             <p class="wh-hint">{ s.clear_data_hint }</p>
         </section>
     }

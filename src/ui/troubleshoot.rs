@@ -6,7 +6,7 @@ use super::vote::HelpfulVote;
 use crate::core::config::{Locale, View};
 use crate::core::followup::Rung;
 use crate::core::content::{find as find_article, with_brand, Catalogue};
-use crate::core::i18n::{category_name, step_of, strings, view_name};
+use crate::core::i18n::{category_name, hours_note, step_of, strings, view_name};
 use crate::core::report::Draft;
 use crate::core::state::{Action, Votes};
 use crate::core::troubleshoot::{self, mailto, tel, Category, Outcome, Walk};
@@ -34,15 +34,15 @@ pub fn Troubleshoot(props: &TroubleshootProps) -> Html {
     let s = strings(props.locale);
     let locale = props.locale;
     let brand = |t: &str| with_brand(t, &props.brand);
-    let ladder = |title: String, tried: Vec<String>, next: Option<Rung>| html! {
-        <Ladder locale={locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()} {title} {tried} {next}
+    let ladder = |title: String, tried: Vec<String>, next: Option<Rung>, case: Option<Rc<Draft>>| html! {
+        <Ladder locale={locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()} {title} {tried} {next} {case}
                 draft={props.draft.clone()} account={props.account.clone()} ondispatch={props.ondispatch.clone()} />
     };
     if let (None, Some(rung)) = (&props.walk, props.ladder) {
         return html! {
             <section class="wh-troubleshoot">
                 <button type="button" class="wh-back" onclick={props.ondispatch.reform(|_: MouseEvent| Action::LeaveCase)}>{ "← " }{ s.ts_other }</button>
-                { ladder(props.draft.subject.clone(), Vec::new(), Some(rung)) }
+                { ladder(props.draft.subject.clone(), Vec::new(), Some(rung), None) }
             </section>
         };
     }
@@ -106,7 +106,17 @@ pub fn Troubleshoot(props: &TroubleshootProps) -> Html {
                 <HelpfulVote {locale} vote={props.votes.get(&subject).copied()} subject={subject} ondispatch={props.ondispatch.clone()} />
             </> }
         }
-        _ => ladder(brand(&flow.title), walk.tried.iter().filter_map(|id| flow.step(id)).map(|st| format!("- {}", brand(&st.text))).collect(), None),
+        _ => {
+            // The case as a report would tell it, for a letter written before any report.
+            let case = Draft {
+                description: brand(&flow.title),
+                category: Some(flow.category.report()),
+                steps: walk.steps_tried().join("\n"),
+                ..Draft::default()
+            };
+            let tried = walk.tried.iter().filter_map(|id| flow.step(id)).map(|st| format!("- {}", brand(&st.text))).collect();
+            ladder(brand(&flow.title), tried, None, Some(Rc::new(case)))
+        }
     };
     html! {
         <section class="wh-troubleshoot">
@@ -128,6 +138,8 @@ struct LadderProps {
     /// The rung to suggest, when the user comes back because support has not answered.
     next: Option<Rung>,
     draft: Rc<Draft>,
+    /// The case walked, if any.
+    case: Option<Rc<Draft>>,
     account: Option<String>,
     ondispatch: Callback<Action>,
 }
@@ -141,7 +153,8 @@ fn Ladder(props: &LadderProps) -> Html {
     let c = &props.catalogue.channels;
     if *letter {
         let onback = { let letter = letter.clone(); Callback::from(move |_: MouseEvent| letter.set(false)) };
-        return html! { <LetterView locale={props.locale} brand={props.brand.clone()} draft={props.draft.clone()} account={props.account.clone()} {onback} /> };
+        return html! { <LetterView locale={props.locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()} draft={props.draft.clone()}
+                                   case={props.case.clone()} account={props.account.clone()} {onback} /> };
     }
     let body = props.tried.join("\n");
     let onregion = {
@@ -167,7 +180,7 @@ fn Ladder(props: &LadderProps) -> Html {
                         <li><a href={chat.clone()} target="_blank" rel="noopener noreferrer">{ s.chat }</a>{ official(s.verdict_official) }</li>
                     }
                     if let Some(phone) = &c.phone {
-                        <li><a href={tel(phone)}>{ s.call }{ " " }{ phone }</a>{ c.hours.as_ref().map(|h| format!(" ({h})")).unwrap_or_default() }{ official(s.verdict_official) }</li>
+                        <li><a href={tel(phone)}>{ s.call }{ " " }{ phone }</a>{ c.hours.as_ref().map(|h| hours_note(props.locale, h.get(props.locale))).unwrap_or_default() }{ official(s.verdict_official) }</li>
                     }
                     if let Some(email) = &c.email {
                         <li><a href={mailto(email, &props.title, &body)}>{ s.email_support }{ " " }{ email }</a>{ official(s.verdict_official) }</li>
@@ -194,12 +207,12 @@ fn Ladder(props: &LadderProps) -> Html {
                 } else {
                     <label for="wh-region">{ s.region }</label>
                     <select id="wh-region" onchange={onregion}>
-                        { for c.regulators.iter().enumerate().map(|(i, r)| html! { <option selected={i == *region}>{ &r.region }</option> }) }
+                        { for c.regulators.iter().enumerate().map(|(i, r)| html! { <option selected={i == *region}>{ r.region.get(props.locale) }</option> }) }
                     </select>
                     if let Some(r) = regulator {
                         <p>{ match &r.url {
-                            Some(url) => html! { <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ &r.name }</a> },
-                            None => html! { { &r.name } },
+                            Some(url) => html! { <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ r.name.get(props.locale) }</a> },
+                            None => html! { { r.name.get(props.locale) } },
                         } }</p>
                     }
                 }

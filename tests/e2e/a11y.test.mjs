@@ -16,6 +16,8 @@ after(async () => { await browser?.close(); await server?.stop(); });
 
 /** axe on the widget only (the demo page around it is not ours); one line per problem. */
 async function violations(page, view) {
+  // The panel fades in: colours read mid-animation are blends, not the theme's.
+  await page.evaluate(() => Promise.all(document.querySelector("wallet-help").shadowRoot.getAnimations().map((a) => a.finished)));
   const result = await new AxeBuilder({ page }).include("wallet-help").withTags(TAGS).analyze();
   return result.violations.flatMap((v) => v.nodes.map((n) => `${view}: ${v.id} at ${n.target.join(" ")}: ${n.failureSummary.replace(/\s+/g, " ")}`));
 }

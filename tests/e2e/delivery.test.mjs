@@ -3,7 +3,7 @@
 // page offline for a while and reloaded mid-queue. And a seed phrase never leaves the page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startCollector, launchBrowser, openPage, launcher } from "./support.mjs";
+import { startCollector, launchBrowser, openPage, launcher, waitInView } from "./support.mjs";
 
 let server, browser;
 before(async () => { server = await startCollector(); browser = await launchBrowser(); });
@@ -67,6 +67,7 @@ test(`${REPORTS} reports through a failing endpoint, offline and a reload: each 
   assert.equal(await page.locator(".wh-report").count(), REPORTS);
   // "Clear my data" leaves nothing of the widget on the device.
   await page.getByRole("button", { name: "Clear my data on this device" }).click();
+  await page.getByRole("button", { name: "Delete" }).click();
   await page.getByText("You have not sent a report from this device yet.").waitFor();
   const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("wallet-help:")));
   assert.deepEqual(left, []);
@@ -85,6 +86,8 @@ test("a report with a seed phrase is refused in the page and never reaches the c
   await page.getByLabel("What happened?").fill(`Support on Telegram asked me to type my words to verify: ${PHRASE}`);
   const alert = page.getByRole("alert").filter({ hasText: "Never share your seed phrase" });
   await alert.waitFor();
+  // The alert appears below the field; the panel scrolls to show it, button included.
+  await waitInView(alert);
   await page.getByLabel("Email").fill("ana@example.com");
   await page.getByLabel("Support may contact me about this report").check();
   await page.getByRole("button", { name: "Send report" }).click();

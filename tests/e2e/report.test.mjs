@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, startCollector, launchBrowser, openPage, launcher } from "./support.mjs";
+import { ROOT, startCollector, launchBrowser, openPage, launcher, waitInView } from "./support.mjs";
 
 let server, browser;
 before(async () => { server = await startCollector(); browser = await launchBrowser(); });
@@ -24,6 +24,8 @@ test("a submitted report lands once, and a repeat of it is not stored again", as
   await page.getByRole("button", { name: "Send report" }).click();
   const status = page.locator(".wh-sent").filter({ hasText: "Received" });
   await status.waitFor();
+  // The status is above the form, which the user had scrolled down to send it.
+  await waitInView(status);
   const reference = (await status.textContent()).match(/Reference: (WH-\w+)/)[1];
 
   mkdirSync(join(ROOT, "target"), { recursive: true });
@@ -59,6 +61,61 @@ test("a submitted report lands once, and a repeat of it is not stored again", as
   await context.close();
 });
 
+test("My reports names the kind and category in the reader's language, at the reader's local time", async () => {
+  // Shanghai is UTC+8 all year, so the hour shown must be the UTC hour plus 8.
+  const { page, context, log } = await openPage(browser, server.url + "/", { locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  await launcher(page).click();
+  await page.getByRole("tab", { name: "联系我们" }).click();
+  await page.getByLabel("问题属于哪一类？").selectOption("transaction");
+  await page.getByLabel("发生了什么？").fill("我在 TRON 上转出 250 USDT，对方一直没有收到。");
+  await page.getByLabel("邮箱").fill("ana@example.com");
+  await page.getByLabel("同意客服就此反馈与我联系").check();
+  await page.getByRole("button", { name: "提交" }).click();
+  await page.locator(".wh-sent").filter({ hasText: "已送达" }).waitFor();
+  const sent = (await server.reports()).find((r) => r.report.description.startsWith("我在 TRON"));
+  const utc = new Date(sent.report.created_at);
+
+  await page.getByRole("button", { name: /^我的反馈/ }).click();
+  const meta = await page.locator(".wh-report .wh-meta").first().textContent();
+  const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日 (\d{1,2}):(\d{2}) · 投诉 · 交易问题（支付、退款）$/.exec(meta);
+  assert.ok(m, `meta line: ${meta}`);
+  const local = new Date(utc.getTime() + 8 * 3600_000);
+  assert.deepEqual(m.slice(1).map(Number),
+    [local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), local.getUTCHours(), local.getUTCMinutes()]);
+  assert.deepEqual(log.console, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("clearing the device's data asks first and names reports not sent yet; Keep keeps them", async () => {
+  const { page, context, log } = await openPage(browser, server.url + "/");
+  await launcher(page).click();
+  await page.getByRole("tab", { name: "Contact" }).click();
+  await context.setOffline(true);
+  await page.getByLabel("Type of message").selectOption("suggestion");
+  await page.getByLabel("What is it about?").selectOption("other");
+  await page.getByLabel("What happened?").fill("A dark theme for the whole app would be lovely.");
+  await page.getByRole("button", { name: "Send report" }).click();
+  await page.getByRole("button", { name: /^My reports/ }).click();
+  await page.locator(".wh-report").first().waitFor();
+
+  await page.getByRole("button", { name: "Clear my data on this device" }).click();
+  assert.equal(await page.locator(".wh-confirm [role=alert]").textContent(),
+    "Delete your reports, draft and answers from this browser? One report has not been sent yet and will never reach support.");
+  // The safe answer has the focus, so Enter by mistake deletes nothing.
+  assert.equal(await page.evaluate(() => document.querySelector("wallet-help").shadowRoot.activeElement?.textContent), "Keep");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.querySelector("wallet-help").shadowRoot.activeElement?.textContent), "Clear my data on this device");
+  assert.equal(await page.locator(".wh-report").count(), 1);
+
+  await context.setOffline(false);
+  await page.locator(".wh-report .wh-status-line").filter({ hasText: /^Received/ }).waitFor();
+  const rows = await server.reports();
+  assert.equal(rows.filter((r) => r.report.description === "A dark theme for the whole app would be lovely.").length, 1, JSON.stringify(rows.map((r) => r.report.description)));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("the open widget, for the README screenshot", async () => {
   const { page, context } = await openPage(browser, server.url + "/", { viewport: { width: 1100, height: 760 } });
   await launcher(page).click();
@@ -70,6 +127,7 @@ test("the open widget, for the README screenshot", async () => {
 
 test("a server that refuses the report shows its message and keeps the text", async () => {
   const { page, context } = await openPage(browser, server.url + "/");
+  const before = (await server.reports()).length;
   // Route the endpoint to a refusal, as an operator's server would answer a bad report.
   await page.route("**/api/reports", (route) =>
     route.fulfill({ status: 422, contentType: "application/json", body: '{"error":"description is too vague"}' }));
@@ -83,6 +141,6 @@ test("a server that refuses the report shows its message and keeps the text", as
   // Nothing typed is lost: one click puts the refused report back into the form.
   await page.getByRole("button", { name: "Edit and send again" }).click();
   assert.equal(await page.getByLabel("What happened?").inputValue(), "The app is slow when I open my balance.");
-  assert.equal((await server.reports()).length, 1, "nothing new stored");
+  assert.equal((await server.reports()).length, before, "nothing new stored");
   await context.close();
 });

@@ -78,3 +78,20 @@ export async function openPage(browser, url, { locale = "en-US", viewport, servi
 
 /** The launcher button inside the widget's shadow root (Playwright locators pierce it). */
 export const launcher = (page, name = /^(Help|帮助)$/) => page.getByRole("button", { name });
+
+/** Waits until `locator` is wholly inside the box that scrolls it (the panel's body), so a
+ *  sighted user sees it without scrolling; fails with where it is after `ms`. */
+export async function waitInView(locator, ms = 2000) {
+  let where;
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+    where = await locator.evaluate((el) => {
+      let box = el.parentElement;
+      while (box && !(box.scrollHeight > box.clientHeight && /auto|scroll/.test(getComputedStyle(box).overflowY))) box = box.parentElement;
+      const a = el.getBoundingClientRect();
+      const b = box ? box.getBoundingClientRect() : { top: 0, bottom: innerHeight };
+      return { top: a.top, bottom: a.bottom, viewTop: b.top, viewBottom: b.bottom };
+    });
+    if (where.top >= where.viewTop && where.bottom <= where.viewBottom) return;
+  }
+  throw new Error(`not in view: ${JSON.stringify(where)}`);
+}

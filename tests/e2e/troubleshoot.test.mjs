@@ -22,8 +22,21 @@ test("keyboard only: a failed payment walked to the end arrives in the form with
   await page.keyboard.press("Enter");
   const steps = await page.getByLabel("What you already tried (one per line)").inputValue();
   assert.equal(steps.split("\n").length, 5);
-  assert.match(steps, /^step:payment-failed\//);
+  assert.equal(steps.split("\n")[0], "Tried: Check in your history whether the payment shows as failed, pending or completed.");
   assert.equal(await page.getByLabel("What is it about?").inputValue(), "transaction");
+  // The operator gets the references the sentences stand for, one edited line as written.
+  const field = page.getByLabel("What you already tried (one per line)");
+  await field.fill(steps.split("\n").slice(0, 4).concat("Restarted the phone").join("\n"));
+  await page.getByLabel("What happened?").fill("My card payment to the exchange failed twice this morning.");
+  await page.getByLabel("Email").fill("ana@example.com");
+  await page.getByLabel("Support may contact me about this report").check();
+  await page.getByRole("button", { name: "Send report" }).click();
+  await page.locator(".wh-sent").filter({ hasText: "Received" }).waitFor();
+  const sent = (await server.reports()).find((r) => r.report.description.startsWith("My card payment"));
+  assert.equal(sent.report.steps_tried.length, 5);
+  assert.equal(sent.report.steps_tried[0], "step:payment-failed/check-status");
+  assert.ok(sent.report.steps_tried.slice(0, 4).every((s) => s.startsWith("step:payment-failed/")), sent.report.steps_tried.join(" | "));
+  assert.equal(sent.report.steps_tried[4], "Restarted the phone");
   assert.deepEqual(log.console, []);
   await context.close();
 });
@@ -38,11 +51,25 @@ test("a stolen account starts with the urgent actions, in Chinese", async () => 
   await context.close();
 });
 
+test("in Chinese the ladder shows the operator's hours and regulators in Chinese", async () => {
+  const { page, context, log } = await openPage(browser, server.url + "/#wallet-help/case/refund", { locale: "zh-CN" });
+  await page.locator(".wh-step").waitFor();
+  for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "还是不行" }).click();
+  const call = page.locator(".wh-ladder li").filter({ has: page.getByRole("link", { name: /\+86 400 000 0000/ }) });
+  assert.match(await call.textContent(), /（每天 9:00–21:00，北京时间）/);
+  const region = page.locator("#wh-region");
+  assert.deepEqual(await region.locator("option").allTextContents(), ["香港", "新加坡", "英国"]);
+  await region.selectOption("英国");
+  assert.equal(await page.getByRole("link", { name: "英国金融行为监管局（FCA）" }).getAttribute("href"), "https://www.fca.org.uk");
+  assert.deepEqual(log.console, []);
+  await context.close();
+});
+
 test("#wallet-help/case/<id> opens the troubleshooter on that case, and the ladder shows the operator's channels", async () => {
   const { page, context, log } = await openPage(browser, server.url + "/#wallet-help/case/refund");
   await page.locator(".wh-step").waitFor();
   for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Still broken" }).click();
-  const email = page.getByRole("link", { name: /Email support/ });
+  const email = page.getByRole("link", { name: /^Email support@tpwallet\.example/ });
   await email.waitFor();
   assert.match(await email.getAttribute("href"), /^mailto:support@tpwallet\.example\?subject=.+&body=-%20.+%0A-%20/);
   assert.equal(await page.getByRole("link", { name: /Call/ }).getAttribute("href"), "tel:+864000000000");
@@ -115,6 +142,8 @@ test("a delivered report with no answer after the response time offers the next 
   assert.equal(await reminder.count(), 0);
   // The letter written from here tells the sent report's facts, though the form is empty now.
   await page.getByRole("button", { name: "Write a formal complaint letter" }).click();
+  // The saved reports are read from IndexedDB after the letter first shows.
+  await page.waitForFunction(() => document.querySelector("wallet-help").shadowRoot.querySelector("#wh-letter-text")?.value.includes("My refund of 40 USDT"));
   const letter = await page.locator("#wh-letter-text").inputValue();
   assert.match(letter, /My refund of 40 USDT never arrived/);
   assert.match(letter, new RegExp(reference));

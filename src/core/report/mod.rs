@@ -4,6 +4,7 @@
 mod guard;
 mod letter;
 mod payload;
+pub mod steps;
 mod validate;
 
 pub use guard::{findings, removed, storable};

@@ -1,6 +1,7 @@
 //! The escalation ladder's facts from the operator's config: support channels, the
 //! community forum and financial regulators, and the `mailto:`/`tel:` links built from them.
 
+use crate::core::localized::Localized;
 use serde::Deserialize;
 
 /// `support` in the config file. Every part is optional; missing parts are not shown.
@@ -11,7 +12,7 @@ pub struct Channels {
     pub chat: Option<String>,
     pub phone: Option<String>,
     /// When the phone line answers, as the operator writes it ("9:00–21:00 UTC+8").
-    pub hours: Option<String>,
+    pub hours: Option<Localized>,
     pub email: Option<String>,
     /// https URL of the community forum.
     pub forum: Option<String>,
@@ -25,8 +26,8 @@ pub struct Channels {
 #[serde(default)]
 pub struct Regulator {
     /// Where it is responsible, as users would pick it ("Hong Kong", "EU").
-    pub region: String,
-    pub name: String,
+    pub region: Localized,
+    pub name: Localized,
     pub url: Option<String>,
 }
 
@@ -53,7 +54,7 @@ impl Channels {
         for (i, r) in self.regulators.iter_mut().enumerate() {
             https(&mut r.url, &format!("regulators[{i}].url"), &mut warnings);
         }
-        self.regulators.retain(|r| !r.name.trim().is_empty());
+        self.regulators.retain(|r| !r.name.is_blank());
         let range = crate::core::followup::RESPONSE_HOURS;
         if let Some(h) = self.response_hours.filter(|h| !range.contains(h)) {
             warnings.push(format!("config.support.responseHours: {h} is outside {}–{}; using {}", range.start(), range.end(), h.clamp(*range.start(), *range.end())));

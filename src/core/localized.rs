@@ -1,0 +1,123 @@
+//! A short text from the operator's config that may be written once for every language
+//! (`"Hong Kong"`) or once per language (`{"en": "Hong Kong", "zh-CN": "香港"}`): a widget
+//! that switches language at run time needs both at hand.
+
+use super::config::Locale;
+use serde::Deserialize;
+use serde_json::Value;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Localized {
+    en: String,
+    zh_cn: String,
+}
+
+impl Localized {
+    /// The text in `locale`; a language the operator left out shows the other one.
+    pub fn get(&self, locale: Locale) -> &str {
+        let (wanted, other) = match locale {
+            Locale::En => (&self.en, &self.zh_cn),
+            Locale::ZhCn => (&self.zh_cn, &self.en),
+        };
+        if wanted.trim().is_empty() { other } else { wanted }
+    }
+
+    /// No text in any language.
+    pub fn is_blank(&self) -> bool {
+        self.en.trim().is_empty() && self.zh_cn.trim().is_empty()
+    }
+
+    /// Reads the config's value; the error names the problem for the field's message.
+    pub fn read(raw: &Value) -> Result<Localized, String> {
+        match raw {
+            Value::String(s) => Ok(Localized::from(s.as_str())),
+            Value::Object(map) => {
+                let mut out = Localized::default();
+                for (tag, text) in map {
+                    let slot = match tag.as_str() {
+                        "en" => &mut out.en,
+                        "zh-CN" => &mut out.zh_cn,
+                        _ => return Err(format!("has language {tag:?}; the languages are \"en\" and \"zh-CN\"")),
+                    };
+                    match text {
+                        Value::String(s) => s.clone_into(slot),
+                        Value::Null => {}
+                        other => return Err(format!("must be text in {tag:?}, not {other}")),
+                    }
+                }
+                Ok(out)
+            }
+            other => Err(format!("must be text, or an object of texts by language, not {other}")),
+        }
+    }
+}
+
+impl From<&str> for Localized {
+    fn from(text: &str) -> Localized {
+        Localized { en: text.to_string(), zh_cn: text.to_string() }
+    }
+}
+
+/// The same shapes through serde, for the derived config types the hand readers are tested
+/// against (`core::sections`).
+impl<'de> Deserialize<'de> for Localized {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Localized, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Languages {
+            en: Option<String>,
+            #[serde(rename = "zh-CN")]
+            zh_cn: Option<String>,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Shape {
+            Same(String),
+            PerLanguage(Languages),
+        }
+        Ok(match Shape::deserialize(d)? {
+            Shape::Same(text) => Localized::from(text.as_str()),
+            Shape::PerLanguage(l) => Localized { en: l.en.unwrap_or_default(), zh_cn: l.zh_cn.unwrap_or_default() },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn one_text_for_all_or_one_per_language_with_the_other_as_fallback() {
+        let same = Localized::read(&json!("FCA")).unwrap();
+        assert_eq!((same.get(Locale::En), same.get(Locale::ZhCn)), ("FCA", "FCA"));
+
+        let both = Localized::read(&json!({"en": "Hong Kong", "zh-CN": "香港"})).unwrap();
+        assert_eq!((both.get(Locale::En), both.get(Locale::ZhCn)), ("Hong Kong", "香港"));
+
+        let only_zh = Localized::read(&json!({"zh-CN": "香港", "en": null})).unwrap();
+        assert_eq!((only_zh.get(Locale::En), only_zh.get(Locale::ZhCn)), ("香港", "香港"));
+        let blank_en = Localized::read(&json!({"en": " ", "zh-CN": "香港"})).unwrap();
+        assert_eq!(blank_en.get(Locale::En), "香港");
+
+        assert!(Localized::read(&json!({})).unwrap().is_blank());
+        assert!(Localized::read(&json!(" ")).unwrap().is_blank());
+        assert!(!both.is_blank());
+    }
+
+    #[test]
+    fn wrong_shapes_say_what_is_expected() {
+        assert_eq!(Localized::read(&json!({"fr": "x"})), Err(r#"has language "fr"; the languages are "en" and "zh-CN""#.into()));
+        assert_eq!(Localized::read(&json!({"en": 1})), Err(r#"must be text in "en", not 1"#.into()));
+        assert_eq!(Localized::read(&json!(7)), Err("must be text, or an object of texts by language, not 7".into()));
+        assert!(Localized::read(&json!(null)).is_err());
+    }
+
+    #[test]
+    fn serde_reads_the_same_shapes() {
+        for raw in [json!("a"), json!({"en": "a", "zh-CN": "b"}), json!({"zh-CN": "b"}), json!({}), json!({"en": null}),
+                    json!({"fr": "x"}), json!({"en": 1}), json!(7), json!(null), json!(["a"])] {
+            assert_eq!(Localized::read(&raw).ok(), serde_json::from_value::<Localized>(raw.clone()).ok(), "{raw}");
+        }
+    }
+}
