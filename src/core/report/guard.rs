@@ -5,10 +5,10 @@ use super::{Draft, Field};
 use crate::core::secrets::{redact, scan, FieldKind, Finding};
 
 fn kind(field: Field) -> FieldKind {
-    if field == Field::TxHash {
-        FieldKind::TxHash
-    } else {
-        FieldKind::Text
+    match field {
+        Field::TxHash => FieldKind::TxHash,
+        Field::TxCounterparty => FieldKind::Address,
+        _ => FieldKind::Text,
     }
 }
 
@@ -68,5 +68,14 @@ mod tests {
         };
         assert!(findings(&d).is_empty());
         assert_eq!(storable(&d), d);
+    }
+
+    #[test]
+    fn a_key_pasted_as_the_other_partys_address_is_found() {
+        // The same 64 hex digits pass as a hash but not as an address, where no network has them.
+        let value = "9f".repeat(32);
+        let d = Draft { tx_counterparty: value.clone(), tx_hash: value, ..Draft::default() };
+        let found: Vec<Field> = findings(&d).into_iter().map(|(f, _)| f).collect();
+        assert_eq!(found, vec![Field::TxCounterparty]);
     }
 }

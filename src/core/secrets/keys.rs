@@ -5,9 +5,11 @@
 //! Hex rule. A transaction hash is also 64 hex digits, and users paste hashes into the
 //! description, so the shape alone proves nothing. 64 hex digits are a key when:
 //! - a key cue ("private key", "privkey", "secret key", "私钥", "密钥"…) is near (any field);
-//! - or, in a free-text field, the value has the `0x` prefix and the word "key" is near.
+//! - or, in a free-text field, the word "key" is near ("my key is e8f3…": wallets export keys
+//!   with and without `0x`);
+//! - or it is in the address field, where no supported network's address has that shape.
 //!
-//! So a bare 64-hex value is never flagged, and "tx", "hash", "交易"… standing between a cue
+//! So a bare 64-hex value in the description is not flagged, and "tx", "hash", "交易"… standing between a cue
 //! and the value cut the link ("my private key is safe, the tx hash is 0x…" passes). A raw key
 //! pasted with no word around it is missed: we accept that rather than block every user who
 //! pastes a transaction hash into the description.
@@ -54,12 +56,9 @@ fn judge(word: &str, lower: &str, start: usize, end: usize, field: FieldKind) ->
     let text_field = field == FieldKind::Text;
     let key_cue = || cues::near(lower, start, end, Cues::Key);
     let bare_key = || text_field && cues::near(lower, start, end, Cues::AnyKey);
-    let (prefixed, digits) = match word.strip_prefix("0x").or_else(|| word.strip_prefix("0X")) {
-        Some(rest) => (true, rest),
-        None => (false, word),
-    };
+    let digits = word.strip_prefix("0x").or_else(|| word.strip_prefix("0X")).unwrap_or(word);
     if digits.len() == 64 && digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return (key_cue() || (prefixed && bare_key())).then_some(SecretKind::PrivateKeyHex);
+        return (key_cue() || bare_key() || field == FieldKind::Address).then_some(SecretKind::PrivateKeyHex);
     }
     if !word.bytes().all(is_base58) {
         return None;

@@ -93,6 +93,8 @@ pub struct Finding {
 pub enum FieldKind {
     Text,
     TxHash,
+    /// The other party's address: no supported network's address is 32 bytes of hex.
+    Address,
 }
 
 /// Every secret in `text`, ordered by position; a finding inside another is dropped.

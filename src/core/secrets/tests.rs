@@ -85,6 +85,12 @@ fn hex_keys_need_a_cue_and_hashes_pass() {
     assert!(kinds(&format!("0x{HEX}"), FieldKind::TxHash).is_empty());
     assert!(kinds(&format!("key 0x{HEX}"), FieldKind::TxHash).is_empty());
     assert_eq!(kinds(&format!("privkey {HEX}"), FieldKind::TxHash), [SecretKind::PrivateKeyHex]);
+    // "key" near a value without 0x (how wallets often export keys), and any 32-byte hex in
+    // the address field, where it cannot be an address.
+    assert_eq!(text_kinds(&format!("my key is {HEX}")), [SecretKind::PrivateKeyHex]);
+    assert_eq!(kinds(&format!("{HEX}"), FieldKind::Address), [SecretKind::PrivateKeyHex]);
+    assert_eq!(kinds(&format!("0x{HEX}"), FieldKind::Address), [SecretKind::PrivateKeyHex]);
+    assert!(kinds("0x52908400098527886E0F7030069857D2E4169EE7", FieldKind::Address).is_empty());
     // Inside a longer word it is not a 32-byte value at all.
     assert!(text_kinds(&format!("private key {HEX}ab")).is_empty());
 }
