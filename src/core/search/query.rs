@@ -8,8 +8,9 @@ use super::text::{is_stop, normalize, pieces, strip_plural, within_one, Kind};
 pub(super) const FUZZY_MIN_CHARS: usize = 5;
 /// Longer words (pasted hashes, addresses) are not worth a typo search.
 pub(super) const FUZZY_MAX_CHARS: usize = 24;
-/// A one-letter word being typed would expand to a good part of the vocabulary.
-const PREFIX_MIN_CHARS: usize = 2;
+/// A word being typed completes from its third letter: two letters ("fi", "tr") still
+/// expand to a good part of the vocabulary.
+const PREFIX_MIN_CHARS: usize = 3;
 /// One bit per term in the per-document coverage mask; a longer query is cut here.
 pub(super) const MAX_TERMS: usize = 32;
 
@@ -69,6 +70,11 @@ pub(super) fn parse(query: &str) -> Vec<Term> {
             Kind::Word => {
                 normalize(raw, &mut buf);
                 let chars = buf.chars().count();
+                // A lone letter is the tail of "can't" or "won't", or a first keystroke: it
+                // would match nearly every article.
+                if chars == 1 && buf.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    continue;
+                }
                 let stop = is_stop(&buf);
                 let fuzzy = (FUZZY_MIN_CHARS..=FUZZY_MAX_CHARS).contains(&chars)
                     // Digits are amounts, codes, hashes: "10025" is not a typo of "10026".

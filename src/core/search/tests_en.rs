@@ -273,3 +273,16 @@ fn latest_drops_stale_tickets() {
     assert!(latest.is_current(second));
     assert_ne!(first, second);
 }
+
+#[test]
+fn lone_letters_and_two_letter_stubs_do_not_flood_the_results() {
+    let index = corpus();
+    // "can't" splits into "can" and "t"; only "log in" should decide.
+    assert_eq!(docs(&index, "can't login"), docs(&index, "login"));
+    assert!(docs(&index, "a").is_empty());
+    assert!(docs(&index, "x").is_empty());
+    // Two letters are not completed yet; three are.
+    assert!(docs(&index, "tw").is_empty());
+    assert_eq!(docs(&index, "two"), vec![4]);
+    assert_eq!(docs(&index, "aut"), vec![4]);
+}
