@@ -77,6 +77,13 @@ pub fn local_time(rfc3339: &str, lang: &str) -> String {
     date.to_locale_string(lang, &options).into()
 }
 
+/// Minutes east of UTC of the user's clock at a local date and time ("2026-12-02T14:05"),
+/// daylight saving included; 0 when the text is not a time.
+pub fn utc_offset_at(local: &str) -> i32 {
+    let offset = js_sys::Date::new(&local.into()).get_timezone_offset();
+    if offset.is_nan() { 0 } else { -(offset as i32) }
+}
+
 /// Scrolls the panel just enough to show `el`: a message that appears below the fold (the
 /// secret guard's alert, a delivery status) is read by screen readers but must be seen too.
 pub fn reveal(el: &web_sys::Element) {

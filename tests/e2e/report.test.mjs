@@ -68,12 +68,15 @@ test("My reports names the kind and category in the reader's language, at the re
   await page.getByRole("tab", { name: "联系我们" }).click();
   await page.getByLabel("问题属于哪一类？").selectOption("transaction");
   await page.getByLabel("发生了什么？").fill("我在 TRON 上转出 250 USDT，对方一直没有收到。");
+  await page.getByLabel("交易时间").fill("2026-12-02T14:05");
   await page.getByLabel("邮箱").fill("ana@example.com");
   await page.getByLabel("同意客服就此反馈与我联系").check();
   await page.getByRole("button", { name: "提交" }).click();
   await page.locator(".wh-sent").filter({ hasText: "已送达" }).waitFor();
   const sent = (await server.reports()).find((r) => r.report.description.startsWith("我在 TRON"));
   const utc = new Date(sent.report.created_at);
+  // The transaction time travels with the offset of the user's clock.
+  assert.equal(sent.report.transaction.time, "2026-12-02T14:05+08:00");
 
   await page.getByRole("button", { name: /^我的反馈/ }).click();
   const meta = await page.locator(".wh-report .wh-meta").first().textContent();

@@ -102,14 +102,16 @@ pub struct Attached {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AttachedItem {
     pub id: String,
-    pub state: Mark,
+    /// A [`Mark`]'s name, or `unanswered` for an item the user never marked: the operator
+    /// should not read an unopened checklist as ten habits neglected.
+    pub state: &'static str,
 }
 
 pub fn attached(items: &[Item], marks: &Marks) -> Attached {
     Attached {
         items: items
             .iter()
-            .map(|i| AttachedItem { id: i.id.to_string(), state: marks.get(i.id.as_ref()).copied().unwrap_or(Mark::NotYet) })
+            .map(|i| AttachedItem { id: i.id.to_string(), state: marks.get(i.id.as_ref()).map_or("unanswered", |m| m.name()) })
             .collect(),
         score: summary(items, marks).score(),
     }
@@ -159,10 +161,12 @@ mod tests {
         let items = defaults(Locale::ZhCn);
         let mut marks = Marks::new();
         marks.insert("two-factor".into(), Mark::Done);
+        marks.insert("no-public-wifi".into(), Mark::NotYet);
         let a = serde_json::to_value(attached(items, &marks)).expect("serialises");
         assert_eq!(a["items"].as_array().map(Vec::len), Some(items.len()));
         assert!(a["items"].as_array().is_some_and(|l| l.iter().any(|i| i["id"] == "two-factor" && i["state"] == "done")));
-        assert_eq!(a["items"][0]["state"], "not_yet");
+        assert!(a["items"].as_array().is_some_and(|l| l.iter().any(|i| i["id"] == "no-public-wifi" && i["state"] == "not_yet")));
+        assert_eq!(a["items"][0]["state"], "unanswered");
         assert_eq!(a["score"], 10);
     }
 

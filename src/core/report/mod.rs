@@ -9,7 +9,7 @@ mod validate;
 
 pub use guard::{findings, removed, storable};
 pub use letter::{file_name, letter, LetterInput, SentReport, SentStatus, DEFAULT_REPLY_DAYS, REPLY_DAYS};
-pub use payload::{attachment, build, read_back, Attachment, Context, Report, ATTACHMENT_MAX_BYTES};
+pub use payload::{attachment, build, read_back, with_utc_offset, Attachment, Context, Report, ATTACHMENT_MAX_BYTES};
 pub use validate::{email_required, is_email, is_phone, validate, FieldError, Problem};
 
 use serde::{Deserialize, Serialize};

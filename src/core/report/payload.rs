@@ -149,6 +149,24 @@ pub fn read_back(body: &str) -> Option<(Draft, usize)> {
     Some((draft, screenshots))
 }
 
+/// A `datetime-local` value ("2026-12-02T14:05", the user's clock) with the UTC offset the
+/// browser had at that moment, so the operator can place it in time ("…T14:05+08:00");
+/// anything else, or a value that already has an offset, unchanged.
+pub fn with_utc_offset(local: &str, minutes_east: i32) -> String {
+    let t = local.trim();
+    let b = t.as_bytes();
+    let seconds = b.len() == 19 && b[16] == b':';
+    let shape = (b.len() == 16 || seconds)
+        && b[4] == b'-' && b[7] == b'-' && b[10] == b'T' && b[13] == b':'
+        && b.iter().enumerate().all(|(i, c)| matches!(i, 4 | 7 | 10 | 13 | 16) || c.is_ascii_digit());
+    if !shape || minutes_east.abs() > 18 * 60 {
+        return local.to_string();
+    }
+    let sign = if minutes_east < 0 { '-' } else { '+' };
+    let m = minutes_east.unsigned_abs();
+    format!("{t}{sign}{:02}:{:02}", m / 60, m % 60)
+}
+
 /// Builds the payload from a draft that passed `validate`; `None` if it did not.
 pub fn build(
     d: &Draft,
@@ -199,6 +217,17 @@ pub fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_transaction_time_gets_the_offset_of_the_users_clock() {
+        assert_eq!(with_utc_offset("2026-12-02T14:05", 480), "2026-12-02T14:05+08:00");
+        assert_eq!(with_utc_offset(" 2026-12-02T14:05:30 ", -210), "2026-12-02T14:05:30-03:30");
+        assert_eq!(with_utc_offset("2026-12-02T14:05", 0), "2026-12-02T14:05+00:00");
+        for kept in ["", "yesterday at 2pm", "2026-12-02T14:05+08:00", "2026-12-02T14:05Z", "2026-12-02 14:05", "2026-12-02T14:0x"] {
+            assert_eq!(with_utc_offset(kept, 480), kept);
+        }
+        assert_eq!(with_utc_offset("2026-12-02T14:05", 20 * 60), "2026-12-02T14:05", "no such offset");
+    }
     use serde_json::json;
 
     use crate::core::report::sample_complaint as good;

@@ -250,7 +250,7 @@ fn timeline(w: &Words, d: &Draft, sent: &[SentReport]) -> Vec<String> {
             }
         }
         text.push_str(w.tx[5]);
-        let when = non_empty(&d.tx_time).map(|t| t.replacen('T', " ", 1));
+        let when = non_empty(&d.tx_time).map(readable_time);
         events.push((when.clone().unwrap_or_default(), vec![fill(w.item, &[when.as_deref().unwrap_or(w.undated), &text])]));
     }
     for s in sent {
@@ -306,6 +306,16 @@ pub fn file_name(input: &LetterInput) -> String {
 }
 
 // The tests sit beside their expected letters, so letter.rs stays about the letter.
+/// "2026-12-02T14:05+08:00" as "2026-12-02 14:05 (UTC+08:00)"; a time without an offset
+/// just loses its "T".
+fn readable_time(t: &str) -> String {
+    let t = t.replacen('T', " ", 1);
+    match t.len().checked_sub(6).filter(|&i| t.is_char_boundary(i) && i >= 16 && matches!(&t.as_bytes()[i..=i], b"+" | b"-") && t.as_bytes()[i + 3] == b':') {
+        Some(i) => format!("{} (UTC{})", &t[..i], &t[i..]),
+        None => t,
+    }
+}
+
 #[cfg(test)]
 #[path = "../snapshots/letter_tests.rs"]
 mod tests;

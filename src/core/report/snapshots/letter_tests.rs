@@ -177,3 +177,11 @@ fn outbox_entries_become_sent_reports_and_secrets_stay_out() {
     let text = letter(&LetterInput { sent: &sent, account_ref: Some(phrase), ..LetterInput::new(Locale::En, "tpWallet", "2026-11-25", &d) });
     assert!(!text.contains("abandon abandon"), "{text}");
 }
+
+#[test]
+fn a_transaction_time_with_an_offset_reads_as_utc_plus() {
+    assert_eq!(super::readable_time("2026-12-02T14:05+08:00"), "2026-12-02 14:05 (UTC+08:00)");
+    assert_eq!(super::readable_time("2026-12-02T14:05:30-03:30"), "2026-12-02 14:05:30 (UTC-03:30)");
+    assert_eq!(super::readable_time("2026-12-02T14:05"), "2026-12-02 14:05");
+    assert_eq!(super::readable_time("3 天前"), "3 天前");
+}
