@@ -447,7 +447,11 @@ async fn the_verifier_announces_official_fake_and_unknown_contacts() {
     };
     let (role, text) = check("https://help.tpwallet.com/contact").await;
     assert_eq!(role, "status");
-    assert!(text.contains("Official"), "{text}");
+    assert!(text.contains("Official") && !text.contains("Official only"), "{text}");
+    // A name without its app is ours on one app only, and the verdict says which.
+    let (role, text) = check("@tpwallet_official").await;
+    assert_eq!(role, "status");
+    assert!(text.contains("Official only as the ") && text.contains("may be a fake"), "{text}");
     let (role, text) = check("support@tpwa11et.com").await;
     assert_eq!(role, "alert", "a fake is announced at once");
     assert!(text.contains("looks like a fake") && text.contains("never asks for your seed phrase"), "{text}");

@@ -54,6 +54,8 @@ pub struct Strings {
     pub discard_yes: &'static str,
     /// The safe answer to a question before something is deleted.
     pub keep: &'static str,
+    /// The way out of the escalation ladder to the FAQ.
+    pub back_to_faq: &'static str,
     pub clear_yes: &'static str,
     pub suggestions: &'static str,
     pub my_reports: &'static str,
@@ -168,6 +170,7 @@ const EN: Strings = Strings {
     discard_question: "Discard this draft? What you wrote will be gone.",
     discard_yes: "Discard",
     keep: "Keep",
+    back_to_faq: "Back to the questions and answers",
     clear_yes: "Delete",
     suggestions: "These articles may already answer it:",
     my_reports: "My reports",
@@ -281,6 +284,7 @@ const ZH_CN: Strings = Strings {
     discard_question: "清空这份草稿？已填写的内容将被删除。",
     discard_yes: "清空",
     keep: "保留",
+    back_to_faq: "返回常见问题",
     clear_yes: "删除",
     suggestions: "这些文章也许能解答：",
     my_reports: "我的反馈",
@@ -557,6 +561,14 @@ pub fn advice_text(locale: Locale, advice: Advice) -> &'static str {
 }
 
 /// Where an official match was found, e.g. "Telegram account".
+/// Under an official verdict for a name given without its app.
+pub fn only_there(locale: Locale, channel: Channel) -> String {
+    match locale {
+        Locale::En => format!("Official only as the {}. The same name on another app may be a fake.", channel_name(locale, channel)),
+        Locale::ZhCn => format!("仅{}是官方的。其他应用上的同名账号可能是假冒的。", channel_name(locale, channel)),
+    }
+}
+
 pub fn channel_name(locale: Locale, channel: Channel) -> &'static str {
     let en = locale == Locale::En;
     match channel {

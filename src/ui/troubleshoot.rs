@@ -6,7 +6,7 @@ use super::vote::HelpfulVote;
 use crate::core::config::{Locale, View};
 use crate::core::followup::Rung;
 use crate::core::content::{find as find_article, with_brand, Catalogue};
-use crate::core::i18n::{category_name, hours_note, step_of, strings, view_name};
+use crate::core::i18n::{category_name, hours_note, step_of, strings};
 use crate::core::report::Draft;
 use crate::core::state::{Action, Votes};
 use crate::core::troubleshoot::{self, mailto, tel, Category, Outcome, Walk};
@@ -219,7 +219,7 @@ fn Ladder(props: &LadderProps) -> Html {
                 <p class="wh-hint">{ s.regulator_bring }</p>
             </section>
             <button type="button" class="wh-link" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowView(View::Faq))}>
-                { view_name(props.locale, View::Faq) }
+                { "← " }{ s.back_to_faq }
             </button>
         </div>
     }

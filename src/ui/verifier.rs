@@ -2,9 +2,9 @@
 //! account, and the verdict is announced with its reason and the rules that always hold.
 
 use crate::core::config::Locale;
-use crate::core::contacts::{verify, Official, Verdict};
+use crate::core::contacts::{names_no_network, verify, Channel, Official, Verdict};
 use crate::core::content::Catalogue;
-use crate::core::i18n::{advice_text, channel_name, reason_text, strings};
+use crate::core::i18n::{advice_text, channel_name, only_there, reason_text, strings};
 use crate::core::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -46,6 +46,9 @@ pub fn Verifier(props: &VerifierProps) -> Html {
             <div class="wh-verdict wh-official" role="status">
                 <p class="wh-verdict-title">{ "✓ " }{ s.verdict_official }</p>
                 <p>{ format!("{} {}", channel_name(locale, *channel), matched) }</p>
+                if matches!(channel, Channel::Handle(_)) && names_no_network(&input) {
+                    <p class="wh-alert">{ only_there(locale, *channel) }</p>
+                }
                 <p>{ s.verdict_rule }</p>
             </div>
         },

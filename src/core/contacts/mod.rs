@@ -146,6 +146,12 @@ impl SafetyRule {
 }
 
 /// Parses `input` and checks it against the operator's `official` list.
+/// A name given without its app ("@tpwallet"): it matches an official account on any app,
+/// so the verdict must say which one is ours.
+pub fn names_no_network(input: &str) -> bool {
+    matches!(parse(input), Contact::Handle { network: None, .. })
+}
+
 pub fn verify(input: &str, official: &Official) -> Verdict {
     let contact = parse(input);
     match verify_contact(&contact, official) {

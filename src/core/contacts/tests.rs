@@ -51,6 +51,7 @@ fn parses_each_kind() {
         Contact::Handle { network: Some(Network::WeChat), name: "tpwallet-official".into() }
     );
     assert_eq!(parse("@tpwallet"), Contact::Handle { network: None, name: "tpwallet".into() });
+    assert!(names_no_network("@tpwallet") && !names_no_network("t.me/tpwallet") && !names_no_network("support@tpwallet.com"));
     assert_eq!(parse("t.me/+AbCdEf"), site("t.me"));
     assert_eq!(parse(""), Contact::Unrecognised);
     assert_eq!(
