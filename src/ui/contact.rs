@@ -47,9 +47,10 @@ fn queue(
         user_agent: host::user_agent(),
         prefill: prefill.clone(),
     };
-    let tx_time = report::with_utc_offset(&draft.tx_time, host::utc_offset_at(draft.tx_time.trim()));
-    let draft = &Draft { tx_time, ..draft.clone() };
-    let payload = report::build(draft, &id, &host::now_rfc3339(), locale.tag(), attachments, Some(checklist), context)?;
+    let mut payload = report::build(draft, &id, &host::now_rfc3339(), locale.tag(), attachments, Some(checklist), context)?;
+    if let Some(tx) = payload.transaction.as_mut() {
+        tx.time = report::with_utc_offset(&tx.time, host::utc_offset_at(&tx.time));
+    }
     let body = serde_json::to_string(&payload).ok()?;
     let entry = Entry::from_payload(endpoint, body, host::now_ms()).ok()?;
     host::emit("submit", &host::detail(&[("id", &id)]));
