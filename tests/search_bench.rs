@@ -54,7 +54,7 @@ const EN_QUERIES: &[&str] = &[
     "transaction", "seed phrase", "refund", "support", "password", "balance", "two-factor",
     "authentication", "withdrawal", "deposit", "network fee", "gas", "pending", "failed",
     "recovery", "address", "blockchain", "confirmation", "complaint", "regulator", "transac",
-    "recov", "authen", "withd", "confir", "pass", "bal", "sup", "ref", "wal", "tr",
+    "recov", "authen", "withd", "confir", "pass", "bal", "sup", "ref", "wal", "tra",
     "trasaction", "transacton", "tranzaction", "tarnsaction", "pasword", "recovry", "withdrawl",
     "suport", "balanse", "authentcation", "complant", "refnud", "adress", "deposti",
     "transaction failed", "how to get a refund", "seed phrase lost", "contact support phone",
