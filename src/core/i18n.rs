@@ -54,6 +54,8 @@ pub struct Strings {
     pub discard_yes: &'static str,
     /// The safe answer to a question before something is deleted.
     pub keep: &'static str,
+    /// The report could not be put in the outbox (no random source, a broken endpoint).
+    pub send_failed: &'static str,
     /// The way out of the escalation ladder to the FAQ.
     pub back_to_faq: &'static str,
     pub clear_yes: &'static str,
@@ -170,6 +172,7 @@ const EN: Strings = Strings {
     discard_question: "Discard this draft? What you wrote will be gone.",
     discard_yes: "Discard",
     keep: "Keep",
+    send_failed: "This browser could not prepare the report for sending. Nothing is lost: your text is still in the form.",
     back_to_faq: "Back to the questions and answers",
     clear_yes: "Delete",
     suggestions: "These articles may already answer it:",
@@ -284,6 +287,7 @@ const ZH_CN: Strings = Strings {
     discard_question: "清空这份草稿？已填写的内容将被删除。",
     discard_yes: "清空",
     keep: "保留",
+    send_failed: "此浏览器无法准备发送这份反馈。内容没有丢失，仍保留在表单中。",
     back_to_faq: "返回常见问题",
     clear_yes: "删除",
     suggestions: "这些文章也许能解答：",

@@ -55,8 +55,12 @@ pub fn resolve_url(input: &str) -> Option<String> {
 }
 
 /// A random UUID v4 from the browser's CSPRNG, used as report id and Idempotency-Key.
+/// `getRandomValues`, not `randomUUID`: the latter exists only on https pages, and a wallet
+/// site on plain http must still be able to send.
 pub fn new_id() -> Option<String> {
-    web_sys::window()?.crypto().ok().map(|c| c.random_uuid())
+    let mut bytes = [0u8; 16];
+    web_sys::window()?.crypto().ok()?.get_random_values_with_u8_array(&mut bytes).ok()?;
+    Some(crate::core::report::uuid_v4(bytes))
 }
 
 /// Now, as RFC 3339 in UTC.

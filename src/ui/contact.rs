@@ -63,6 +63,7 @@ pub fn ContactView(props: &ContactProps) -> Html {
     let s = strings(props.locale);
     let entries = use_outbox();
     let sent = use_state(|| None::<String>);
+    let failed = use_state(|| false);
     let Some(endpoint) = props.endpoint.clone() else {
         return html! {
             <section class="wh-contact">
@@ -75,12 +76,17 @@ pub fn ContactView(props: &ContactProps) -> Html {
         return html! { <Reports locale={props.locale} entries={(*entries).clone()} ondispatch={props.ondispatch.clone()} /> };
     }
     let onsubmit = {
-        let (sent, d, locale, prefill) = (sent.clone(), props.ondispatch.clone(), props.locale, props.prefill.clone());
+        let (sent, failed, d, locale, prefill) = (sent.clone(), failed.clone(), props.ondispatch.clone(), props.locale, props.prefill.clone());
         let checklist = attached(props.catalogue.items(props.locale), &props.marks);
         Callback::from(move |(draft, attachments): (Rc<Draft>, Vec<Attachment>)| {
-            if let Some(id) = queue(&draft, attachments, checklist.clone(), locale, &prefill, &endpoint) {
-                sent.set(Some(id));
-                d.emit(Action::DiscardDraft);
+            // The draft stays in the form unless the report is safely in the outbox.
+            match queue(&draft, attachments, checklist.clone(), locale, &prefill, &endpoint) {
+                Some(id) => {
+                    failed.set(false);
+                    sent.set(Some(id));
+                    d.emit(Action::DiscardDraft);
+                }
+                None => failed.set(true),
             }
         })
     };
@@ -111,6 +117,9 @@ pub fn ContactView(props: &ContactProps) -> Html {
             // The live region is in the page before anything is sent, so screen readers
             // announce the first status ("Sending…") as well as the later ones.
             <div class="wh-sent-live" role="status" ref={status}>
+                if *failed {
+                    <p class="wh-sent wh-alert">{ s.send_failed }</p>
+                }
                 if let Some(e) = just_sent {
                     <div class={classes!("wh-sent", matches!(e.status, Status::Rejected { .. }).then_some("wh-alert"))}>
                         <p>{ status_line(props.locale, e) }</p>

@@ -9,7 +9,7 @@ use super::search::use_index;
 use crate::core::config::Locale;
 use crate::core::content::{with_brand, Catalogue};
 use crate::core::i18n::{category_name, chain_name, field_name, kind_name, problem_text, strings};
-use crate::core::report::{self, Attachment, Category, Draft, Field, Kind, Preferred, Problem};
+use crate::core::report::{self, Attachment, Category, Draft, Field, Kind, Problem};
 use crate::core::state::Action;
 use crate::platform::host;
 use std::rc::Rc;
@@ -186,7 +186,7 @@ pub fn ReportForm(props: &FormProps) -> Html {
                 <p class="wh-hint">{ s.contact_hint }</p>
                 { row(Field::Preferred, Control::Select(preferred), None, false) }
                 { row(Field::Email, input("email", "email"), None, report::email_required(d)) }
-                { row(Field::Phone, input("tel", "tel"), None, d.kind == Kind::Complaint && d.preferred == Preferred::Phone) }
+                { row(Field::Phone, input("tel", "tel"), None, report::phone_required(d)) }
                 <div class={classes!("wh-check", error_of(Field::Consent).is_some().then_some("wh-invalid"))}>
                     <input id={control_id(Field::Consent)} type="checkbox" checked={d.consent} onchange={onconsent}
                            aria-invalid={error_of(Field::Consent).is_some().to_string()}

@@ -9,8 +9,8 @@ mod validate;
 
 pub use guard::{findings, removed, storable};
 pub use letter::{file_name, letter, LetterInput, SentReport, SentStatus, DEFAULT_REPLY_DAYS, REPLY_DAYS};
-pub use payload::{attachment, build, read_back, with_utc_offset, Attachment, Context, Report, ATTACHMENT_MAX_BYTES};
-pub use validate::{email_required, is_email, is_phone, validate, FieldError, Problem};
+pub use payload::{attachment, build, read_back, uuid_v4, with_utc_offset, Attachment, Context, Report, ATTACHMENT_MAX_BYTES};
+pub use validate::{email_required, phone_required, is_email, is_phone, validate, FieldError, Problem};
 
 use serde::{Deserialize, Serialize};
 

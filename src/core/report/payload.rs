@@ -149,6 +149,14 @@ pub fn read_back(body: &str) -> Option<(Draft, usize)> {
     Some((draft, screenshots))
 }
 
+/// A report id (and `Idempotency-Key`): a UUID v4 from 16 random bytes.
+pub fn uuid_v4(mut b: [u8; 16]) -> String {
+    b[6] = (b[6] & 0x0f) | 0x40; // version 4
+    b[8] = (b[8] & 0x3f) | 0x80; // RFC 4122 variant
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
+}
+
 /// A `datetime-local` value ("2026-12-02T14:05", the user's clock) with the UTC offset the
 /// browser had at that moment, so the operator can place it in time ("…T14:05+08:00");
 /// anything else, or a value that already has an offset, unchanged.
@@ -217,6 +225,13 @@ pub fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_are_version_4_uuids() {
+        assert_eq!(uuid_v4([0; 16]), "00000000-0000-4000-8000-000000000000");
+        assert_eq!(uuid_v4([0xff; 16]), "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        assert_eq!(uuid_v4(*b"0123456789abcdef"), "30313233-3435-4637-b839-616263646566");
+    }
 
     #[test]
     fn a_transaction_time_gets_the_offset_of_the_users_clock() {

@@ -32,12 +32,14 @@ pub enum Problem {
 pub type FieldError = (Field, Problem);
 
 /// Whether the email field must be filled: a complaint needs an answer, by the chosen way.
+/// A complaint needs a way to answer it: the channel chosen under "answer me by", unless
+/// the user gave the other one instead (the payload then prefers what was given).
 pub fn email_required(d: &Draft) -> bool {
-    d.kind == Kind::Complaint && d.preferred == Preferred::Email
+    d.kind == Kind::Complaint && d.preferred == Preferred::Email && d.phone.trim().is_empty()
 }
 
-fn phone_required(d: &Draft) -> bool {
-    d.kind == Kind::Complaint && d.preferred == Preferred::Phone
+pub fn phone_required(d: &Draft) -> bool {
+    d.kind == Kind::Complaint && d.preferred == Preferred::Phone && d.email.trim().is_empty()
 }
 
 /// A deliberately plain check: one `@`, a dotted domain, no spaces. The server decides the rest.
@@ -185,6 +187,9 @@ mod tests {
         let d = Draft { email: String::new(), preferred: Preferred::Phone, ..good() };
         assert_eq!(validate(&d), vec![(Field::Phone, Problem::Required)]);
         let d = Draft { phone: "+86 138-0013-8000".into(), ..d };
+        assert_eq!(validate(&d), vec![]);
+        // Email chosen but only a phone number given: enough to answer a complaint.
+        let d = Draft { email: String::new(), phone: "+86 138-0013-8000".into(), preferred: Preferred::Email, ..good() };
         assert_eq!(validate(&d), vec![]);
     }
 
