@@ -83,8 +83,9 @@ pub(super) fn verify_email(address: &str, domain: &str, official: &Official) -> 
         return Verdict::Official { channel, matched: listed.clone() };
     }
     let (decoded, _) = decode(domain);
-    if let Some((shown, _)) = official_hosts(official).into_iter().find(|(_, d)| within(&decoded, d)) {
-        return Verdict::Official { channel, matched: shown.to_string() };
+    // Any mailbox at an official domain is the operator's; the verdict names the address.
+    if official_hosts(official).into_iter().any(|(_, d)| within(&decoded, &d)) {
+        return Verdict::Official { channel, matched: address.trim().to_ascii_lowercase() };
     }
     let local = address.rsplit_once('@').map_or(address, |(local, _)| local);
     let named =

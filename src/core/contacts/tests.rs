@@ -94,6 +94,10 @@ fn official_domains_cover_subdomains_and_any_spelling() {
 fn official_emails_exact_or_at_an_official_domain() {
     assert!(official("SUPPORT@tpwallet.com"));
     assert!(official("mailto:billing@help.tpwallet.com?subject=hi"));
+    assert_eq!(
+        verify("Refund-Desk@tpwallet.com", &demo()),
+        Verdict::Official { channel: Channel::Email, matched: "refund-desk@tpwallet.com".into() }
+    );
     assert!(!official("support@tpwallet.com.evil.net"));
 }
 
