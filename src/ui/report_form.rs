@@ -36,6 +36,9 @@ pub fn ReportForm(props: &FormProps) -> Html {
     let attempted = use_state(|| false);
     let tries = use_state(|| 0u32);
     let attachments = use_state(Vec::<Attachment>::new);
+    // A new form after sending or discarding: the screenshot picker starts over too, without
+    // the last pick's messages.
+    let generation = use_state(|| 0u32);
     let summary = use_node_ref();
     let describes = d.description.trim().chars().count() >= SUGGEST_AFTER_CHARS;
     let index = use_index(locale, props.catalogue.clone(), props.brand.clone(), describes);
@@ -58,8 +61,8 @@ pub fn ReportForm(props: &FormProps) -> Html {
         });
     }
     let onsubmit = {
-        let (draft, attempted, tries, attachments, send) =
-            (d.clone(), attempted.clone(), tries.clone(), attachments.clone(), props.onsubmit.clone());
+        let (draft, attempted, tries, attachments, generation, send) =
+            (d.clone(), attempted.clone(), tries.clone(), attachments.clone(), generation.clone(), props.onsubmit.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             attempted.set(true);
@@ -69,6 +72,7 @@ pub fn ReportForm(props: &FormProps) -> Html {
             }
             send.emit((draft.clone(), (*attachments).clone()));
             attachments.set(Vec::new());
+            generation.set(*generation + 1);
             attempted.set(false);
         })
     };
@@ -114,9 +118,10 @@ pub fn ReportForm(props: &FormProps) -> Html {
         Action::AttachChecklist(on)
     });
     let ondiscard = {
-        let (d, attachments, attempted) = (props.ondispatch.clone(), attachments.clone(), attempted.clone());
+        let (d, attachments, attempted, generation) = (props.ondispatch.clone(), attachments.clone(), attempted.clone(), generation.clone());
         Callback::from(move |()| {
             attachments.set(Vec::new());
+            generation.set(*generation + 1);
             attempted.set(false);
             d.emit(Action::DiscardDraft);
         })
@@ -180,7 +185,7 @@ pub fn ReportForm(props: &FormProps) -> Html {
             <Row field={Field::Steps} {locale} control={Control::TextArea { rows: 3 }} value={report::steps::readable(&d.steps, &step_names)}
                  error={error_of(Field::Steps)} secret={secrets.contains(&Field::Steps)} ondispatch={steps_dispatch} />
             { row(Field::Expected, Control::TextArea { rows: 2 }, None, false) }
-            <Evidence {locale} attachments={(*attachments).clone()} onchange={onattach} />
+            <Evidence key={*generation} {locale} attachments={(*attachments).clone()} onchange={onattach} />
             <fieldset>
                 <legend>{ s.legend_contact }</legend>
                 <p class="wh-hint">{ s.contact_hint }</p>

@@ -36,6 +36,9 @@ test("a large screenshot is shrunk to 1600 px, sent with its SHA-256, and a GIF 
   await page.evaluate(() => WalletHelp.prefill({ kind: "feedback", category: "technical", description: "The balance screen is blank, see the screenshot." }));
   await page.getByRole("button", { name: "Send report" }).click();
   await page.locator(".wh-sent").filter({ hasText: "Received" }).waitFor();
+  // The new, empty form does not keep the last pick's thumbnails or messages.
+  assert.equal(await page.getByText("anim.gif: only PNG").count(), 0);
+  assert.equal(await page.getByRole("img", { name: "wallet.png" }).count(), 0);
   const row = (await server.reports()).find((r) => r.report.description.startsWith("The balance screen"));
   assert.equal(row.attachments.length, 1);
   const sent = row.report.attachments[0];

@@ -25,6 +25,8 @@ mod sort;
 mod text;
 
 #[cfg(test)]
+mod tests_content;
+#[cfg(test)]
 mod tests_en;
 #[cfg(test)]
 mod tests_zh;

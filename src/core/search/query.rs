@@ -18,6 +18,9 @@ pub(super) const MAX_TERMS: usize = 32;
 /// more of the word was typed, always between typo and exact.
 pub(super) const EXACT: f32 = 1.0;
 pub(super) const TYPO: f32 = 0.35;
+/// A completion of a word that is complete already ("fee" → "feedback"): above a typo,
+/// below any completion of an unfinished word (at least 0.4).
+pub(super) const WORD_COMPLETION: f32 = 0.38;
 pub(super) fn prefix_quality(typed_len: usize, term_len: usize) -> f32 {
     0.4 + 0.4 * typed_len as f32 / term_len.max(1) as f32
 }

@@ -3,7 +3,7 @@
 //! per-document array, and the best `limit` documents are kept as packed integer keys.
 
 use super::index::{doc_of, weights, Index};
-use super::query::{counts, parse, prefix_quality, Term, EXACT, TYPO};
+use super::query::{counts, parse, prefix_quality, Term, EXACT, TYPO, WORD_COMPLETION};
 use super::sort::smallest;
 use super::text::{fnv, for_each_deletion, within_one, FNV_SEED};
 use super::Hit;
@@ -99,11 +99,14 @@ impl Index {
     /// The indexed terms `term` matches, with their match quality, each once.
     fn expand(&self, term: &Term, out: &mut Vec<(usize, f32)>) {
         out.clear();
-        if let Some(id) = self.find(&term.text) {
+        let exact = self.find(&term.text);
+        if let Some(id) = exact {
             out.push((id, EXACT));
         }
         if term.prefix {
-            self.completions(&term.text, out);
+            // A typed word that is a word of the text itself ("fee") is more likely finished
+            // than the start of a longer one ("feedback"): its completions weigh little more than a typo.
+            self.completions(&term.text, exact.is_some(), out);
         }
         if term.fuzzy {
             self.typos(&term.text, out);
@@ -113,7 +116,7 @@ impl Index {
         }
     }
 
-    fn completions(&self, prefix: &str, out: &mut Vec<(usize, f32)>) {
+    fn completions(&self, prefix: &str, is_word: bool, out: &mut Vec<(usize, f32)>) {
         let lo = self.partition(|t| t <= prefix);
         let hi = self.partition(|t| t < prefix || t.starts_with(prefix));
         // Most frequent first: document count (negated) above the id, in one `u64` so the
@@ -125,7 +128,8 @@ impl Index {
         for key in keys {
             let id = (key & 0xFFFF_FFFF) as usize;
             // Byte lengths: completions are Latin words, where bytes and letters mostly agree.
-            out.push((id, prefix_quality(prefix.len(), self.term(id).len())));
+            let quality = prefix_quality(prefix.len(), self.term(id).len());
+            out.push((id, if is_word { quality.min(WORD_COMPLETION) } else { quality }));
         }
     }
 

@@ -286,3 +286,13 @@ fn lone_letters_and_two_letter_stubs_do_not_flood_the_results() {
     assert_eq!(docs(&index, "two"), vec![4]);
     assert_eq!(docs(&index, "aut"), vec![4]);
 }
+
+#[test]
+fn a_typed_word_that_is_a_word_beats_longer_words_starting_with_it() {
+    let index = Index::build([
+        doc("How to send feedback", &["feedback"], "Tell us what to improve."),
+        doc("Payment failed", &["fee"], "The fee was too low."),
+    ]);
+    assert_eq!(docs(&index, "fee"), [1, 0]);
+    assert_eq!(docs(&index, "feed"), [0]);
+}

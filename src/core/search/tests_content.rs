@@ -1,0 +1,132 @@
+//! Search over the real built-in articles (`content/<locale>/*.md`, compiled in by build.rs),
+//! indexed the way the widget does it: common wallet-user queries must find the article that
+//! answers them, and queries that already worked must keep their article first.
+
+use super::*;
+use crate::core::config::Locale;
+use crate::core::content::{with_brand, Article, Catalogue};
+
+/// Any operator's wallet name; `{brand}` is replaced before indexing, as in the widget.
+const BRAND: &str = "tpWallet";
+
+/// The index of a locale's built-in articles, built exactly as `use_index` in
+/// `src/ui/search.rs` does: title and body with the brand put in, the keywords, and the
+/// summary first in the body.
+fn index(locale: Locale) -> (Index, Vec<Article>) {
+    let articles = Catalogue::default().articles(locale).to_vec();
+    let titles: Vec<String> = articles.iter().map(|a| with_brand(&a.title, BRAND)).collect();
+    let bodies: Vec<String> = articles.iter().map(|a| with_brand(&a.plain_body(), BRAND)).collect();
+    let index = Index::build(articles.iter().enumerate().map(|(i, a)| Doc {
+        title: &titles[i],
+        keywords: a.keywords().collect(),
+        body: vec![&a.summary, &bodies[i]],
+    }));
+    (index, articles)
+}
+
+/// The ids of the first `n` results for `query`, typed as is (the last word still being
+/// typed, as in the search box).
+fn top(index: &Index, articles: &[Article], query: &str, n: usize) -> Vec<String> {
+    index.search(query, n).iter().map(|h| articles[h.doc].id.to_string()).collect()
+}
+
+/// Each query must have `id` among its first three results, both while the last word is
+/// still being typed and once it is finished (a trailing space: exact words only).
+fn assert_in_top3(locale: Locale, cases: &[(&str, &str)]) {
+    let (index, articles) = index(locale);
+    for &(query, id) in cases {
+        for typed in [query.to_string(), format!("{query} ")] {
+            let got = top(&index, &articles, &typed, 3);
+            assert!(got.iter().any(|g| g == id), "{locale:?} {typed:?}: expected {id} in the top 3, got {got:?}");
+        }
+    }
+}
+
+fn assert_first(locale: Locale, cases: &[(&str, &str)]) {
+    let (index, articles) = index(locale);
+    for &(query, id) in cases {
+        let got = top(&index, &articles, query, 3);
+        assert_eq!(got.first().map(String::as_str), Some(id), "{locale:?} {query:?}: got {got:?}");
+    }
+}
+
+// Not asserted on purpose, since no article answers them: "revoke" (how to revoke token
+// approvals) and 冻结 (frozen account or frozen USDT).
+
+#[test]
+fn english_wallet_terms_find_their_article() {
+    assert_in_top3(
+        Locale::En,
+        &[
+            ("USDT", "wrong-balance"),
+            ("tron", "wrong-balance"),
+            ("trc20", "wrong-balance"),
+            ("TRC20", "wrong-balance"),
+            ("withdraw", "tx-pending"),
+            ("approval", "phishing"),
+            ("refunded", "refund"),
+            ("fee", "payment-failed"),
+            ("fees", "payment-failed"),
+            ("gas fee", "payment-failed"),
+        ],
+    );
+}
+
+#[test]
+fn chinese_wallet_terms_find_their_article() {
+    assert_in_top3(
+        Locale::ZhCn,
+        &[
+            ("转帐", "tx-problem"),
+            ("提现", "tx-pending"),
+            ("充值", "tx-pending"),
+            // English words typed while the widget is in Chinese.
+            ("seed", "seed-phrase"),
+            ("USDT", "wrong-balance"),
+            ("trc20", "wrong-balance"),
+        ],
+    );
+}
+
+#[test]
+fn fee_queries_do_not_lead_with_the_feedback_article() {
+    let (index, articles) = index(Locale::En);
+    for query in ["fee", "fees", "gas fee"] {
+        let got = top(&index, &articles, query, 3);
+        assert_ne!(got.first().map(String::as_str), Some("suggestions"), "{query:?}: got {got:?}");
+        assert!(got.iter().any(|g| g == "payment-failed"), "{query:?}: got {got:?}");
+    }
+}
+
+#[test]
+fn queries_that_worked_keep_their_article_first() {
+    assert_first(
+        Locale::En,
+        &[
+            ("refund", "refund"),
+            ("pending", "tx-pending"),
+            ("phishing", "phishing"),
+            ("seed", "seed-phrase"),
+            ("seed phrase", "seed-phrase"),
+            ("feedback", "suggestions"),
+            ("send feedback", "suggestions"),
+            ("2FA", "two-factor"),
+            ("wrong address", "wrong-address"),
+            ("wrong balance", "wrong-balance"),
+            ("gas", "payment-failed"),
+        ],
+    );
+    assert_first(
+        Locale::ZhCn,
+        &[
+            ("助记词", "seed-phrase"),
+            ("退款", "refund"),
+            ("手续费", "payment-failed"),
+            ("矿工费", "payment-failed"),
+            ("钓鱼网站", "phishing"),
+            ("双重认证", "two-factor"),
+            ("余额不对", "wrong-balance"),
+            ("转账慢", "tx-pending"),
+        ],
+    );
+}
