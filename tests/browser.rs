@@ -219,7 +219,9 @@ async fn a_vote_is_remembered_and_not_asked_again() {
         assert!(storage.get_item("wallet-help:v1:votes").unwrap().is_none(), "nothing stored before the user acts");
         m.click(".wh-vote button:last-child").await;
         assert!(m.get(".wh-vote").text_content().unwrap().contains("Sorry it did not help"));
-        assert!(m.find(".wh-vote button.wh-button:not(.wh-secondary)").is_some(), "offers the contact form");
+        assert_eq!(m.texts(".wh-vote button"), ["Contact", "Fix a problem"], "offers the contact form and the guided steps");
+        m.click(".wh-vote .wh-also").await;
+        assert_eq!(m.get("[role=tab][aria-selected=true]").id(), "wh-tab-troubleshoot");
     }
     assert_eq!(storage.get_item("wallet-help:v1:votes").unwrap().as_deref(), Some(r#"{"refund":false}"#));
     let m = Mounted::keeping_storage(r#"{"locale":"en"}"#).await;

@@ -42,6 +42,9 @@ pub struct State {
     pub marks: Rc<Marks>,
     /// The Checklist view shows the contact verifier instead of the list.
     pub verifier: bool,
+    /// The view the verifier was opened from, when not the checklist: its back button
+    /// returns there (Contact, the ladder, an article).
+    pub verifier_from: Option<View>,
     /// The troubleshooter's current walk through a case; `None` shows the case list.
     pub walk: Option<Walk>,
     /// The Troubleshoot view shows the escalation ladder on its own with this rung as the
@@ -103,6 +106,7 @@ impl State {
             reports: false,
             marks: Rc::new(marks),
             verifier: false,
+            verifier_from: None,
             walk: None,
             ladder: None,
             notes: Rc::default(),
@@ -223,8 +227,11 @@ impl State {
             Action::ShowVerifier(on) => {
                 next.verifier = on;
                 if on {
+                    next.verifier_from = (self.open && self.view != View::Checklist).then_some(self.view);
                     next.open = true;
                     next.view = View::Checklist;
+                } else if let Some(back) = next.verifier_from.take() {
+                    next.view = back;
                 }
             }
         }
@@ -364,6 +371,11 @@ mod tests {
         assert!(v.open && v.verifier);
         assert_eq!(v.view, View::Checklist);
         assert!(!v.reduce(Action::ShowVerifier(false)).verifier);
+        // Opened from Contact, its back button returns to Contact.
+        let from = fresh().reduce(Action::Open(Some(View::Contact))).reduce(Action::ShowVerifier(true));
+        assert_eq!((from.view, from.verifier_from), (View::Checklist, Some(View::Contact)));
+        let back = from.reduce(Action::ShowVerifier(false));
+        assert_eq!((back.view, back.verifier, back.verifier_from), (View::Contact, false, None));
     }
 
     #[test]

@@ -19,6 +19,9 @@ pub struct ChecklistProps {
     /// The installed app version (from `prefill`) and the latest (from the config), if known.
     pub app_versions: Option<(String, String)>,
     pub verifier: bool,
+    /// The verifier was opened from another view, where its back button returns.
+    #[prop_or_default]
+    pub verifier_elsewhere: bool,
     pub ondispatch: Callback<Action>,
 }
 
@@ -26,7 +29,7 @@ pub struct ChecklistProps {
 pub fn Checklist(props: &ChecklistProps) -> Html {
     let s = strings(props.locale);
     if props.verifier {
-        return html! { <Verifier locale={props.locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()} ondispatch={props.ondispatch.clone()} /> };
+        return html! { <Verifier locale={props.locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()} elsewhere={props.verifier_elsewhere} ondispatch={props.ondispatch.clone()} /> };
     }
     let items = props.catalogue.items(props.locale);
     let sum = summary(items, &props.marks);

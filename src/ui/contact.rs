@@ -114,6 +114,11 @@ pub fn ContactView(props: &ContactProps) -> Html {
                     { s.my_reports }{ format!(" ({})", entries.len()) }
                 </button>
             </div>
+            <div class="wh-contact-check">
+                <button type="button" class="wh-link" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowVerifier(true))}>
+                    { s.check_contact }
+                </button>
+            </div>
             // The live region is in the page before anything is sent, so screen readers
             // announce the first status ("Sending…") as well as the later ones.
             <div class="wh-sent-live" role="status" ref={status}>

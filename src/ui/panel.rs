@@ -151,7 +151,7 @@ pub fn Panel(props: &PanelProps) -> Html {
             let app_versions = installed.zip(props.catalogue.latest_app_version.clone());
             html! {
                 <Checklist {locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
-                    marks={props.state.marks.clone()} {app_versions} verifier={props.state.verifier}
+                    marks={props.state.marks.clone()} {app_versions} verifier={props.state.verifier} verifier_elsewhere={props.state.verifier_from.is_some()}
                     ondispatch={props.ondispatch.clone()} />
             }
         }

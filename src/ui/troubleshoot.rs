@@ -186,6 +186,8 @@ fn Ladder(props: &LadderProps) -> Html {
                         <li><a href={mailto(email, &props.title, &body)}>{ s.email_support }{ " " }{ email }</a>{ official(s.verdict_official) }</li>
                     }
                 </ul>
+                // Someone else offering help is the moment to check them.
+                <button type="button" class="wh-link" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowVerifier(true))}>{ s.check_contact }</button>
             </section>
             <section>
                 <h4>{ s.rung_report }</h4>

@@ -14,6 +14,9 @@ pub struct VerifierProps {
     pub locale: Locale,
     pub brand: AttrValue,
     pub catalogue: Rc<Catalogue>,
+    /// Opened from outside the checklist: the back button says "Back", not "Back to the checklist".
+    #[prop_or_default]
+    pub elsewhere: bool,
     pub ondispatch: Callback<Action>,
 }
 
@@ -70,7 +73,7 @@ pub fn Verifier(props: &VerifierProps) -> Html {
     html! {
         <section class="wh-verifier">
             <button type="button" class="wh-back" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowVerifier(false))}>
-                { "← " }{ s.back_to_checklist }
+                { "← " }{ if props.elsewhere { s.back } else { s.back_to_checklist } }
             </button>
             <h3>{ s.verifier_title }</h3>
             <p class="wh-intro">{ s.verifier_intro }</p>

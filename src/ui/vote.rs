@@ -43,6 +43,13 @@ pub fn HelpfulVote(props: &VoteProps) -> Html {
                             onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowView(View::Contact))}>
                         { view_name(props.locale, View::Contact) }
                     </button>
+                    // After an article, the guided steps are another way on (a case has had them).
+                    if !props.subject.starts_with("case/") {
+                        <button type="button" class="wh-button wh-secondary wh-also"
+                                onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowView(View::Troubleshoot))}>
+                            { view_name(props.locale, View::Troubleshoot) }
+                        </button>
+                    }
                 </> },
             } }
         </section>

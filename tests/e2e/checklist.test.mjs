@@ -50,3 +50,26 @@ test("the FAQ article on real and fake support opens the verifier", async () => 
   assert.equal(await page.getByRole("tab", { selected: true }).textContent(), "Safety check");
   await context.close();
 });
+
+test("the verifier opens from Contact and from the escalation ladder, and Back returns there", async () => {
+  const { page, context, log } = await openPage(browser, server.url + "/");
+  await launcher(page).click();
+  await page.getByRole("tab", { name: "Contact" }).click();
+  await page.getByRole("button", { name: "Check a support contact" }).click();
+  await page.getByLabel("Contact to check").fill("@tpwallet_official");
+  await page.getByRole("button", { name: "Check", exact: true }).click();
+  await page.locator(".wh-verdict").filter({ hasText: "Official only as the Telegram account" }).waitFor();
+  await page.getByRole("button", { name: "← Back" }).click();
+  assert.equal(await page.getByRole("tab", { name: "Contact" }).getAttribute("aria-selected"), "true");
+  await page.getByLabel("What happened?").waitFor();
+
+  await page.evaluate(() => WalletHelp.open("troubleshoot"));
+  await page.locator("#wh-case-refund").click();
+  for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Still broken" }).click();
+  await page.locator(".wh-ladder").getByRole("button", { name: "Check a support contact" }).click();
+  await page.locator(".wh-verifier").waitFor();
+  await page.getByRole("button", { name: "← Back" }).click();
+  await page.locator(".wh-ladder").waitFor();
+  assert.deepEqual(log.console, []);
+  await context.close();
+});
