@@ -49,7 +49,7 @@ const VIEWS = [
   ["troubleshoot step", async (page) => { await page.locator("#wh-case-refund").click(); await page.locator(".wh-step").waitFor(); }],
   ["troubleshoot urgent step", async (page) => { await page.evaluate(() => WalletHelp.startCase("account-stolen")); await page.locator(".wh-step.wh-urgent").waitFor(); }],
   ["troubleshoot ladder", async (page) => { await page.evaluate(() => WalletHelp.startCase("refund")); await walkToLadder(page); }],
-  ["complaint letter", async (page) => { await page.locator(".wh-ladder .wh-link").first().click(); await page.locator("#wh-letter-text").waitFor(); }],
+  ["complaint letter", async (page) => { await page.locator(".wh-ladder li .wh-link").first().click(); await page.locator("#wh-letter-text").waitFor(); }],
   ["checklist", async (page) => {
     await page.evaluate(() => WalletHelp.open("checklist"));
     await page.locator(".wh-score").waitFor();

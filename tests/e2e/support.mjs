@@ -91,7 +91,8 @@ export async function waitInView(locator, ms = 2000) {
       const b = box ? box.getBoundingClientRect() : { top: 0, bottom: innerHeight };
       return { top: a.top, bottom: a.bottom, viewTop: b.top, viewBottom: b.bottom };
     });
-    if (where.top >= where.viewTop && where.bottom <= where.viewBottom) return;
+    // One pixel of slack: layout positions are fractional, scroll offsets whole.
+    if (where.top >= where.viewTop - 1 && where.bottom <= where.viewBottom + 1) return;
   }
   throw new Error(`not in view: ${JSON.stringify(where)}`);
 }
