@@ -468,6 +468,11 @@ async fn a_case_walked_to_the_end_offers_the_ladder_and_a_prefilled_report() {
     let m = Mounted::new(r#"{"locale":"en","open":"troubleshoot","endpoint":"https://api.example.com/r"}"#).await;
     m.click("#wh-case-tx-pending").await;
     assert_eq!(m.get(".wh-step .wh-meta").text_content().unwrap(), "Step 1 of 5");
+    assert!(m.find(".wh-step .wh-back").is_none(), "no previous step on the first");
+    // An answer given too fast is taken back.
+    m.click(".wh-step .wh-secondary").await;
+    m.click(".wh-step .wh-back").await;
+    assert_eq!(m.get(".wh-step .wh-meta").text_content().unwrap(), "Step 1 of 5");
     for _ in 0..5 {
         m.click(".wh-step .wh-secondary").await;
     }

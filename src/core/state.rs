@@ -80,6 +80,8 @@ pub enum Action {
     /// Starts the troubleshooter on a case (opens the panel on it).
     StartCase(String),
     StillBroken,
+    /// Back to the step before in the case being walked.
+    PreviousStep,
     Fixed,
     /// Back to the list of cases.
     LeaveCase,
@@ -196,6 +198,7 @@ impl State {
                 }
             }
             Action::StillBroken => next.walk.iter_mut().for_each(Walk::still_broken),
+            Action::PreviousStep => next.walk.iter_mut().for_each(Walk::back),
             Action::Fixed => next.walk.iter_mut().for_each(Walk::fixed),
             Action::LeaveCase => {
                 next.walk = None;

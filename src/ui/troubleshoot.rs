@@ -96,6 +96,9 @@ pub fn Troubleshoot(props: &TroubleshootProps) -> Html {
                             <button type="button" class="wh-button wh-secondary" onclick={props.ondispatch.reform(|_: MouseEvent| Action::StillBroken)}>{ s.ts_broken }</button>
                         }
                     </div>
+                    if n > 1 {
+                        <button type="button" class="wh-back" onclick={props.ondispatch.reform(|_: MouseEvent| Action::PreviousStep)}>{ "← " }{ s.ts_previous }</button>
+                    }
                 </div>
             }
         }

@@ -69,6 +69,16 @@ impl Walk {
         }
     }
 
+    /// "Previous step": the step before comes back on screen and no longer counts as tried
+    /// (an answer given too fast is taken back). From the escalation it is the last step.
+    /// Ignored at the first step and once fixed.
+    pub fn back(&mut self) {
+        if !self.resolved && self.at > 0 {
+            self.at -= 1;
+            self.tried.pop();
+        }
+    }
+
     /// "This fixed it": the walk ends resolved. Ignored once the walk has ended.
     pub fn fixed(&mut self) {
         if self.current().is_some() {
@@ -124,6 +134,27 @@ mod tests {
         assert_eq!(w.current(), Some("explorer"));
         assert_eq!(w.progress(), (3, 5));
         assert_eq!(w.steps_tried(), ["step:tx-pending/dont-resend", "step:tx-pending/find-hash"]);
+    }
+
+    #[test]
+    fn previous_step_takes_the_last_answer_back() {
+        let mut w = walk("tx-pending");
+        w.back();
+        assert_eq!((w.current(), w.tried.len()), (Some("dont-resend"), 0), "nothing before the first step");
+        w.still_broken();
+        w.still_broken();
+        w.back();
+        assert_eq!(w.current(), Some("find-hash"));
+        assert_eq!(w.steps_tried(), ["step:tx-pending/dont-resend"]);
+        for _ in 0..4 {
+            w.still_broken();
+        }
+        assert_eq!(w.outcome(), Outcome::Escalate);
+        w.back();
+        assert_eq!((w.outcome(), w.progress()), (Outcome::InProgress, (5, 5)));
+        w.fixed();
+        w.back();
+        assert_eq!(w.outcome(), Outcome::Fixed, "a fixed case stays fixed");
     }
 
     #[test]
