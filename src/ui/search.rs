@@ -4,9 +4,9 @@
 //! already know it when the first count arrives and announce it.
 
 use crate::core::config::{Locale, View};
-use crate::core::content::{with_brand, Catalogue};
+use crate::core::content::{search_index, with_brand, Catalogue};
 use crate::core::i18n::{result_count, strings, view_name};
-use crate::core::search::{highlight, Doc, Index, Latest};
+use crate::core::search::{highlight, Index, Latest};
 use crate::core::state::Action;
 use crate::platform::{host, timers};
 use std::cell::RefCell;
@@ -86,14 +86,7 @@ pub fn use_index(locale: Locale, catalogue: Rc<Catalogue>, brand: AttrValue, nee
         return Some(index.clone());
     }
     let (_, catalogue, brand) = &key;
-    let articles = catalogue.articles(locale);
-    let titles: Vec<String> = articles.iter().map(|a| with_brand(&a.title, brand)).collect();
-    let bodies: Vec<String> = articles.iter().map(|a| with_brand(&a.plain_body(), brand)).collect();
-    let index = Rc::new(Index::build(articles.iter().enumerate().map(|(i, a)| Doc {
-        title: &titles[i],
-        keywords: a.keywords().collect(),
-        body: vec![&a.summary, &bodies[i]],
-    })));
+    let index = Rc::new(search_index(catalogue.articles(locale), brand));
     *cache = Some((key, index.clone()));
     Some(index)
 }

@@ -99,6 +99,18 @@ pub fn with_brand(text: &str, brand: &str) -> String {
     text.replace("{brand}", brand)
 }
 
+/// The search index over `articles` as the reader sees them (`{brand}` filled in): title,
+/// keywords, and the summary before the body.
+pub fn search_index(articles: &[Article], brand: &str) -> crate::core::search::Index {
+    let titles: Vec<String> = articles.iter().map(|a| with_brand(&a.title, brand)).collect();
+    let bodies: Vec<String> = articles.iter().map(|a| with_brand(&a.plain_body(), brand)).collect();
+    crate::core::search::Index::build(articles.iter().enumerate().map(|(i, a)| crate::core::search::Doc {
+        title: &titles[i],
+        keywords: a.keywords().collect(),
+        body: vec![&a.summary, &bodies[i]],
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

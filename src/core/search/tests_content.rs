@@ -4,24 +4,15 @@
 
 use super::*;
 use crate::core::config::Locale;
-use crate::core::content::{with_brand, Article, Catalogue};
+use crate::core::content::{search_index, Article, Catalogue};
 
 /// Any operator's wallet name; `{brand}` is replaced before indexing, as in the widget.
 const BRAND: &str = "tpWallet";
 
-/// The index of a locale's built-in articles, built exactly as `use_index` in
-/// `src/ui/search.rs` does: title and body with the brand put in, the keywords, and the
-/// summary first in the body.
+/// The index of a locale's built-in articles, as the widget builds it.
 fn index(locale: Locale) -> (Index, Vec<Article>) {
     let articles = Catalogue::default().articles(locale).to_vec();
-    let titles: Vec<String> = articles.iter().map(|a| with_brand(&a.title, BRAND)).collect();
-    let bodies: Vec<String> = articles.iter().map(|a| with_brand(&a.plain_body(), BRAND)).collect();
-    let index = Index::build(articles.iter().enumerate().map(|(i, a)| Doc {
-        title: &titles[i],
-        keywords: a.keywords().collect(),
-        body: vec![&a.summary, &bodies[i]],
-    }));
-    (index, articles)
+    (search_index(&articles, BRAND), articles)
 }
 
 /// The ids of the first `n` results for `query`, typed as is (the last word still being
