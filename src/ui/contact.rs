@@ -1,6 +1,7 @@
 //! The Contact view: the report form, what became of the report just sent, and the way to
 //! "My reports". Sending goes through the outbox, so a report is stored before it travels.
 
+use super::fields::use_reveal;
 use super::report_form::ReportForm;
 use super::reports::{status_line, use_outbox, Reports};
 use crate::core::checklist::{attached, Attached, Marks};
@@ -64,6 +65,10 @@ pub fn ContactView(props: &ContactProps) -> Html {
     let entries = use_outbox();
     let sent = use_state(|| None::<String>);
     let failed = use_state(|| false);
+    let just_sent = sent.as_ref().and_then(|id| entries.iter().find(|e| &e.id == id));
+    // Shown once the status is in the page: revealed earlier, the browser's scroll anchoring
+    // would push it out of view again as it grows. (Every hook before the early returns.)
+    let status = use_reveal(just_sent.map(|e| e.id.clone()));
     let Some(endpoint) = props.endpoint.clone() else {
         return html! {
             <section class="wh-contact">
@@ -90,18 +95,6 @@ pub fn ContactView(props: &ContactProps) -> Html {
             }
         })
     };
-    let just_sent = sent.as_ref().and_then(|id| entries.iter().find(|e| &e.id == id));
-    // Shown once the status is in the page: revealed earlier, the browser's scroll anchoring
-    // would push it out of view again as it grows.
-    let status = use_node_ref();
-    {
-        let status = status.clone();
-        use_effect_with(just_sent.map(|e| e.id.clone()), move |shown| {
-            if let Some(el) = status.cast::<web_sys::Element>().filter(|_| shown.is_some()) {
-                crate::platform::host::reveal(&el);
-            }
-        });
-    }
     let restore = just_sent.filter(|e| matches!(e.status, Status::Rejected { .. })).map(|e| {
         let (pairs, d) = (report::prefill_pairs(&e.body), props.ondispatch.clone());
         Callback::from(move |_: MouseEvent| d.emit(Action::Prefill(pairs.clone())))

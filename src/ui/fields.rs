@@ -39,6 +39,22 @@ pub struct RowProps {
     pub ondispatch: Callback<Action>,
 }
 
+/// The node to show: whenever `shown` becomes `Some` (or another `Some`), the panel scrolls
+/// just enough to bring it into view (`platform::host::reveal`).
+#[hook]
+pub fn use_reveal<K: PartialEq + 'static>(shown: Option<K>) -> NodeRef {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(shown, move |shown| {
+            if let Some(el) = node.cast::<web_sys::Element>().filter(|_| shown.is_some()) {
+                crate::platform::host::reveal(&el);
+            }
+        });
+    }
+    node
+}
+
 #[component]
 pub fn Row(props: &RowProps) -> Html {
     let s = strings(props.locale);
@@ -84,15 +100,7 @@ pub fn Row(props: &RowProps) -> Html {
             </select>
         },
     };
-    let guard = use_node_ref();
-    {
-        let guard = guard.clone();
-        use_effect_with(props.secret, move |secret| {
-            if let Some(el) = guard.cast::<web_sys::Element>().filter(|_| *secret) {
-                crate::platform::host::reveal(&el);
-            }
-        });
-    }
+    let guard = use_reveal(props.secret.then_some(()));
     let onremove = {
         let value = props.value.to_string();
         props.ondispatch.reform(move |_: MouseEvent| Action::Edit(field, removed(field, &value)))

@@ -24,7 +24,9 @@ pub struct VerifierProps {
 pub fn Verifier(props: &VerifierProps) -> Html {
     let s = strings(props.locale);
     let input = use_state(String::new);
-    let verdict = use_state(|| None::<Verdict>);
+    // The verdict, and whether the checked text named no app (kept with it: the field may
+    // change after the check).
+    let verdict = use_state(|| None::<(Verdict, bool)>);
     // The operator's list when the config gives one (named after the brand if it has no
     // name of its own), else the defaults derived from the brand.
     let official = match props.catalogue.official.clone() {
@@ -36,7 +38,7 @@ pub fn Verifier(props: &VerifierProps) -> Html {
         let (input, verdict) = (input.clone(), verdict.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            verdict.set(Some(verify(&input, &official)));
+            verdict.set(Some((verify(&input, &official), names_no_network(&input))));
         })
     };
     let oninput = {
@@ -44,12 +46,12 @@ pub fn Verifier(props: &VerifierProps) -> Html {
         Callback::from(move |e: InputEvent| input.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
     };
     let locale = props.locale;
-    let result = verdict.as_ref().map(|v| match v {
+    let result = verdict.as_ref().map(|(v, bare)| match v {
         Verdict::Official { channel, matched } => html! {
             <div class="wh-verdict wh-official" role="status">
                 <p class="wh-verdict-title">{ "✓ " }{ s.verdict_official }</p>
                 <p>{ format!("{} {}", channel_name(locale, *channel), matched) }</p>
-                if matches!(channel, Channel::Handle(_)) && names_no_network(&input) {
+                if *bare && matches!(channel, Channel::Handle(_)) {
                     <p class="wh-alert">{ only_there(locale, *channel) }</p>
                 }
                 <p>{ s.verdict_rule }</p>

@@ -310,9 +310,11 @@ pub fn file_name(input: &LetterInput) -> String {
 /// just loses its "T".
 fn readable_time(t: &str) -> String {
     let t = t.replacen('T', " ", 1);
-    match t.len().checked_sub(6).filter(|&i| t.is_char_boundary(i) && i >= 16 && matches!(&t.as_bytes()[i..=i], b"+" | b"-") && t.as_bytes()[i + 3] == b':') {
-        Some(i) => format!("{} (UTC{})", &t[..i], &t[i..]),
-        None => t,
+    // The offset `with_utc_offset` adds: "+hh:mm" or "-hh:mm" after at least a date and time.
+    let offset = t.len().checked_sub(6).filter(|&i| i >= 16).and_then(|i| Some((i, t.get(i..)?)));
+    match offset {
+        Some((i, o)) if o.starts_with(['+', '-']) && o.as_bytes()[3] == b':' => format!("{} (UTC{o})", &t[..i]),
+        _ => t,
     }
 }
 
