@@ -6,7 +6,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 PKG := target/pkg
 COLLECTOR := target/debug/wallet-help-collector
 
-.PHONY: setup dist demo test test-native test-browser test-e2e check-sizes bench clean
+.PHONY: setup dist demo test lint test-native test-browser test-e2e check-sizes bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -35,7 +35,14 @@ demo: dist $(COLLECTOR)
 	@echo "Open the demo at the address printed below (Ctrl-C stops it)."
 	$(COLLECTOR) --site dist
 
-test: setup test-native test-browser test-e2e check-sizes
+test: setup lint test-native test-browser test-e2e check-sizes
+
+# Formatting and clippy, native (widget core and collector) and wasm32 (the browser layer,
+# which only exists there), so every change is reviewed clean.
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p wallet-help --all-targets --all-features --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
 	cargo test --workspace

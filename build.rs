@@ -3,17 +3,17 @@
 //! Markdown parser and no JSON parsing of its own content. Any content problem fails the
 //! build with the file, line or field, and what is wrong.
 
+#[path = "src/core/troubleshoot/model.rs"]
+#[allow(dead_code)]
+mod flow_model;
+#[path = "build/flows.rs"]
+mod flows;
 #[path = "src/core/content/model.rs"]
 #[allow(dead_code)]
 mod model;
 #[path = "src/core/content/validate.rs"]
 #[allow(dead_code)]
 mod validate;
-#[path = "src/core/troubleshoot/model.rs"]
-#[allow(dead_code)]
-mod flow_model;
-#[path = "build/flows.rs"]
-mod flows;
 
 use model::{markup, Article, Category};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
@@ -38,8 +38,12 @@ fn main() {
         let dir = Path::new("content").join(locale);
         let (articles, sources) = read_locale(&dir, &mut problems);
         problems.extend(validate::validate(&articles, &sources).into_iter().map(|p| p.to_string()));
-        writeln!(out, "pub static {name}: &[Article] = &[{}];", articles.iter().map(article).collect::<Vec<_>>().join(",\n"))
-            .ok();
+        writeln!(
+            out,
+            "pub static {name}: &[Article] = &[{}];",
+            articles.iter().map(article).collect::<Vec<_>>().join(",\n")
+        )
+        .ok();
         let ids: Vec<&str> = articles.iter().map(|a| a.id.as_ref()).collect();
         let flows = flows::read(&dir.join("flows"), &ids, &mut problems);
         writeln!(flow_out, "pub static {name}: &[Flow] = {};", flows::code(&flows)).ok();
@@ -58,7 +62,10 @@ fn main() {
 
 fn read_locale(dir: &Path, problems: &mut Vec<String>) -> (Vec<Article>, Vec<String>) {
     let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "md")).collect(),
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect(),
         Err(e) => {
             problems.push(format!("{}: cannot read the folder: {e}", dir.display()));
             Vec::new()
@@ -117,10 +124,15 @@ fn parse_article(id: &str, text: &str) -> Result<Article, Vec<String>> {
             errors.push(format!("1: {k} is missing"));
         }
     }
-    let list = |k: &str| -> Cow<'static, str> { Cow::Owned(model::items(&get(k).unwrap_or_default()).collect::<Vec<_>>().join(",")) };
+    let list = |k: &str| -> Cow<'static, str> {
+        Cow::Owned(model::items(&get(k).unwrap_or_default()).collect::<Vec<_>>().join(","))
+    };
     let category = get("category").unwrap_or_default();
     let category = Category::parse(&category).unwrap_or_else(|| {
-        errors.push(format!("1: category {category:?} unknown; use one of {}", Category::ALL.map(|c| c.name()).join(", ")));
+        errors.push(format!(
+            "1: category {category:?} unknown; use one of {}",
+            Category::ALL.map(|c| c.name()).join(", ")
+        ));
         Category::Support
     });
     let body_text: String = text.lines().skip(body_line).collect::<Vec<_>>().join("\n");

@@ -24,7 +24,10 @@ use std::path::Path;
 #[cfg_attr(test, allow(dead_code))]
 pub fn read(dir: &Path, article_ids: &[&str], problems: &mut Vec<String>) -> Vec<Flow> {
     let mut files: Vec<_> = match std::fs::read_dir(dir) {
-        Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "md")).collect(),
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect(),
         Err(e) => {
             problems.push(format!("{}: cannot read the folder: {e}", dir.display()));
             return Vec::new();
@@ -72,7 +75,11 @@ pub fn parse(case: &str, text: &str, article_ids: &[&str]) -> Result<(u32, Flow)
             Some(("category", v)) => {
                 category = Category::parse(v);
                 if category.is_none() {
-                    errors.push(format!("{}: category {v:?} unknown; use one of {}", n + 1, Category::ALL.map(|c| c.name()).join(", ")));
+                    errors.push(format!(
+                        "{}: category {v:?} unknown; use one of {}",
+                        n + 1,
+                        Category::ALL.map(|c| c.name()).join(", ")
+                    ));
                 }
             }
             Some(("title", v)) if !v.is_empty() => title = Some(v.to_string()),
@@ -101,7 +108,13 @@ pub fn parse(case: &str, text: &str, article_ids: &[&str]) -> Result<(u32, Flow)
                 Some(id) => (id.trim(), true),
                 None => (heading.trim(), false),
             };
-            let step = Step { id: Cow::Owned(id.into()), text: Cow::Borrowed(""), detail: None, articles: Cow::Borrowed(""), urgent };
+            let step = Step {
+                id: Cow::Owned(id.into()),
+                text: Cow::Borrowed(""),
+                detail: None,
+                articles: Cow::Borrowed(""),
+                urgent,
+            };
             current = Some((n + 1, step, vec![String::new()]));
         } else if let Some((_, step, paragraphs)) = current.as_mut() {
             if let Some(list) = line.strip_prefix("articles:") {

@@ -15,8 +15,8 @@ mod widget;
 /// The widget's version; the loader compares it with its own.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-#[cfg(target_arch = "wasm32")]
-pub use widget::{mount, version, Widget};
 /// For Yew applications: the widget as a component, configured with [`core::config::Config`].
 #[cfg(target_arch = "wasm32")]
 pub use ui::{HelpWidget, HelpWidgetProps};
+#[cfg(target_arch = "wasm32")]
+pub use widget::{mount, version, Widget};

@@ -161,7 +161,16 @@ async fn tabs_switch_views_by_click_and_arrow_keys() {
 async fn topics_lead_to_articles_then_related_ones_and_back_again() {
     let m = Mounted::new(r#"{"locale":"en","open":"faq"}"#).await;
     let topics = m.texts(".wh-topic-button span:first-child");
-    assert_eq!(topics, ["Transfers and payments", "Account and balance", "Security and scams", "App problems", "Support and complaints"]);
+    assert_eq!(
+        topics,
+        [
+            "Transfers and payments",
+            "Account and balance",
+            "Security and scams",
+            "App problems",
+            "Support and complaints"
+        ]
+    );
     m.click(".wh-topics li:nth-child(3) button").await;
     assert_eq!(m.get(".wh-topic h3").text_content().unwrap(), "Security and scams");
     let titles = m.texts(".wh-item-title");
@@ -219,7 +228,11 @@ async fn a_vote_is_remembered_and_not_asked_again() {
         assert!(storage.get_item("wallet-help:v1:votes").unwrap().is_none(), "nothing stored before the user acts");
         m.click(".wh-vote button:last-child").await;
         assert!(m.get(".wh-vote").text_content().unwrap().contains("Sorry it did not help"));
-        assert_eq!(m.texts(".wh-vote button"), ["Contact", "Fix a problem"], "offers the contact form and the guided steps");
+        assert_eq!(
+            m.texts(".wh-vote button"),
+            ["Contact", "Fix a problem"],
+            "offers the contact form and the guided steps"
+        );
         m.click(".wh-vote .wh-also").await;
         assert_eq!(m.get("[role=tab][aria-selected=true]").id(), "wh-tab-troubleshoot");
     }
@@ -344,15 +357,24 @@ async fn the_draft_survives_a_remount_and_discard_clears_it() {
         m.fill("#wh-f-description", "My USDT never arrived at the exchange.").await;
         m.fill("#wh-f-tx-amount", "250").await;
     }
-    let m = Mounted::keeping_storage(r#"{"locale":"en","open":"contact","endpoint":"https://api.example.com/r"}"#).await;
-    let value = |sel: &str| m.get(sel).dyn_into::<web_sys::HtmlTextAreaElement>().map(|t| t.value())
-        .or_else(|e| e.dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value())).unwrap();
+    let m =
+        Mounted::keeping_storage(r#"{"locale":"en","open":"contact","endpoint":"https://api.example.com/r"}"#).await;
+    let value = |sel: &str| {
+        m.get(sel)
+            .dyn_into::<web_sys::HtmlTextAreaElement>()
+            .map(|t| t.value())
+            .or_else(|e| e.dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value()))
+            .unwrap()
+    };
     assert_eq!(value("#wh-f-description"), "My USDT never arrived at the exchange.");
     assert_eq!(value("#wh-f-tx-amount"), "250");
     m.click(".wh-actions .wh-secondary").await;
     // Asked first: nothing is gone until "Discard" is pressed, and "Keep" keeps it.
     assert_eq!(value("#wh-f-description"), "My USDT never arrived at the exchange.");
-    assert_eq!(m.get(".wh-confirm [role=alert]").text_content().unwrap(), "Discard this draft? What you wrote will be gone.");
+    assert_eq!(
+        m.get(".wh-confirm [role=alert]").text_content().unwrap(),
+        "Discard this draft? What you wrote will be gone."
+    );
     m.click(".wh-confirm .wh-secondary").await;
     assert!(m.find(".wh-confirm").is_none());
     assert_eq!(value("#wh-f-description"), "My USDT never arrived at the exchange.");
@@ -390,7 +412,8 @@ async fn prefill_fills_the_form_from_the_host_page() {
     clear_storage();
     let m = Mounted::new(r#"{"locale":"en","open":"contact","endpoint":"https://api.example.com/r"}"#).await;
     let hash = format!("0x{}", "ab".repeat(32));
-    m.widget.prefill(js_sys::JSON::parse(&format!(r#"{{"txHash":"{hash}","chain":"evm","accountId":"A-17"}}"#)).unwrap());
+    m.widget
+        .prefill(js_sys::JSON::parse(&format!(r#"{{"txHash":"{hash}","chain":"evm","accountId":"A-17"}}"#)).unwrap());
     yew::scheduler::flush().await;
     let input = m.get("#wh-f-tx-hash").dyn_into::<web_sys::HtmlInputElement>().unwrap();
     assert_eq!(input.value(), hash);
@@ -484,7 +507,10 @@ async fn a_case_walked_to_the_end_offers_the_ladder_and_a_prefilled_report() {
     assert_eq!(m.get("[aria-selected=true]").id(), "wh-tab-contact");
     let steps = m.get("#wh-f-steps").dyn_into::<web_sys::HtmlTextAreaElement>().unwrap().value();
     // Shown as sentences; the draft behind them keeps the references (native tests of core::report::steps).
-    assert!(steps.starts_with("Tried: Don't send the same payment again yet.\n") && steps.lines().count() == 5, "{steps}");
+    assert!(
+        steps.starts_with("Tried: Don't send the same payment again yet.\n") && steps.lines().count() == 5,
+        "{steps}"
+    );
     let category = m.get("#wh-f-category").dyn_into::<web_sys::HtmlSelectElement>().unwrap().value();
     assert_eq!(category, "technical");
 }

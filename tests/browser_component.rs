@@ -61,7 +61,13 @@ async fn a_yew_app_renders_the_launcher_and_panel_in_a_shadow_root() {
 
 #[wasm_bindgen_test]
 async fn config_sets_language_theme_and_the_view_to_open() {
-    let config = Config { locale: Locale::ZhCn, theme: Theme::Dark, open: Some(View::Checklist), accent: Some("#0a7d4f".into()), ..Config::default() };
+    let config = Config {
+        locale: Locale::ZhCn,
+        theme: Theme::Dark,
+        open: Some(View::Checklist),
+        accent: Some("#0a7d4f".into()),
+        ..Config::default()
+    };
     let (root, shadow, app) = render(config).await;
     let host: HtmlElement = root.query_selector("wallet-help").unwrap().unwrap().dyn_into().unwrap();
     assert_eq!(host.get_attribute("data-theme").as_deref(), Some("dark"));

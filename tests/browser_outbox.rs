@@ -246,10 +246,7 @@ async fn the_lock_runs_the_task_and_keeps_others_out_until_it_ends() {
     let nested = locks::if_available(&name, move || async move {
         // Still held after an await point: the lock lasts as long as the task's future.
         let tick = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-                .unwrap();
+            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
         });
         wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
         locks::if_available(&inner_name, || async { "second" }).await

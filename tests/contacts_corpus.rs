@@ -33,8 +33,7 @@ fn percent(part: usize, all: usize) -> f64 {
 #[test]
 fn verdicts_on_the_corpus() {
     let official = Official::default_for("tpWallet");
-    let (officials, lookalikes, unknowns) =
-        (cases("official.txt"), cases("lookalikes.txt"), cases("unknown.txt"));
+    let (officials, lookalikes, unknowns) = (cases("official.txt"), cases("lookalikes.txt"), cases("unknown.txt"));
     assert!(officials.len() >= 50 && lookalikes.len() >= 100 && unknowns.len() >= 30, "corpus too small");
     let mut misses = Vec::new();
 
@@ -80,25 +79,11 @@ fn verdicts_on_the_corpus() {
     }
 
     let benign = officials.len() + unknowns.len();
-    println!(
-        "official recognised:   {recognised}/{} ({:.1}%)",
-        officials.len(),
-        percent(recognised, officials.len())
-    );
-    println!(
-        "look-alikes flagged:   {flagged}/{} ({:.1}%)",
-        lookalikes.len(),
-        percent(flagged, lookalikes.len())
-    );
-    println!(
-        "  with the expected reason: {right_reason}/{with_reason} ({:.1}%)",
-        percent(right_reason, with_reason)
-    );
+    println!("official recognised:   {recognised}/{} ({:.1}%)", officials.len(), percent(recognised, officials.len()));
+    println!("look-alikes flagged:   {flagged}/{} ({:.1}%)", lookalikes.len(), percent(flagged, lookalikes.len()));
+    println!("  with the expected reason: {right_reason}/{with_reason} ({:.1}%)", percent(right_reason, with_reason));
     println!("unknown kept unknown:  {kept}/{} ({:.1}%)", unknowns.len(), percent(kept, unknowns.len()));
-    println!(
-        "false alarms:          {false_alarms}/{benign} benign inputs ({:.1}%)",
-        percent(false_alarms, benign)
-    );
+    println!("false alarms:          {false_alarms}/{benign} benign inputs ({:.1}%)", percent(false_alarms, benign));
     println!("unknown called official: {called_official}");
     for miss in &misses {
         println!("  {miss}");

@@ -120,24 +120,14 @@ struct Article {
 
 /// Made-up words (product names, coin tickers, rare terms) for a realistic vocabulary size.
 fn rare_words(rng: &mut Rng, count: usize) -> Vec<String> {
-    const SYLLABLES: &[&str] = &[
-        "ka", "lo", "mi", "ren", "tor", "vex", "qua", "zil", "dor", "bri", "sen", "tal", "ne",
-        "sto",
-    ];
-    (0..count)
-        .map(|_| {
-            (0..2 + rng.below(3))
-                .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
-                .collect()
-        })
-        .collect()
+    const SYLLABLES: &[&str] =
+        &["ka", "lo", "mi", "ren", "tor", "vex", "qua", "zil", "dor", "bri", "sen", "tal", "ne", "sto"];
+    (0..count).map(|_| (0..2 + rng.below(3)).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect()).collect()
 }
 
 fn english(rng: &mut Rng) -> Vec<Article> {
     let rare = rare_words(rng, 3000);
-    let words = |rng: &mut Rng, n: usize| -> Vec<String> {
-        (0..n).map(|_| rng.skewed(EN_WORDS).to_string()).collect()
-    };
+    let words = |rng: &mut Rng, n: usize| -> Vec<String> { (0..n).map(|_| rng.skewed(EN_WORDS).to_string()).collect() };
     (0..DOCS)
         .map(|_| {
             let (t, k) = (3 + rng.below(5), 2 + rng.below(4));
@@ -153,18 +143,13 @@ fn english(rng: &mut Rng) -> Vec<Article> {
                 body.push_str(word);
                 body.push_str(if i % 12 == 11 { ". " } else { " " });
             }
-            Article {
-                title,
-                keywords,
-                body,
-            }
+            Article { title, keywords, body }
         })
         .collect()
 }
 
 fn chinese(rng: &mut Rng) -> Vec<Article> {
-    let phrases =
-        |rng: &mut Rng, n: usize| -> String { (0..n).map(|_| rng.skewed(ZH_PHRASES)).collect() };
+    let phrases = |rng: &mut Rng, n: usize| -> String { (0..n).map(|_| rng.skewed(ZH_PHRASES)).collect() };
     (0..DOCS)
         .map(|_| {
             let n = 2 + rng.below(3);
@@ -173,20 +158,12 @@ fn chinese(rng: &mut Rng) -> Vec<Article> {
             let keywords = (0..k).map(|_| phrases(rng, 1)).collect();
             let mut body = String::new();
             for i in 0..60 + rng.below(80) {
-                body.push_str(if rng.below(5) < 2 {
-                    rng.skewed(ZH_FILLERS)
-                } else {
-                    rng.skewed(ZH_PHRASES)
-                });
+                body.push_str(if rng.below(5) < 2 { rng.skewed(ZH_FILLERS) } else { rng.skewed(ZH_PHRASES) });
                 if i % 9 == 8 {
                     body.push_str(if i % 2 == 0 { "。" } else { "，" });
                 }
             }
-            Article {
-                title,
-                keywords,
-                body,
-            }
+            Article { title, keywords, body }
         })
         .collect()
 }
@@ -224,10 +201,7 @@ fn run(locale: &str, articles: &[Article], queries: &[&str]) {
     for query in queries {
         let hits = index.search(query, 10);
         assert!(!hits.is_empty(), "{locale}: no result for {query:?}");
-        assert!(
-            hits.windows(2).all(|w| w[0].matched >= w[1].matched),
-            "{locale}: {query:?} out of order"
-        );
+        assert!(hits.windows(2).all(|w| w[0].matched >= w[1].matched), "{locale}: {query:?} out of order");
         let mut fastest = f64::INFINITY;
         for _ in 0..ROUNDS {
             let start = now();
@@ -239,20 +213,13 @@ fn run(locale: &str, articles: &[Article], queries: &[&str]) {
         samples.push(fastest);
     }
     samples.sort_by(f64::total_cmp);
-    let (p50, p99, max) = (
-        percentile(&samples, 0.5),
-        percentile(&samples, 0.99),
-        samples[samples.len() - 1],
-    );
+    let (p50, p99, max) = (percentile(&samples, 0.5), percentile(&samples, 0.99), samples[samples.len() - 1]);
     console_log!(
         "search-bench locale={locale} docs={} build_ms={build_ms:.1} p50_us={p50:.1} p99_us={p99:.1} max_us={max:.1} queries={}",
         index.len(),
         queries.len()
     );
-    assert!(
-        p50 <= 100.0 && p99 <= 1000.0,
-        "{locale}: over budget (p50 {p50:.1} µs, p99 {p99:.1} µs)"
-    );
+    assert!(p50 <= 100.0 && p99 <= 1000.0, "{locale}: over budget (p50 {p50:.1} µs, p99 {p99:.1} µs)");
 }
 
 #[wasm_bindgen_test]

@@ -43,26 +43,15 @@ pub fn check_attachments(body: &Map<String, Value>) -> Result<Vec<Attachment>, V
     let list = match body.get("attachments") {
         None | Some(Value::Null) => return Ok(Vec::new()),
         Some(Value::Array(list)) => list,
-        Some(_) => {
-            return Err(Violation::new(
-                "attachments",
-                "attachments must be a list of files",
-            ))
-        }
+        Some(_) => return Err(Violation::new("attachments", "attachments must be a list of files")),
     };
     if list.len() > MAX_ATTACHMENTS {
         return Err(Violation::new(
             "attachments",
-            format!(
-                "at most {MAX_ATTACHMENTS} attachments are allowed, got {}",
-                list.len()
-            ),
+            format!("at most {MAX_ATTACHMENTS} attachments are allowed, got {}", list.len()),
         ));
     }
-    list.iter()
-        .enumerate()
-        .map(|(index, item)| check_one(index, item))
-        .collect()
+    list.iter().enumerate().map(|(index, item)| check_one(index, item)).collect()
 }
 
 /// The rules in a fixed order, cheapest first, so nothing is decoded or hashed for an
@@ -89,10 +78,7 @@ fn check_one(index: usize, item: &Value) -> Result<Attachment, Violation> {
     let image_type = ImageType::from_mime(declared).ok_or_else(|| {
         let allowed: Vec<&str> = ImageType::ALL.iter().map(|t| t.mime()).collect();
         let allowed = allowed.join(", ");
-        entry.reject(
-            "type",
-            format!("type must be one of {allowed}, got \"{declared}\""),
-        )
+        entry.reject("type", format!("type must be one of {allowed}, got \"{declared}\""))
     })?;
 
     let size = entry.size()?;
@@ -109,34 +95,21 @@ fn check_one(index: usize, item: &Value) -> Result<Attachment, Violation> {
         return Err(entry.reject("sha256", "sha256 must be 64 lower-case hexadecimal digits"));
     }
 
-    let data = decode(entry.text("data")?)
-        .map_err(|problem| entry.reject("data", format!("data {problem}")))?;
+    let data = decode(entry.text("data")?).map_err(|problem| entry.reject("data", format!("data {problem}")))?;
     if data.len() as u64 != size {
         let held = data.len();
-        return Err(entry.reject(
-            "size",
-            format!("size says {size} bytes but data holds {held} bytes"),
-        ));
+        return Err(entry.reject("size", format!("size says {size} bytes but data holds {held} bytes")));
     }
     if sha256_hex(&data) != sha256 {
-        return Err(entry.reject(
-            "sha256",
-            "sha256 does not match the file's contents; it may have been damaged on the way",
-        ));
+        return Err(
+            entry.reject("sha256", "sha256 does not match the file's contents; it may have been damaged on the way")
+        );
     }
     if !image_type.matches(&data) {
         let actual = sniff::describe(&data);
-        return Err(entry.reject(
-            "type",
-            format!("declared {declared}, but its contents are {actual}"),
-        ));
+        return Err(entry.reject("type", format!("declared {declared}, but its contents are {actual}")));
     }
-    Ok(Attachment {
-        name: name.to_owned(),
-        image_type,
-        sha256: sha256.to_owned(),
-        data,
-    })
+    Ok(Attachment { name: name.to_owned(), image_type, sha256: sha256.to_owned(), data })
 }
 
 /// One attachment object being checked, and how to word what is wrong with it.
@@ -149,10 +122,7 @@ struct Entry<'a> {
 
 impl<'a> Entry<'a> {
     fn reject(&self, key: &str, problem: impl std::fmt::Display) -> Violation {
-        Violation::new(
-            format!("attachments[{}].{key}", self.index),
-            format!("{}: {problem}", self.who),
-        )
+        Violation::new(format!("attachments[{}].{key}", self.index), format!("{}: {problem}", self.who))
     }
 
     fn text(&self, key: &str) -> Result<&'a str, Violation> {
@@ -166,9 +136,7 @@ impl<'a> Entry<'a> {
     fn size(&self) -> Result<u64, Violation> {
         match self.fields.get("size") {
             None | Some(Value::Null) => Err(self.reject("size", "size is required")),
-            Some(value) => value
-                .as_u64()
-                .ok_or_else(|| self.reject("size", "size must be a whole number of bytes")),
+            Some(value) => value.as_u64().ok_or_else(|| self.reject("size", "size must be a whole number of bytes")),
         }
     }
 }
@@ -181,9 +149,7 @@ pub fn name_problem(name: &str) -> Option<String> {
     }
     let chars = name.chars().count();
     if chars > MAX_NAME_CHARS {
-        return Some(format!(
-            "the file name must be at most {MAX_NAME_CHARS} characters, got {chars}"
-        ));
+        return Some(format!("the file name must be at most {MAX_NAME_CHARS} characters, got {chars}"));
     }
     if name.contains(['/', '\\']) {
         return Some("the file name must not contain / or \\".to_owned());
@@ -206,9 +172,7 @@ pub fn decode(data: &str) -> Result<Vec<u8>, String> {
     if data.starts_with("data:") {
         return Err("must be plain base64, without the \"data:…;base64,\" prefix".to_owned());
     }
-    BASE64
-        .decode(data)
-        .map_err(|e| format!("is not valid base64 ({e})"))
+    BASE64.decode(data).map_err(|e| format!("is not valid base64 ({e})"))
 }
 
 pub fn is_lower_hex_sha256(s: &str) -> bool {
@@ -216,8 +180,5 @@ pub fn is_lower_hex_sha256(s: &str) -> bool {
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }

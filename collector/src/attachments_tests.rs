@@ -27,9 +27,7 @@ fn body(items: Vec<Value>) -> Map<String, Value> {
 
 /// The field named by the rejection of a body with this one attachment.
 fn field_of(attachment: Value) -> String {
-    check_attachments(&body(vec![attachment]))
-        .expect_err("should be rejected")
-        .field
+    check_attachments(&body(vec![attachment])).expect_err("should be rejected").field
 }
 
 fn png_with(key: &str, value: Value) -> Value {
@@ -49,11 +47,8 @@ fn absent_null_or_empty_means_no_attachments() {
 
 #[test]
 fn decodes_every_allowed_type() {
-    let items = vec![
-        item("a.png", "image/png", PNG),
-        item("b.jpg", "image/jpeg", JPEG),
-        item("c.webp", "image/webp", WEBP),
-    ];
+    let items =
+        vec![item("a.png", "image/png", PNG), item("b.jpg", "image/jpeg", JPEG), item("c.webp", "image/webp", WEBP)];
     let checked = check_attachments(&body(items)).unwrap();
     let types: Vec<ImageType> = checked.iter().map(|a| a.image_type).collect();
     assert_eq!(types, ImageType::ALL);
@@ -66,10 +61,7 @@ fn decodes_every_allowed_type() {
 fn the_list_itself_is_checked() {
     let mut not_a_list = Map::new();
     not_a_list.insert("attachments".into(), json!({ "name": "a.png" }));
-    assert_eq!(
-        check_attachments(&not_a_list).unwrap_err().field,
-        "attachments"
-    );
+    assert_eq!(check_attachments(&not_a_list).unwrap_err().field, "attachments");
     let four = vec![item("a.png", "image/png", PNG); 4];
     let v = check_attachments(&body(four)).unwrap_err();
     assert_eq!(v.field, "attachments");
@@ -79,17 +71,10 @@ fn the_list_itself_is_checked() {
 
 #[test]
 fn the_index_in_the_field_is_the_array_index() {
-    let items = vec![
-        item("a.png", "image/png", PNG),
-        png_with("sha256", json!("0".repeat(64))),
-    ];
+    let items = vec![item("a.png", "image/png", PNG), png_with("sha256", json!("0".repeat(64)))];
     let v = check_attachments(&body(items)).unwrap_err();
     assert_eq!(v.field, "attachments[1].sha256");
-    assert!(
-        v.message.starts_with("attachment 2 (\"shot.png\")"),
-        "{}",
-        v.message
-    );
+    assert!(v.message.starts_with("attachment 2 (\"shot.png\")"), "{}", v.message);
 }
 
 #[test]
@@ -125,11 +110,7 @@ fn names_must_be_plain_file_names() {
         "..",
     ] {
         assert!(name_problem(bad).is_some(), "{bad:?}");
-        assert_eq!(
-            field_of(png_with("name", json!(bad))),
-            "attachments[0].name",
-            "{bad:?}"
-        );
+        assert_eq!(field_of(png_with("name", json!(bad))), "attachments[0].name", "{bad:?}");
     }
     let long = name_problem(&"a".repeat(MAX_NAME_CHARS + 1)).unwrap();
     assert!(long.contains("at most 200 characters, got 201"), "{long}");
@@ -138,11 +119,7 @@ fn names_must_be_plain_file_names() {
 #[test]
 fn only_png_jpeg_and_webp_may_be_declared() {
     for mime in ["image/gif", "image/svg+xml", "application/pdf", "IMAGE/PNG"] {
-        assert_eq!(
-            field_of(png_with("type", json!(mime))),
-            "attachments[0].type",
-            "{mime}"
-        );
+        assert_eq!(field_of(png_with("type", json!(mime))), "attachments[0].type", "{mime}");
     }
 }
 
@@ -150,12 +127,7 @@ fn only_png_jpeg_and_webp_may_be_declared() {
 fn the_bytes_must_match_the_declared_type() {
     let v = check_attachments(&body(vec![item("a.png", "image/png", JPEG)])).unwrap_err();
     assert_eq!(v.field, "attachments[0].type");
-    assert!(
-        v.message
-            .contains("declared image/png, but its contents are a JPEG image"),
-        "{}",
-        v.message
-    );
+    assert!(v.message.contains("declared image/png, but its contents are a JPEG image"), "{}", v.message);
     let gif = b"GIF89a\x01\0\x01\0\0\0\0;";
     let v = check_attachments(&body(vec![item("a.webp", "image/webp", gif)])).unwrap_err();
     assert!(v.message.ends_with("a GIF image"), "{}", v.message);
@@ -165,12 +137,7 @@ fn the_bytes_must_match_the_declared_type() {
 fn size_must_equal_the_decoded_length_and_stay_under_the_limit() {
     let v = check_attachments(&body(vec![png_with("size", json!(PNG.len() + 1))])).unwrap_err();
     assert_eq!(v.field, "attachments[0].size");
-    assert!(
-        v.message
-            .contains(&format!("data holds {} bytes", PNG.len())),
-        "{}",
-        v.message
-    );
+    assert!(v.message.contains(&format!("data holds {} bytes", PNG.len())), "{}", v.message);
     // The declared size alone rejects an oversized file, before anything is decoded.
     let huge = png_with("size", json!(MAX_ATTACHMENT_BYTES + 1));
     let v = check_attachments(&body(vec![huge])).unwrap_err();
@@ -182,37 +149,19 @@ fn size_must_equal_the_decoded_length_and_stay_under_the_limit() {
 fn the_hash_must_be_lower_hex_and_match() {
     let upper = sha256_hex(PNG).to_uppercase();
     for bad in [upper, "abc".to_owned(), "0".repeat(64)] {
-        assert_eq!(
-            field_of(png_with("sha256", json!(bad))),
-            "attachments[0].sha256",
-            "{bad}"
-        );
+        assert_eq!(field_of(png_with("sha256", json!(bad))), "attachments[0].sha256", "{bad}");
     }
     // The known answer for "abc" (FIPS 180-2), so the hex encoding itself is pinned.
-    assert_eq!(
-        sha256_hex(b"abc"),
-        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-    );
+    assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     assert!(is_lower_hex_sha256(&sha256_hex(b"")));
 }
 
 #[test]
 fn data_must_be_standard_base64_padding_optional() {
     assert_eq!(decode(&STANDARD_NO_PAD.encode(PNG)).unwrap(), PNG);
-    for bad in [
-        "not base64!",
-        "iVBO R w0K",
-        "-_-_",
-        "data:image/png;base64,iVBORw0KGgo=",
-    ] {
+    for bad in ["not base64!", "iVBO R w0K", "-_-_", "data:image/png;base64,iVBORw0KGgo="] {
         assert!(decode(bad).is_err(), "{bad:?}");
-        assert_eq!(
-            field_of(png_with("data", json!(bad))),
-            "attachments[0].data",
-            "{bad:?}"
-        );
+        assert_eq!(field_of(png_with("data", json!(bad))), "attachments[0].data", "{bad:?}");
     }
-    assert!(decode("data:image/png;base64,AAAA")
-        .unwrap_err()
-        .contains("without the"));
+    assert!(decode("data:image/png;base64,AAAA").unwrap_err().contains("without the"));
 }

@@ -34,13 +34,7 @@ ENDPOINTS:
 ";
 
 /// Every flag but `--help` takes a value.
-const FLAGS: [&str; 5] = [
-    "--addr",
-    "--db",
-    "--site",
-    "--admin-token",
-    "--allow-origin",
-];
+const FLAGS: [&str; 5] = ["--addr", "--db", "--site", "--admin-token", "--allow-origin"];
 
 /// Everything `main` needs to start, with defaults applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,9 +76,7 @@ where
         }
         // Both `--flag value` and `--flag=value`.
         let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => {
-                (flag.to_owned(), Some(value.to_owned()))
-            }
+            Some((flag, value)) if flag.starts_with("--") => (flag.to_owned(), Some(value.to_owned())),
             _ => (arg.clone(), None),
         };
         if !FLAGS.contains(&flag.as_str()) {
@@ -105,11 +97,7 @@ where
     }
 
     // Flags replace the variable's list rather than adding to it, like every other flag.
-    let origins = if flag_origins.is_empty() {
-        env_origins.map(|v| split_origins(&v))
-    } else {
-        Some(flag_origins)
-    };
+    let origins = if flag_origins.is_empty() { env_origins.map(|v| split_origins(&v)) } else { Some(flag_origins) };
     if let Some(origins) = &origins {
         for origin in origins {
             cors::check_origin(origin)?;
@@ -125,10 +113,7 @@ where
 }
 
 fn split_origins(list: &str) -> Vec<String> {
-    list.split(',')
-        .map(cors::normalize_origin)
-        .filter(|o| !o.is_empty())
-        .collect()
+    list.split(',').map(cors::normalize_origin).filter(|o| !o.is_empty()).collect()
 }
 
 #[cfg(test)]
@@ -136,10 +121,7 @@ mod tests {
     use super::*;
 
     fn run(args: &[&str], env: &[(&str, &str)]) -> Result<Options, String> {
-        let env: Vec<(String, String)> = env
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let env: Vec<(String, String)> = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         let lookup = |name: &str| env.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
         match parse(args.iter().map(|s| s.to_string()), lookup)? {
             Command::Run(options) => Ok(options),
@@ -163,19 +145,13 @@ mod tests {
             ("WALLET_HELP_ADDR", "0.0.0.0:9000"),
             ("WALLET_HELP_DB", "/var/lib/wh.db"),
             ("WALLET_HELP_ADMIN_TOKEN", "from-env"),
-            (
-                "WALLET_HELP_ALLOW_ORIGINS",
-                "https://a.example, https://b.example/",
-            ),
+            ("WALLET_HELP_ALLOW_ORIGINS", "https://a.example, https://b.example/"),
         ];
         let o = run(&[], &env).unwrap();
         assert_eq!(o.addr, "0.0.0.0:9000");
         assert_eq!(o.db, PathBuf::from("/var/lib/wh.db"));
         assert_eq!(o.admin_token.as_deref(), Some("from-env"));
-        assert_eq!(
-            o.allowed_origins.unwrap(),
-            ["https://a.example", "https://b.example"]
-        );
+        assert_eq!(o.allowed_origins.unwrap(), ["https://a.example", "https://b.example"]);
 
         let flags = [
             "--addr",
@@ -198,28 +174,16 @@ mod tests {
     fn bad_arguments_are_errors_with_a_message() {
         assert!(run(&["--port", "1"], &[]).unwrap_err().contains("--port"));
         assert!(run(&["serve"], &[]).unwrap_err().contains("serve"));
-        assert!(run(&["--db"], &[])
-            .unwrap_err()
-            .contains("--db needs a value"));
-        assert!(run(&["--db", "--site", "x"], &[])
-            .unwrap_err()
-            .contains("--db needs a value"));
-        assert!(run(&["--admin-token="], &[])
-            .unwrap_err()
-            .contains("needs a value"));
-        assert!(run(&["--allow-origin", "wallet.example"], &[])
-            .unwrap_err()
-            .contains("http"));
+        assert!(run(&["--db"], &[]).unwrap_err().contains("--db needs a value"));
+        assert!(run(&["--db", "--site", "x"], &[]).unwrap_err().contains("--db needs a value"));
+        assert!(run(&["--admin-token="], &[]).unwrap_err().contains("needs a value"));
+        assert!(run(&["--allow-origin", "wallet.example"], &[]).unwrap_err().contains("http"));
         assert_eq!(run(&["--addr", "x", "--help"], &[]).unwrap_err(), "help");
     }
 
     #[test]
     fn empty_env_counts_as_unset() {
-        let o = run(
-            &[],
-            &[("WALLET_HELP_ADMIN_TOKEN", ""), ("WALLET_HELP_ADDR", " ")],
-        )
-        .unwrap();
+        let o = run(&[], &[("WALLET_HELP_ADMIN_TOKEN", ""), ("WALLET_HELP_ADDR", " ")]).unwrap();
         assert_eq!(o.admin_token, None);
         assert_eq!(o.addr, "127.0.0.1:8080");
     }

@@ -14,11 +14,8 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 /// its own, written the ways a developer may type it in the address bar.
 pub fn default_origins(local: std::net::SocketAddr) -> Vec<String> {
     let port = local.port();
-    let mut origins = vec![
-        format!("http://{local}"),
-        format!("http://localhost:{port}"),
-        format!("http://127.0.0.1:{port}"),
-    ];
+    let mut origins =
+        vec![format!("http://{local}"), format!("http://localhost:{port}"), format!("http://127.0.0.1:{port}")];
     // Bound to 127.0.0.1, the first and last are the same origin.
     origins.sort();
     origins.dedup();
@@ -41,9 +38,7 @@ pub fn check_origin(origin: &str) -> Result<(), String> {
         .or_else(|| origin.strip_prefix("https://"))
         .ok_or_else(|| format!("origin {origin:?} must start with http:// or https://"))?;
     if rest.is_empty() || rest.contains('/') || HeaderValue::from_str(origin).is_err() {
-        return Err(format!(
-            "origin {origin:?} must be scheme://host[:port], without a path"
-        ));
+        return Err(format!("origin {origin:?} must be scheme://host[:port], without a path"));
     }
     Ok(())
 }
@@ -59,11 +54,7 @@ pub fn layer(origins: &[String]) -> CorsLayer {
     CorsLayer::new()
         .allow_origin(allow)
         .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
-        .allow_headers([
-            header::CONTENT_TYPE,
-            HeaderName::from_static("idempotency-key"),
-            header::AUTHORIZATION,
-        ])
+        .allow_headers([header::CONTENT_TYPE, HeaderName::from_static("idempotency-key"), header::AUTHORIZATION])
         // A widget on another origin must read Retry-After to honour it.
         .expose_headers([header::RETRY_AFTER])
         // Saves a preflight round trip per report for ten minutes.
@@ -85,10 +76,7 @@ mod tests {
 
     #[test]
     fn origins_are_checked_and_normalized() {
-        assert_eq!(
-            normalize_origin(" https://wallet.example/ "),
-            "https://wallet.example"
-        );
+        assert_eq!(normalize_origin(" https://wallet.example/ "), "https://wallet.example");
         assert!(check_origin("https://wallet.example").is_ok());
         assert!(check_origin("http://localhost:3000").is_ok());
         assert!(check_origin("*").is_ok());

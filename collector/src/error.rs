@@ -18,11 +18,7 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
-        ApiError {
-            status,
-            message: message.into(),
-            field: None,
-        }
+        ApiError { status, message: message.into(), field: None }
     }
 
     pub fn bad_request(message: impl Into<String>) -> Self {
@@ -32,37 +28,24 @@ impl ApiError {
     pub fn too_large(limit: usize) -> Self {
         ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            format!(
-                "the report is larger than the {} MiB limit; remove or shrink attachments",
-                limit / (1024 * 1024)
-            ),
+            format!("the report is larger than the {} MiB limit; remove or shrink attachments", limit / (1024 * 1024)),
         )
     }
 
     pub fn unauthorized() -> Self {
-        ApiError::new(
-            StatusCode::UNAUTHORIZED,
-            "missing or wrong admin token (Authorization: Bearer <token>)",
-        )
+        ApiError::new(StatusCode::UNAUTHORIZED, "missing or wrong admin token (Authorization: Bearer <token>)")
     }
 
     /// Storage failures: the widget retries 5xx later, so the report is not lost.
     pub fn internal(context: &str, cause: impl std::fmt::Display) -> Self {
         eprintln!("wallet-help collector: {context}: {cause}");
-        ApiError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("{context}; please try again later"),
-        )
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("{context}; please try again later"))
     }
 }
 
 impl From<Violation> for ApiError {
     fn from(v: Violation) -> Self {
-        ApiError {
-            status: StatusCode::UNPROCESSABLE_ENTITY,
-            message: v.message,
-            field: Some(v.field),
-        }
+        ApiError { status: StatusCode::UNPROCESSABLE_ENTITY, message: v.message, field: Some(v.field) }
     }
 }
 
@@ -75,9 +58,7 @@ impl IntoResponse for ApiError {
         let mut response = (self.status, Json(body)).into_response();
         if self.status == StatusCode::UNAUTHORIZED {
             // RFC 9110 asks a 401 to name the scheme it wants.
-            response
-                .headers_mut()
-                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         response
     }

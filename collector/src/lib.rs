@@ -53,10 +53,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Store, config: Config) -> Self {
-        AppState {
-            store: Arc::new(store),
-            config: Arc::new(config),
-        }
+        AppState { store: Arc::new(store), config: Arc::new(config) }
     }
 }
 
@@ -73,10 +70,7 @@ pub fn app(state: AppState) -> Router {
     let site = site::router(&state.config.site_dir);
     Router::new()
         .route("/api/reports", reports)
-        .route(
-            "/api/health",
-            get(routes::health).fallback(routes::method_not_allowed),
-        )
+        .route("/api/health", get(routes::health).fallback(routes::method_not_allowed))
         .route("/api/{*rest}", any(routes::api_not_found))
         .with_state(state)
         .fallback_service(site)

@@ -39,9 +39,7 @@ async fn serve(options: Options) -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(&options.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", options.addr))?;
-    let local = listener
-        .local_addr()
-        .map_err(|e| format!("cannot read the bound address: {e}"))?;
+    let local = listener.local_addr().map_err(|e| format!("cannot read the bound address: {e}"))?;
 
     let admin_token = match options.admin_token {
         Some(token) => token,
@@ -53,20 +51,14 @@ async fn serve(options: Options) -> Result<(), String> {
         }
     };
     // The defaults need the real port, which `--addr …:0` only reveals after binding.
-    let allowed_origins = options
-        .allowed_origins
-        .unwrap_or_else(|| cors::default_origins(local));
+    let allowed_origins = options.allowed_origins.unwrap_or_else(|| cors::default_origins(local));
     if !options.site.join("index.html").is_file() {
         eprintln!(
             "wallet-help-collector: note: {} has no index.html; only the API is useful until the site is built",
             options.site.display()
         );
     }
-    let config = Config {
-        admin_token,
-        allowed_origins,
-        site_dir: options.site,
-    };
+    let config = Config { admin_token, allowed_origins, site_dir: options.site };
     let router = app(AppState::new(store, config));
 
     // Tests and scripts parse this exact line, so it goes out in one flushed write.

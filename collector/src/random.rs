@@ -13,10 +13,7 @@ pub fn reference() -> String {
     let mut bytes = [0u8; 5];
     fill(&mut bytes);
     let bits = bytes.iter().fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
-    let chars: String = (0..8)
-        .rev()
-        .map(|i| char::from(ALPHABET[((bits >> (i * 5)) & 31) as usize]))
-        .collect();
+    let chars: String = (0..8).rev().map(|i| char::from(ALPHABET[((bits >> (i * 5)) & 31) as usize])).collect();
     format!("WH-{chars}")
 }
 

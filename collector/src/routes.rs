@@ -24,15 +24,12 @@ pub async fn post_report(
         StatusCode::PAYLOAD_TOO_LARGE => ApiError::too_large(MAX_BODY_BYTES),
         status => ApiError::new(status, rejection.body_text()),
     })?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        ApiError::bad_request(format!("malformed JSON: the body is not UTF-8 ({e})"))
-    })?;
-    let parsed: Value = serde_json::from_str(text)
-        .map_err(|e| ApiError::bad_request(format!("malformed JSON: {e}")))?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|e| ApiError::bad_request(format!("malformed JSON: the body is not UTF-8 ({e})")))?;
+    let parsed: Value =
+        serde_json::from_str(text).map_err(|e| ApiError::bad_request(format!("malformed JSON: {e}")))?;
     let Value::Object(object) = parsed else {
-        return Err(ApiError::bad_request(
-            "malformed report: the body must be a JSON object",
-        ));
+        return Err(ApiError::bad_request("malformed report: the body must be a JSON object"));
     };
     // Decoding and hashing up to three 2 MiB attachments takes milliseconds of CPU:
     // done on a blocking thread, so it does not stall other requests.
@@ -48,11 +45,7 @@ pub async fn post_report(
         .map_err(|e| ApiError::internal("could not store the report", e))?
         .map_err(|e| ApiError::internal("could not store the report", e))?;
 
-    let status = if stored.created {
-        StatusCode::CREATED
-    } else {
-        StatusCode::OK
-    };
+    let status = if stored.created { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(json!({ "reference": stored.reference }))).into_response())
 }
 
@@ -62,24 +55,17 @@ fn check_idempotency_key(headers: &HeaderMap, id: &str) -> Result<(), ApiError> 
     let Some(value) = headers.get("idempotency-key") else {
         return Ok(());
     };
-    let key = value
-        .to_str()
-        .map_err(|_| ApiError::bad_request("the Idempotency-Key header is not valid text"))?;
+    let key = value.to_str().map_err(|_| ApiError::bad_request("the Idempotency-Key header is not valid text"))?;
     // `id` is already lower-cased; UUIDs compare case-insensitively.
     if key.trim().eq_ignore_ascii_case(id) {
         Ok(())
     } else {
-        Err(ApiError::bad_request(format!(
-            "the Idempotency-Key header ({key}) must equal the report id ({id})"
-        )))
+        Err(ApiError::bad_request(format!("the Idempotency-Key header ({key}) must equal the report id ({id})")))
     }
 }
 
 /// `GET /api/reports`: every stored report, newest first, for the operator.
-pub async fn list_reports(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-) -> Result<Json<Value>, ApiError> {
+pub async fn list_reports(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<Value>, ApiError> {
     if !authorized(&headers, &state.config.admin_token) {
         return Err(ApiError::unauthorized());
     }
@@ -98,9 +84,7 @@ pub async fn list_reports(
             let attachments: Vec<Value> = row
                 .attachments
                 .into_iter()
-                .map(|a| {
-                    json!({ "name": a.name, "type": a.mime, "size": a.size, "sha256": a.sha256 })
-                })
+                .map(|a| json!({ "name": a.name, "type": a.mime, "size": a.size, "sha256": a.sha256 }))
                 .collect();
             json!({
                 "reference": row.reference,
@@ -119,10 +103,7 @@ pub async fn list_reports(
 
 /// `Authorization: Bearer <token>`, the scheme name in any case (RFC 9110).
 fn authorized(headers: &HeaderMap, token: &str) -> bool {
-    let Some(value) = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-    else {
+    let Some(value) = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) else {
         return false;
     };
     match value.split_once(' ') {
@@ -154,10 +135,7 @@ pub async fn api_not_found() -> ApiError {
 
 /// A known API path with a method it does not take.
 pub async fn method_not_allowed() -> ApiError {
-    ApiError::new(
-        StatusCode::METHOD_NOT_ALLOWED,
-        "method not allowed on this endpoint",
-    )
+    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method not allowed on this endpoint")
 }
 
 #[cfg(test)]
@@ -189,15 +167,9 @@ mod tests {
         let id = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
         assert!(check_idempotency_key(&HeaderMap::new(), id).is_ok());
         let mut headers = HeaderMap::new();
-        headers.insert(
-            "idempotency-key",
-            HeaderValue::from_static("3F2504E0-4F89-41D3-9A0C-0305E82C3301"),
-        );
+        headers.insert("idempotency-key", HeaderValue::from_static("3F2504E0-4F89-41D3-9A0C-0305E82C3301"));
         assert!(check_idempotency_key(&headers, id).is_ok());
         headers.insert("idempotency-key", HeaderValue::from_static("other"));
-        assert_eq!(
-            check_idempotency_key(&headers, id).unwrap_err().status,
-            StatusCode::BAD_REQUEST
-        );
+        assert_eq!(check_idempotency_key(&headers, id).unwrap_err().status, StatusCode::BAD_REQUEST);
     }
 }

@@ -81,8 +81,7 @@ fn create_attachments(tx: &Transaction) -> Result<()> {
 /// whose attachments pass the checks today get their rows; the others keep their files
 /// in the body text only, as before: a migration must not drop a stored report.
 fn backfill_attachments(tx: &Transaction) -> Result<()> {
-    let mut stmt =
-        tx.prepare("SELECT id, body FROM reports WHERE body LIKE '%\"attachments\"%'")?;
+    let mut stmt = tx.prepare("SELECT id, body FROM reports WHERE body LIKE '%\"attachments\"%'")?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
     for row in rows {
         let (id, body) = row?;
@@ -118,9 +117,7 @@ mod tests {
     }
 
     fn attachment_rows(conn: &Connection) -> Vec<(String, i64, String, Vec<u8>)> {
-        let mut stmt = conn
-            .prepare("SELECT report_id, idx, type, data FROM attachments ORDER BY idx")
-            .unwrap();
+        let mut stmt = conn.prepare("SELECT report_id, idx, type, data FROM attachments ORDER BY idx").unwrap();
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)));
         rows.unwrap().map(|r| r.unwrap()).collect()
     }
@@ -145,9 +142,7 @@ mod tests {
         let mut conn = version_1(&body.to_string());
         migrate(&mut conn).unwrap();
         assert_eq!(user_version(&conn).unwrap(), 2);
-        let count: i64 = conn
-            .query_row("SELECT count(*) FROM reports", [], |r| r.get(0))
-            .unwrap();
+        let count: i64 = conn.query_row("SELECT count(*) FROM reports", [], |r| r.get(0)).unwrap();
         assert_eq!(count, 1);
         let expected = ("a".to_owned(), 0, "image/png".to_owned(), png.to_vec());
         assert_eq!(attachment_rows(&conn), vec![expected]);
@@ -159,17 +154,14 @@ mod tests {
         let mut conn = version_1(body);
         migrate(&mut conn).unwrap();
         assert!(attachment_rows(&conn).is_empty());
-        let stored: String = conn
-            .query_row("SELECT body FROM reports", [], |r| r.get(0))
-            .unwrap();
+        let stored: String = conn.query_row("SELECT body FROM reports", [], |r| r.get(0)).unwrap();
         assert_eq!(stored, body);
     }
 
     #[test]
     fn a_database_from_a_newer_collector_is_left_alone() {
         let mut conn = Connection::open_in_memory().unwrap();
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
-            .unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
         migrate(&mut conn).unwrap();
         assert_eq!(user_version(&conn).unwrap(), SCHEMA_VERSION + 1);
     }

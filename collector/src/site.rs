@@ -14,17 +14,12 @@ use tower_http::services::ServeDir;
 
 /// `/` is `<dir>/index.html`; any other path is the file under `<dir>`, or 404.
 pub fn router(dir: &Path) -> Router {
-    Router::new()
-        .fallback_service(ServeDir::new(dir))
-        .layer(map_response(no_cache))
+    Router::new().fallback_service(ServeDir::new(dir)).layer(map_response(no_cache))
 }
 
 /// `no-cache` still lets browsers keep files, but makes them revalidate (ServeDir
 /// answers `If-Modified-Since`), so a rebuilt widget shows up on the next reload.
 async fn no_cache(mut response: Response) -> Response {
-    response
-        .headers_mut()
-        .entry(header::CACHE_CONTROL)
-        .or_insert(HeaderValue::from_static("no-cache"));
+    response.headers_mut().entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-cache"));
     response
 }

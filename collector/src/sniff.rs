@@ -34,9 +34,7 @@ impl ImageType {
             ImageType::Png => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
             ImageType::Jpeg => bytes.starts_with(b"\xFF\xD8\xFF"),
             // RIFF, a 4-byte little-endian chunk size (any value), then WEBP.
-            ImageType::Webp => {
-                bytes.len() >= 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP"
-            }
+            ImageType::Webp => bytes.len() >= 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP",
         }
     }
 }

@@ -61,8 +61,7 @@ impl Store {
     /// The error is a sentence for the operator: this only runs at startup.
     pub fn open(path: &Path) -> std::result::Result<Store, String> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create folder {}: {e}", parent.display()))?;
+            std::fs::create_dir_all(parent).map_err(|e| format!("cannot create folder {}: {e}", parent.display()))?;
         }
         let open = || -> Result<Store> {
             let conn = Connection::open(path)?;
@@ -82,17 +81,13 @@ impl Store {
     fn with_connection(mut conn: Connection) -> Result<Store> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrate(&mut conn)?;
-        Ok(Store {
-            conn: Mutex::new(conn),
-        })
+        Ok(Store { conn: Mutex::new(conn) })
     }
 
     fn conn(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave SQLite half-written (statements
         // are atomic), so a poisoned lock is still safe to use.
-        self.conn
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Stores `body` and the attachments under `report.id` unless that id is already
@@ -111,14 +106,7 @@ impl Store {
                 "INSERT OR IGNORE INTO reports
                    (id, reference, kind, category, created_at, received_at, body)
                  VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?6)",
-                params![
-                    report.id,
-                    reference,
-                    report.kind,
-                    report.category,
-                    report.created_at,
-                    body
-                ],
+                params![report.id, reference, report.kind, report.category, report.created_at, body],
             )?;
             if let Some(existing) = reference_of(&tx, &report.id)? {
                 let created = inserted == 1;
@@ -127,17 +115,12 @@ impl Store {
                     insert_attachments(&tx, &report.id, &report.attachments)?;
                 }
                 tx.commit()?;
-                return Ok(Stored {
-                    created,
-                    reference: existing,
-                });
+                return Ok(Stored { created, reference: existing });
             }
             // Ignored, yet no row has this id: the random reference clashed. Draw again.
         }
         // rusqlite has no variant for "gave up"; this one carries a message through.
-        Err(rusqlite::Error::ToSqlConversionFailure(
-            "could not draw an unused report reference".into(),
-        ))
+        Err(rusqlite::Error::ToSqlConversionFailure("could not draw an unused report reference".into()))
     }
 
     /// Every report, newest first (by arrival; `seq` breaks ties within a millisecond).
@@ -169,33 +152,23 @@ impl Store {
     /// The stored bytes of one attachment, for an operator's tools (and the tests).
     pub fn attachment_data(&self, report_id: &str, idx: i64) -> Result<Option<Vec<u8>>> {
         self.conn()
-            .query_row(
-                "SELECT data FROM attachments WHERE report_id = ?1 AND idx = ?2",
-                params![report_id, idx],
-                |r| r.get(0),
-            )
+            .query_row("SELECT data FROM attachments WHERE report_id = ?1 AND idx = ?2", params![report_id, idx], |r| {
+                r.get(0)
+            })
             .optional()
     }
 
     pub fn count(&self) -> Result<i64> {
-        self.conn()
-            .query_row("SELECT count(*) FROM reports", [], |r| r.get(0))
+        self.conn().query_row("SELECT count(*) FROM reports", [], |r| r.get(0))
     }
 }
 
 fn reference_of(conn: &Connection, id: &str) -> Result<Option<String>> {
-    conn.query_row("SELECT reference FROM reports WHERE id = ?1", [id], |r| {
-        r.get(0)
-    })
-    .optional()
+    conn.query_row("SELECT reference FROM reports WHERE id = ?1", [id], |r| r.get(0)).optional()
 }
 
 /// Writes the rows of one report's attachments; the caller owns the transaction.
-pub(crate) fn insert_attachments(
-    conn: &Connection,
-    report_id: &str,
-    attachments: &[Attachment],
-) -> Result<()> {
+pub(crate) fn insert_attachments(conn: &Connection, report_id: &str, attachments: &[Attachment]) -> Result<()> {
     let mut stmt = conn.prepare(
         "INSERT INTO attachments (report_id, idx, name, type, size, sha256, data)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -216,21 +189,17 @@ pub(crate) fn insert_attachments(
 
 /// Every attachment summary, grouped by report id and in payload order.
 fn attachment_summaries(conn: &Connection) -> Result<HashMap<String, Vec<AttachmentSummary>>> {
-    let mut stmt = conn.prepare(
-        "SELECT report_id, name, type, size, sha256 FROM attachments ORDER BY report_id, idx",
-    )?;
+    let mut stmt =
+        conn.prepare("SELECT report_id, name, type, size, sha256 FROM attachments ORDER BY report_id, idx")?;
     let mut rows = stmt.query([])?;
     let mut grouped: HashMap<String, Vec<AttachmentSummary>> = HashMap::new();
     while let Some(r) = rows.next()? {
-        grouped
-            .entry(r.get(0)?)
-            .or_default()
-            .push(AttachmentSummary {
-                name: r.get(1)?,
-                mime: r.get(2)?,
-                size: r.get(3)?,
-                sha256: r.get(4)?,
-            });
+        grouped.entry(r.get(0)?).or_default().push(AttachmentSummary {
+            name: r.get(1)?,
+            mime: r.get(2)?,
+            size: r.get(3)?,
+            sha256: r.get(4)?,
+        });
     }
     Ok(grouped)
 }
@@ -255,13 +224,7 @@ mod tests {
         let first = store.insert_or_get(&report("a"), "{\"n\":1}").unwrap();
         assert!(first.created);
         let again = store.insert_or_get(&report("a"), "{\"n\":2}").unwrap();
-        assert_eq!(
-            again,
-            Stored {
-                created: false,
-                reference: first.reference.clone()
-            }
-        );
+        assert_eq!(again, Stored { created: false, reference: first.reference.clone() });
         let rows = store.list().unwrap();
         assert_eq!(rows.len(), 1);
         // The first body wins: a retry cannot rewrite what was received.
@@ -279,10 +242,7 @@ mod tests {
         assert!(path.is_file());
         let store = Store::open(&path).unwrap();
         assert_eq!(store.count().unwrap(), 1);
-        assert_eq!(
-            store.insert_or_get(&report("a"), "{}").unwrap().reference,
-            reference
-        );
+        assert_eq!(store.insert_or_get(&report("a"), "{}").unwrap().reference, reference);
         assert!(store.insert_or_get(&report("b"), "{}").unwrap().created);
         assert_eq!(store.list().unwrap()[0].id, "b");
     }

@@ -37,10 +37,7 @@ pub struct Violation {
 
 impl Violation {
     pub(crate) fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Violation {
-            field: field.into(),
-            message: message.into(),
-        }
+        Violation { field: field.into(), message: message.into() }
     }
 }
 
@@ -48,17 +45,11 @@ impl Violation {
 pub fn validate(body: &Map<String, Value>) -> Result<ValidReport, Violation> {
     let schema = string_field(body, "schema")?;
     if schema != SCHEMA {
-        return Err(Violation::new(
-            "schema",
-            format!("schema must be \"{SCHEMA}\", got \"{schema}\""),
-        ));
+        return Err(Violation::new("schema", format!("schema must be \"{SCHEMA}\", got \"{schema}\"")));
     }
     let id = string_field(body, "id")?;
     if !is_uuid(id) {
-        return Err(Violation::new(
-            "id",
-            "id must be a UUID (8-4-4-4-12 hexadecimal digits)",
-        ));
+        return Err(Violation::new("id", "id must be a UUID (8-4-4-4-12 hexadecimal digits)"));
     }
     let created_at = string_field(body, "created_at")?;
     if !looks_like_rfc3339(created_at) {
@@ -83,10 +74,7 @@ pub fn validate(body: &Map<String, Value>) -> Result<ValidReport, Violation> {
 }
 
 /// A required field that must be a JSON string.
-fn string_field<'a>(
-    body: &'a Map<String, Value>,
-    field: &'static str,
-) -> Result<&'a str, Violation> {
+fn string_field<'a>(body: &'a Map<String, Value>, field: &'static str) -> Result<&'a str, Violation> {
     match body.get(field) {
         None | Some(Value::Null) => Err(Violation::new(field, format!("{field} is required"))),
         Some(Value::String(s)) => Ok(s),
@@ -94,22 +82,12 @@ fn string_field<'a>(
     }
 }
 
-fn one_of<'a>(
-    body: &'a Map<String, Value>,
-    field: &'static str,
-    allowed: &[&str],
-) -> Result<&'a str, Violation> {
+fn one_of<'a>(body: &'a Map<String, Value>, field: &'static str, allowed: &[&str]) -> Result<&'a str, Violation> {
     let value = string_field(body, field)?;
     if allowed.contains(&value) {
         Ok(value)
     } else {
-        Err(Violation::new(
-            field,
-            format!(
-                "{field} must be one of {}, got \"{value}\"",
-                allowed.join(", ")
-            ),
-        ))
+        Err(Violation::new(field, format!("{field} must be one of {}, got \"{value}\"", allowed.join(", "))))
     }
 }
 
@@ -127,10 +105,7 @@ pub fn is_uuid(s: &str) -> bool {
     let groups: Vec<&str> = s.split('-').collect();
     let lengths = [8, 4, 4, 4, 12];
     groups.len() == lengths.len()
-        && groups
-            .iter()
-            .zip(lengths)
-            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+        && groups.iter().zip(lengths).all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// `YYYY-MM-DDTHH:MM` at the start, with plausible ranges. The rest (seconds,
@@ -143,20 +118,10 @@ pub fn looks_like_rfc3339(s: &str) -> bool {
     // Bytes, not `&str` slices: a multi-byte character here must fail, not panic.
     let digits = |range: std::ops::Range<usize>| -> Option<u32> {
         let part = &b[range];
-        part.iter()
-            .all(u8::is_ascii_digit)
-            .then(|| part.iter().fold(0, |acc, c| acc * 10 + u32::from(c - b'0')))
+        part.iter().all(u8::is_ascii_digit).then(|| part.iter().fold(0, |acc, c| acc * 10 + u32::from(c - b'0')))
     };
-    let separators =
-        b[4] == b'-' && b[7] == b'-' && matches!(b[10], b'T' | b't' | b' ') && b[13] == b':';
-    match (
-        separators,
-        digits(0..4),
-        digits(5..7),
-        digits(8..10),
-        digits(11..13),
-        digits(14..16),
-    ) {
+    let separators = b[4] == b'-' && b[7] == b'-' && matches!(b[10], b'T' | b't' | b' ') && b[13] == b':';
+    match (separators, digits(0..4), digits(5..7), digits(8..10), digits(11..13), digits(14..16)) {
         (true, Some(_), Some(mo), Some(d), Some(h), Some(mi)) => {
             (1..=12).contains(&mo) && (1..=31).contains(&d) && h < 24 && mi < 60
         }

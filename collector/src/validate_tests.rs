@@ -48,15 +48,7 @@ fn accepts_a_complete_report_and_lowercases_the_id() {
 
 #[test]
 fn every_required_field_is_required() {
-    for field in [
-        "schema",
-        "id",
-        "created_at",
-        "kind",
-        "category",
-        "locale",
-        "description",
-    ] {
+    for field in ["schema", "id", "created_at", "kind", "category", "locale", "description"] {
         assert_eq!(field_of(without(field)), field, "missing {field}");
         assert_eq!(field_of(with(field, Value::Null)), field, "null {field}");
         assert_eq!(field_of(with(field, json!(7))), field, "number {field}");
@@ -97,11 +89,7 @@ fn rejects_timestamps_that_are_not_rfc3339() {
         "2025-03-04T25:06Z",
         "2025-03-0éT05:06Z",
     ] {
-        assert_eq!(
-            field_of(with("created_at", json!(t))),
-            "created_at",
-            "{t:?}"
-        );
+        assert_eq!(field_of(with("created_at", json!(t))), "created_at", "{t:?}");
     }
     assert!(looks_like_rfc3339("2025-03-04T05:06:07+08:00"));
     assert!(looks_like_rfc3339("2025-03-04 05:06:07Z"));
@@ -123,10 +111,7 @@ fn kind_and_category_are_closed_lists() {
 #[test]
 fn blank_locale_or_description_is_rejected() {
     assert_eq!(field_of(with("locale", json!(""))), "locale");
-    assert_eq!(
-        field_of(with("description", json!(" \n\t "))),
-        "description"
-    );
+    assert_eq!(field_of(with("description", json!(" \n\t "))), "description");
 }
 
 #[test]
@@ -144,10 +129,7 @@ fn checklist_and_unknown_fields_are_accepted() {
 
 #[test]
 fn attachments_are_optional_and_checked_after_the_report_fields() {
-    assert_eq!(
-        validate(&without("attachments")).unwrap().attachments,
-        vec![]
-    );
+    assert_eq!(validate(&without("attachments")).unwrap().attachments, vec![]);
     let mut body = with("attachments", json!("receipt.png"));
     assert_eq!(field_of(body.clone()), "attachments");
     body.remove("locale");

@@ -16,16 +16,9 @@ async fn rejected(f: &Fixture, report: &Value, field: &str) -> String {
     let (status, answer) = send_json(&f.router, post_report(report)).await;
     assert_eq!(status, 422, "{answer}");
     assert_eq!(answer["field"], field, "{answer}");
-    assert_eq!(
-        answer.as_object().unwrap().len(),
-        2,
-        "only error and field: {answer}"
-    );
+    assert_eq!(answer.as_object().unwrap().len(), 2, "only error and field: {answer}");
     assert_eq!(f.store.count().unwrap(), 0);
-    answer["error"]
-        .as_str()
-        .expect("an error message")
-        .to_owned()
+    answer["error"].as_str().expect("an error message").to_owned()
 }
 
 fn png_with(key: &str, value: Value) -> Value {
@@ -53,10 +46,7 @@ async fn a_valid_png_is_stored_and_listed_with_its_hash() {
     assert_eq!(listed["report"], sent);
 
     // A repeat (even one carrying other files) answers like the first, stores nothing.
-    let repeat = report_with(
-        ID_A,
-        vec![attachment("other.png", "image/png", &image_of(PNG_1X1, 99))],
-    );
+    let repeat = report_with(ID_A, vec![attachment("other.png", "image/png", &image_of(PNG_1X1, 99))]);
     let (status, again) = send_json(&f.router, post_report(&repeat)).await;
     assert_eq!(status, 200);
     assert_eq!(again["reference"], first["reference"]);
@@ -90,20 +80,13 @@ async fn a_wrong_hash_is_rejected() {
 async fn a_size_that_is_not_the_decoded_length_is_rejected() {
     let f = fixture();
     let message = rejected(&f, &png_with("size", json!(67)), "attachments[0].size").await;
-    assert!(
-        message.contains("size says 67 bytes but data holds 68 bytes"),
-        "{message}"
-    );
+    assert!(message.contains("size says 67 bytes but data holds 68 bytes"), "{message}");
 }
 
 #[tokio::test]
 async fn bad_base64_is_rejected() {
     let f = fixture();
-    for data in [
-        "iVBORw0KGgo*",
-        "iVBOR w0KGgo=",
-        "data:image/png;base64,iVBORw0KGgo=",
-    ] {
+    for data in ["iVBORw0KGgo*", "iVBOR w0KGgo=", "data:image/png;base64,iVBORw0KGgo="] {
         let message = rejected(&f, &png_with("data", json!(data)), "attachments[0].data").await;
         assert!(message.contains("base64"), "{message}");
     }
@@ -114,31 +97,19 @@ async fn a_gif_or_a_jpeg_declared_as_png_is_rejected() {
     let f = fixture();
     let gif = report_with(ID_A, vec![attachment("anim.gif", "image/gif", GIF)]);
     let message = rejected(&f, &gif, "attachments[0].type").await;
-    assert!(
-        message.contains("image/png, image/jpeg, image/webp"),
-        "{message}"
-    );
+    assert!(message.contains("image/png, image/jpeg, image/webp"), "{message}");
 
     let disguised = report_with(ID_A, vec![attachment("anim.png", "image/png", GIF)]);
     let message = rejected(&f, &disguised, "attachments[0].type").await;
-    assert!(
-        message.ends_with("its contents are a GIF image"),
-        "{message}"
-    );
+    assert!(message.ends_with("its contents are a GIF image"), "{message}");
 
     let jpeg = image_of(JPEG_MAGIC, 64);
     let mislabelled = report_with(
         ID_A,
-        vec![
-            attachment("ok.png", "image/png", PNG_1X1),
-            attachment("photo.png", "image/png", &jpeg),
-        ],
+        vec![attachment("ok.png", "image/png", PNG_1X1), attachment("photo.png", "image/png", &jpeg)],
     );
     let message = rejected(&f, &mislabelled, "attachments[1].type").await;
-    assert_eq!(
-        message,
-        "attachment 2 (\"photo.png\"): declared image/png, but its contents are a JPEG image"
-    );
+    assert_eq!(message, "attachment 2 (\"photo.png\"): declared image/png, but its contents are a JPEG image");
 }
 
 #[tokio::test]
@@ -158,10 +129,7 @@ async fn an_image_of_2_mib_plus_one_byte_is_rejected() {
     let big = image_of(PNG_1X1, 2 * MIB + 1);
     let report = report_with(ID_A, vec![attachment("big.png", "image/png", &big)]);
     let message = rejected(&f, &report, "attachments[0].size").await;
-    assert!(
-        message.contains("limit is 2 MiB (2097152 bytes)"),
-        "{message}"
-    );
+    assert!(message.contains("limit is 2 MiB (2097152 bytes)"), "{message}");
 }
 
 #[tokio::test]
@@ -176,19 +144,12 @@ async fn three_2_mib_images_in_a_body_near_10_mib_are_accepted() {
     let mut report = report_with(ID_A, items);
     report["description"] = json!("x".repeat(MIB + MIB / 2));
     let body = report.to_string();
-    assert!(
-        body.len() > 9 * MIB && body.len() < 10 * MIB,
-        "{}",
-        body.len()
-    );
+    assert!(body.len() > 9 * MIB && body.len() < 10 * MIB, "{}", body.len());
 
     let (status, answer) = send_json(&f.router, post_json(body, Some(ID_A))).await;
     assert_eq!(status, 201, "{answer}");
     let (_, listing) = send_json(&f.router, get("/api/reports", Some(TOKEN))).await;
-    let listed = listing["reports"][0]["attachments"]
-        .as_array()
-        .unwrap()
-        .clone();
+    let listed = listing["reports"][0]["attachments"].as_array().unwrap().clone();
     assert_eq!(listed.len(), 3);
     for (i, (name, mime, bytes)) in images.iter().enumerate() {
         assert_eq!(listed[i]["name"], *name);

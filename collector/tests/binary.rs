@@ -29,13 +29,7 @@ fn help_and_flag_errors() {
     let help = run(&["--help"]);
     assert!(help.status.success());
     let usage = String::from_utf8_lossy(&help.stdout);
-    for flag in [
-        "--addr",
-        "--db",
-        "--site",
-        "--admin-token",
-        "--allow-origin",
-    ] {
+    for flag in ["--addr", "--db", "--site", "--admin-token", "--allow-origin"] {
         assert!(usage.contains(flag), "{flag} missing from usage");
     }
 
@@ -51,9 +45,7 @@ fn help_and_flag_errors() {
 /// One HTTP/1.1 exchange on a fresh connection; returns the status and the body.
 fn http(port: u16, request_head: &str, body: &str) -> (u16, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
     write!(
         stream,
         "{request_head}\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Length: {}\r\n\r\n{body}",
@@ -63,10 +55,7 @@ fn http(port: u16, request_head: &str, body: &str) -> (u16, String) {
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
     let status = response[9..12].parse().unwrap();
-    let body = response
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_owned())
-        .unwrap_or_default();
+    let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
     (status, body)
 }
 
@@ -83,11 +72,8 @@ fn wait_until_listening(child: &mut Child) -> (u16, Vec<String>) {
     });
     let mut before = Vec::new();
     loop {
-        let line = rx
-            .recv_timeout(Duration::from_secs(60))
-            .expect("no listening line within 60 s");
-        if let Some(url) = line.strip_prefix("wallet-help collector listening on http://127.0.0.1:")
-        {
+        let line = rx.recv_timeout(Duration::from_secs(60)).expect("no listening line within 60 s");
+        if let Some(url) = line.strip_prefix("wallet-help collector listening on http://127.0.0.1:") {
             return (url.parse().expect("port after the address"), before);
         }
         before.push(line);
@@ -107,17 +93,11 @@ fn serves_from_defaults_and_stops_on_sigterm() {
         .unwrap();
     let (port, before) = wait_until_listening(&mut child);
     assert!(port > 0);
-    let token_line = before
-        .iter()
-        .find(|l| l.starts_with("admin token"))
-        .expect("token printed");
+    let token_line = before.iter().find(|l| l.starts_with("admin token")).expect("token printed");
     let token = token_line.rsplit(' ').next().unwrap().to_owned();
     assert_eq!(token.len(), 64);
 
-    assert_eq!(
-        http(port, "GET /api/health HTTP/1.1", ""),
-        (200, r#"{"ok":true}"#.to_owned())
-    );
+    assert_eq!(http(port, "GET /api/health HTTP/1.1", ""), (200, r#"{"ok":true}"#.to_owned()));
     assert_eq!(http(port, "GET / HTTP/1.1", "").1, "hello from dist");
 
     let report = r#"{"schema":"wallet-help.report.v1","id":"3f2504e0-4f89-41d3-9a0c-0305e82c3301","created_at":"2025-03-04T05:06:07Z","kind":"feedback","category":"other","locale":"en","description":"Nice widget"}"#;
@@ -133,10 +113,7 @@ fn serves_from_defaults_and_stops_on_sigterm() {
     assert!(body.contains("Nice widget"), "{body}");
 
     // SIGTERM this child (by its own pid) and expect a clean, prompt exit.
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
+    let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
     assert!(killed.success());
     for _ in 0..100 {
         if let Some(status) = child.try_wait().unwrap() {

@@ -6,9 +6,7 @@ use serde_json::{json, Value};
 use support::*;
 
 fn error_text(body: &Value) -> &str {
-    body["error"]
-        .as_str()
-        .unwrap_or_else(|| panic!("no error message in {body}"))
+    body["error"].as_str().unwrap_or_else(|| panic!("no error message in {body}"))
 }
 
 #[tokio::test]
@@ -17,10 +15,7 @@ async fn a_repeat_gets_the_same_reference_and_stores_nothing_new() {
     let (status, first) = send_json(&f.router, post_report(&report(ID_A))).await;
     assert_eq!(status, 201, "{first}");
     let reference = first["reference"].as_str().unwrap().to_owned();
-    assert!(
-        reference.starts_with("WH-") && reference.len() == 11,
-        "{reference}"
-    );
+    assert!(reference.starts_with("WH-") && reference.len() == 11, "{reference}");
 
     let (status, again) = send_json(&f.router, post_report(&report(ID_A))).await;
     assert_eq!(status, 200, "{again}");
@@ -109,10 +104,7 @@ async fn validation_failures_are_422_naming_the_field() {
     let mut blank = report(ID_A);
     blank["description"] = json!("   ");
     let (status, answer) = send_json(&f.router, post_report(&blank)).await;
-    assert_eq!(
-        (status, answer["field"].as_str()),
-        (422, Some("description"))
-    );
+    assert_eq!((status, answer["field"].as_str()), (422, Some("description")));
     assert_eq!(f.store.count().unwrap(), 0);
 }
 
@@ -168,8 +160,5 @@ async fn the_listing_returns_stored_reports_newest_first() {
     assert_eq!(oldest["report"], report(ID_A));
     assert_eq!(oldest["created_at"], "2025-03-04T05:06:07Z");
     let received = oldest["received_at"].as_str().unwrap();
-    assert!(
-        received.len() == 24 && received.ends_with('Z'),
-        "{received}"
-    );
+    assert!(received.len() == 24 && received.ends_with('Z'), "{received}");
 }

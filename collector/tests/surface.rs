@@ -10,10 +10,7 @@ fn preflight(origin: &str) -> Request<Body> {
     Request::options("/api/reports")
         .header("origin", origin)
         .header("access-control-request-method", "POST")
-        .header(
-            "access-control-request-headers",
-            "content-type,idempotency-key",
-        )
+        .header("access-control-request-headers", "content-type,idempotency-key")
         .body(Body::empty())
         .unwrap()
 }
@@ -44,17 +41,11 @@ async fn a_preflight_from_an_allowed_origin_is_allowed() {
     assert!(response.status().is_success(), "{}", response.status());
     let h = response.headers();
     assert_eq!(h["access-control-allow-origin"], ALLOWED);
-    let methods = h["access-control-allow-methods"]
-        .to_str()
-        .unwrap()
-        .to_ascii_uppercase();
+    let methods = h["access-control-allow-methods"].to_str().unwrap().to_ascii_uppercase();
     for method in ["GET", "POST", "OPTIONS"] {
         assert!(methods.contains(method), "{methods}");
     }
-    let headers = h["access-control-allow-headers"]
-        .to_str()
-        .unwrap()
-        .to_ascii_lowercase();
+    let headers = h["access-control-allow-headers"].to_str().unwrap().to_ascii_lowercase();
     for header in ["content-type", "idempotency-key", "authorization"] {
         assert!(headers.contains(header), "{headers}");
     }
@@ -64,19 +55,9 @@ async fn a_preflight_from_an_allowed_origin_is_allowed() {
 #[tokio::test]
 async fn a_disallowed_origin_gets_no_allow_origin() {
     let f = fixture();
-    for origin in [
-        "https://evil.example",
-        "https://wallet.example.evil",
-        "null",
-    ] {
+    for origin in ["https://evil.example", "https://wallet.example.evil", "null"] {
         let response = send(&f.router, preflight(origin)).await;
-        assert!(
-            response
-                .headers()
-                .get("access-control-allow-origin")
-                .is_none(),
-            "{origin}"
-        );
+        assert!(response.headers().get("access-control-allow-origin").is_none(), "{origin}");
     }
 }
 
@@ -84,9 +65,7 @@ async fn a_disallowed_origin_gets_no_allow_origin() {
 async fn a_post_from_an_allowed_origin_carries_the_cors_header() {
     let f = fixture();
     let mut request = post_report(&report(ID_A));
-    request
-        .headers_mut()
-        .insert("origin", ALLOWED.parse().unwrap());
+    request.headers_mut().insert("origin", ALLOWED.parse().unwrap());
     let response = send(&f.router, request).await;
     assert_eq!(response.status(), 201);
     assert_eq!(response.headers()["access-control-allow-origin"], ALLOWED);
@@ -97,15 +76,9 @@ async fn the_site_is_served_with_the_right_types() {
     let f = fixture();
     let response = send(&f.router, get("/", None)).await;
     assert_eq!(response.status(), 200);
-    assert!(response.headers()["content-type"]
-        .to_str()
-        .unwrap()
-        .starts_with("text/html"));
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
     assert_eq!(response.headers()["cache-control"], "no-cache");
-    assert_eq!(
-        body_bytes(response).await,
-        b"<!doctype html><title>demo</title>"
-    );
+    assert_eq!(body_bytes(response).await, b"<!doctype html><title>demo</title>");
 
     let response = send(&f.router, get("/wallet-help/wallet_help_bg.wasm", None)).await;
     assert_eq!(response.status(), 200);
@@ -126,10 +99,8 @@ async fn the_site_is_served_with_the_right_types() {
 #[tokio::test]
 async fn static_files_carry_cors_for_cross_origin_wasm_loading() {
     let f = fixture();
-    let request = Request::get("/wallet-help/wallet_help_bg.wasm")
-        .header("origin", ALLOWED)
-        .body(Body::empty())
-        .unwrap();
+    let request =
+        Request::get("/wallet-help/wallet_help_bg.wasm").header("origin", ALLOWED).body(Body::empty()).unwrap();
     let response = send(&f.router, request).await;
     assert_eq!(response.headers()["access-control-allow-origin"], ALLOWED);
 }

@@ -5,9 +5,8 @@
 use serde_json::Value;
 
 /// Keys an operator may set, in the camelCase spelling of `window.WalletHelp.config`.
-pub const ALLOWED_KEYS: &[&str] = &[
-    "endpoint", "config", "locale", "theme", "accent", "position", "open", "sw", "prefetch",
-];
+pub const ALLOWED_KEYS: &[&str] =
+    &["endpoint", "config", "locale", "theme", "accent", "position", "open", "sw", "prefetch"];
 
 /// Languages the widget has content and strings for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -128,8 +127,7 @@ pub fn parse(raw: &Value, env: &Env) -> (Config, Vec<String>) {
         return (cfg, warnings);
     };
 
-    let unknown: Vec<&str> =
-        map.keys().map(String::as_str).filter(|k| !ALLOWED_KEYS.contains(k)).collect();
+    let unknown: Vec<&str> = map.keys().map(String::as_str).filter(|k| !ALLOWED_KEYS.contains(k)).collect();
     if !unknown.is_empty() {
         warnings.push(format!(
             "unknown option(s) {} ignored; allowed: {}",
@@ -163,14 +161,10 @@ pub fn parse(raw: &Value, env: &Env) -> (Config, Vec<String>) {
     if let Some(v) = endpoint {
         match (env.resolve_url)(&v) {
             Some(url) if endpoint_allowed(&url) => cfg.endpoint = Some(url),
-            _ => warnings.push(format!(
-                "endpoint {v:?} ignored: use https, or http only for localhost/127.0.0.1"
-            )),
+            _ => warnings.push(format!("endpoint {v:?} ignored: use https, or http only for localhost/127.0.0.1")),
         }
     }
-    for (key, value, slot) in
-        [("config", config_url, &mut cfg.config_url), ("sw", sw, &mut cfg.service_worker)]
-    {
+    for (key, value, slot) in [("config", config_url, &mut cfg.config_url), ("sw", sw, &mut cfg.service_worker)] {
         if let Some(v) = value {
             match (env.resolve_url)(&v).filter(|u| scheme(u).is_some_and(|s| s == "https" || s == "http")) {
                 Some(url) => *slot = Some(url),
@@ -257,8 +251,7 @@ pub fn is_css_colour(v: &str) -> bool {
     }
     let functional = ["rgb(", "rgba(", "hsl(", "hsla(", "oklch("].iter().any(|f| v.starts_with(f));
     if functional {
-        return v.ends_with(')')
-            && v.chars().all(|c| c.is_ascii_alphanumeric() || " ,.%()/-".contains(c));
+        return v.ends_with(')') && v.chars().all(|c| c.is_ascii_alphanumeric() || " ,.%()/-".contains(c));
     }
     !v.is_empty() && v.len() <= 30 && v.chars().all(|c| c.is_ascii_alphabetic())
 }
@@ -325,10 +318,8 @@ mod tests {
 
     #[test]
     fn bad_values_fall_back_with_a_warning() {
-        let (cfg, w) = run(
-            json!({"theme": "neon", "position": "top", "open": "nowhere", "accent": "red;}", "sw": 5}),
-            &[],
-        );
+        let (cfg, w) =
+            run(json!({"theme": "neon", "position": "top", "open": "nowhere", "accent": "red;}", "sw": 5}), &[]);
         assert_eq!(cfg.theme, Theme::Auto);
         assert_eq!(cfg.position, Position::BottomRight);
         assert_eq!(cfg.open, None);

@@ -106,7 +106,10 @@ mod tests {
     #[test]
     fn a_delivered_report_past_the_response_time_offers_public_channels_then_the_regulator() {
         let due = overdue(&[delivered("a", 72)], &Notes::new(), NOW, 72);
-        assert_eq!(due, Some(Overdue { id: "a".into(), reference: Some("WH-a".into()), hours: 72, rung: Rung::Public }));
+        assert_eq!(
+            due,
+            Some(Overdue { id: "a".into(), reference: Some("WH-a".into()), hours: 72, rung: Rung::Public })
+        );
         let due = overdue(&[delivered("a", 144)], &Notes::new(), NOW, 72);
         assert_eq!(due.map(|d| d.rung), Some(Rung::Regulator));
     }

@@ -426,7 +426,8 @@ pub fn app_version_note(locale: Locale, installed: &str, latest: &str, outdated:
 /// The reminder about a delivered report support has not answered in `promised` hours.
 pub fn followup_text(locale: Locale, brand: &str, reference: Option<&str>, waited_hours: u64, promised: u32) -> String {
     // Up to two days in hours, then whole days: "50 hours" reads worse than "2 days".
-    let (n, en_unit, zh_unit) = if waited_hours < 48 { (waited_hours, "hours", "小时") } else { (waited_hours / 24, "days", "天") };
+    let (n, en_unit, zh_unit) =
+        if waited_hours < 48 { (waited_hours, "hours", "小时") } else { (waited_hours / 24, "days", "天") };
     match (locale, reference) {
         (Locale::En, Some(r)) => format!("Your report {r} has had no answer for {n} {en_unit}. {brand} support aims to answer within {promised} hours."),
         (Locale::En, None) => format!("Your report has had no answer for {n} {en_unit}. {brand} support aims to answer within {promised} hours."),
@@ -491,23 +492,125 @@ pub fn category_name(locale: Locale, category: Category) -> &'static str {
 pub fn field_name(locale: Locale, field: Field) -> &'static str {
     let en = locale == Locale::En;
     match field {
-        Field::Kind => if en { "Type of message" } else { "反馈类型" },
-        Field::Category => if en { "What is it about?" } else { "问题属于哪一类？" },
-        Field::Subject => if en { "Subject (optional)" } else { "标题（选填）" },
-        Field::Description => if en { "What happened?" } else { "发生了什么？" },
-        Field::TxTime => if en { "When" } else { "交易时间" },
-        Field::TxAmount => if en { "Amount" } else { "金额" },
-        Field::TxAsset => if en { "Coin or token" } else { "币种" },
-        Field::TxChain => if en { "Network" } else { "网络" },
-        Field::TxCounterparty => if en { "Other party's address" } else { "对方地址" },
-        Field::TxHash => if en { "Transaction hash (TxID)" } else { "交易哈希（TxID）" },
-        Field::Steps => if en { "What you already tried (one per line)" } else { "已经尝试过的办法（每行一条）" },
-        Field::Expected => if en { "What would resolve it for you?" } else { "您希望如何解决？" },
-        Field::Email => if en { "Email" } else { "邮箱" },
-        Field::Phone => if en { "Phone" } else { "电话" },
-        Field::Preferred => if en { "Answer me by" } else { "希望的回复方式" },
-        Field::Consent => if en { "Support may contact me about this report" } else { "同意客服就此反馈与我联系" },
-        Field::Attachments => if en { "Screenshots (up to 3)" } else { "截图（最多 3 张）" },
+        Field::Kind => {
+            if en {
+                "Type of message"
+            } else {
+                "反馈类型"
+            }
+        }
+        Field::Category => {
+            if en {
+                "What is it about?"
+            } else {
+                "问题属于哪一类？"
+            }
+        }
+        Field::Subject => {
+            if en {
+                "Subject (optional)"
+            } else {
+                "标题（选填）"
+            }
+        }
+        Field::Description => {
+            if en {
+                "What happened?"
+            } else {
+                "发生了什么？"
+            }
+        }
+        Field::TxTime => {
+            if en {
+                "When"
+            } else {
+                "交易时间"
+            }
+        }
+        Field::TxAmount => {
+            if en {
+                "Amount"
+            } else {
+                "金额"
+            }
+        }
+        Field::TxAsset => {
+            if en {
+                "Coin or token"
+            } else {
+                "币种"
+            }
+        }
+        Field::TxChain => {
+            if en {
+                "Network"
+            } else {
+                "网络"
+            }
+        }
+        Field::TxCounterparty => {
+            if en {
+                "Other party's address"
+            } else {
+                "对方地址"
+            }
+        }
+        Field::TxHash => {
+            if en {
+                "Transaction hash (TxID)"
+            } else {
+                "交易哈希（TxID）"
+            }
+        }
+        Field::Steps => {
+            if en {
+                "What you already tried (one per line)"
+            } else {
+                "已经尝试过的办法（每行一条）"
+            }
+        }
+        Field::Expected => {
+            if en {
+                "What would resolve it for you?"
+            } else {
+                "您希望如何解决？"
+            }
+        }
+        Field::Email => {
+            if en {
+                "Email"
+            } else {
+                "邮箱"
+            }
+        }
+        Field::Phone => {
+            if en {
+                "Phone"
+            } else {
+                "电话"
+            }
+        }
+        Field::Preferred => {
+            if en {
+                "Answer me by"
+            } else {
+                "希望的回复方式"
+            }
+        }
+        Field::Consent => {
+            if en {
+                "Support may contact me about this report"
+            } else {
+                "同意客服就此反馈与我联系"
+            }
+        }
+        Field::Attachments => {
+            if en {
+                "Screenshots (up to 3)"
+            } else {
+                "截图（最多 3 张）"
+            }
+        }
     }
 }
 
@@ -527,17 +630,67 @@ pub fn problem_text(locale: Locale, problem: Problem) -> String {
     let en = locale == Locale::En;
     match problem {
         Problem::Required => (if en { "This field is required." } else { "此项必填。" }).into(),
-        Problem::TooShort(n) => if en { format!("Please write at least {n} characters.") } else { format!("请至少写 {n} 个字。") },
-        Problem::TooLong(n) => if en { format!("Please keep it under {n} characters.") } else { format!("请不要超过 {n} 个字。") },
-        Problem::TooManyLines(n) => if en { format!("Please list at most {n} steps.") } else { format!("最多列出 {n} 条。") },
-        Problem::BadEmail => (if en { "This does not look like an email address (name@example.com)." } else { "邮箱格式不正确（例如 name@example.com）。" }).into(),
-        Problem::BadPhone => (if en { "Please enter a phone number of 7 to 15 digits, e.g. +86 138 0013 8000." } else { "请输入 7 到 15 位数字的电话号码，例如 +86 138 0013 8000。" }).into(),
-        Problem::BadAmount => (if en { "Please enter a positive number, e.g. 250 or 0.5." } else { "请输入大于 0 的数字，例如 250 或 0.5。" }).into(),
+        Problem::TooShort(n) => {
+            if en {
+                format!("Please write at least {n} characters.")
+            } else {
+                format!("请至少写 {n} 个字。")
+            }
+        }
+        Problem::TooLong(n) => {
+            if en {
+                format!("Please keep it under {n} characters.")
+            } else {
+                format!("请不要超过 {n} 个字。")
+            }
+        }
+        Problem::TooManyLines(n) => {
+            if en {
+                format!("Please list at most {n} steps.")
+            } else {
+                format!("最多列出 {n} 条。")
+            }
+        }
+        Problem::BadEmail => (if en {
+            "This does not look like an email address (name@example.com)."
+        } else {
+            "邮箱格式不正确（例如 name@example.com）。"
+        })
+        .into(),
+        Problem::BadPhone => (if en {
+            "Please enter a phone number of 7 to 15 digits, e.g. +86 138 0013 8000."
+        } else {
+            "请输入 7 到 15 位数字的电话号码，例如 +86 138 0013 8000。"
+        })
+        .into(),
+        Problem::BadAmount => (if en {
+            "Please enter a positive number, e.g. 250 or 0.5."
+        } else {
+            "请输入大于 0 的数字，例如 250 或 0.5。"
+        })
+        .into(),
         Problem::BadTime => (if en { "Please pick the date and time." } else { "请选择日期和时间。" }).into(),
-        Problem::BadHash => (if en { "This is not a transaction hash for the chosen network. Copy it from the transaction details." } else { "这不是所选网络的交易哈希，请从交易详情中复制。" }).into(),
-        Problem::BadAddress => (if en { "This is not an address on the chosen network." } else { "这不是所选网络上的地址。" }).into(),
-        Problem::NeedsConsent => (if en { "Please agree to be contacted, or remove your contact details." } else { "请勾选同意联系，或删除联系方式。" }).into(),
-        Problem::Secret => (if en { "This contains a seed phrase or private key. It cannot be sent." } else { "这里含有助记词或私钥，不能发送。" }).into(),
+        Problem::BadHash => (if en {
+            "This is not a transaction hash for the chosen network. Copy it from the transaction details."
+        } else {
+            "这不是所选网络的交易哈希，请从交易详情中复制。"
+        })
+        .into(),
+        Problem::BadAddress => {
+            (if en { "This is not an address on the chosen network." } else { "这不是所选网络上的地址。" }).into()
+        }
+        Problem::NeedsConsent => (if en {
+            "Please agree to be contacted, or remove your contact details."
+        } else {
+            "请勾选同意联系，或删除联系方式。"
+        })
+        .into(),
+        Problem::Secret => (if en {
+            "This contains a seed phrase or private key. It cannot be sent."
+        } else {
+            "这里含有助记词或私钥，不能发送。"
+        })
+        .into(),
     }
 }
 
@@ -545,25 +698,97 @@ pub fn problem_text(locale: Locale, problem: Problem) -> String {
 pub fn reason_text(locale: Locale, reason: &Reason, resembles: &str) -> String {
     let en = locale == Locale::En;
     match reason {
-        Reason::Typo => if en { format!("It is one or two letters away from the official {resembles}: a classic fake.") } else { format!("它与官方的 {resembles} 只差一两个字母，这是典型的仿冒手法。") },
-        Reason::SwappedLetters => if en { format!("Two letters are swapped compared with the official {resembles}.") } else { format!("与官方的 {resembles} 相比，有两个字母调换了位置。") },
-        Reason::DoubledLetter => if en { format!("A letter is doubled compared with the official {resembles}.") } else { format!("与官方的 {resembles} 相比，多了一个重复的字母。") },
-        Reason::Confusable => if en { format!("It uses look-alike characters to imitate {resembles}.") } else { format!("它用外形相似的字符来冒充 {resembles}。") },
-        Reason::Punycode { shown_as } => if en { format!("It is written in punycode and shows as \"{shown_as}\", imitating {resembles}.") } else { format!("它使用 punycode 编码，显示为“{shown_as}”，冒充 {resembles}。") },
-        Reason::BrandInsideOtherDomain => if en { format!("The brand name sits inside someone else's address; the official one is {resembles}.") } else { format!("品牌名被放在别人的地址里；官方地址是 {resembles}。") },
-        Reason::BrandWithExtraWords => if en { format!("It adds words to the brand name; the official one is {resembles}.") } else { format!("它在品牌名上加了其他词；官方的是 {resembles}。") },
-        Reason::FreeMailWithBrand => if en { format!("Support does not write from free mail accounts; the official address is {resembles}.") } else { format!("官方客服不会使用免费邮箱；官方邮箱是 {resembles}。") },
-        Reason::WrongCountryCode => if en { format!("The number has the wrong country code; the official number is {resembles}.") } else { format!("号码的国家代码不对；官方号码是 {resembles}。") },
-        Reason::LookalikeHandle => if en { format!("This account imitates the official {resembles}.") } else { format!("这个账号在模仿官方的 {resembles}。") },
+        Reason::Typo => {
+            if en {
+                format!("It is one or two letters away from the official {resembles}: a classic fake.")
+            } else {
+                format!("它与官方的 {resembles} 只差一两个字母，这是典型的仿冒手法。")
+            }
+        }
+        Reason::SwappedLetters => {
+            if en {
+                format!("Two letters are swapped compared with the official {resembles}.")
+            } else {
+                format!("与官方的 {resembles} 相比，有两个字母调换了位置。")
+            }
+        }
+        Reason::DoubledLetter => {
+            if en {
+                format!("A letter is doubled compared with the official {resembles}.")
+            } else {
+                format!("与官方的 {resembles} 相比，多了一个重复的字母。")
+            }
+        }
+        Reason::Confusable => {
+            if en {
+                format!("It uses look-alike characters to imitate {resembles}.")
+            } else {
+                format!("它用外形相似的字符来冒充 {resembles}。")
+            }
+        }
+        Reason::Punycode { shown_as } => {
+            if en {
+                format!("It is written in punycode and shows as \"{shown_as}\", imitating {resembles}.")
+            } else {
+                format!("它使用 punycode 编码，显示为“{shown_as}”，冒充 {resembles}。")
+            }
+        }
+        Reason::BrandInsideOtherDomain => {
+            if en {
+                format!("The brand name sits inside someone else's address; the official one is {resembles}.")
+            } else {
+                format!("品牌名被放在别人的地址里；官方地址是 {resembles}。")
+            }
+        }
+        Reason::BrandWithExtraWords => {
+            if en {
+                format!("It adds words to the brand name; the official one is {resembles}.")
+            } else {
+                format!("它在品牌名上加了其他词；官方的是 {resembles}。")
+            }
+        }
+        Reason::FreeMailWithBrand => {
+            if en {
+                format!("Support does not write from free mail accounts; the official address is {resembles}.")
+            } else {
+                format!("官方客服不会使用免费邮箱；官方邮箱是 {resembles}。")
+            }
+        }
+        Reason::WrongCountryCode => {
+            if en {
+                format!("The number has the wrong country code; the official number is {resembles}.")
+            } else {
+                format!("号码的国家代码不对；官方号码是 {resembles}。")
+            }
+        }
+        Reason::LookalikeHandle => {
+            if en {
+                format!("This account imitates the official {resembles}.")
+            } else {
+                format!("这个账号在模仿官方的 {resembles}。")
+            }
+        }
     }
 }
 
 pub fn advice_text(locale: Locale, advice: Advice) -> &'static str {
     let en = locale == Locale::En;
     match advice {
-        Advice::NotAContact => if en { "This is not a website, email address, phone number or account name we can check." } else { "这不是可以核实的网址、邮箱、电话或账号。" },
+        Advice::NotAContact => {
+            if en {
+                "This is not a website, email address, phone number or account name we can check."
+            } else {
+                "这不是可以核实的网址、邮箱、电话或账号。"
+            }
+        }
         Advice::NotListed => strings(locale).verdict_unknown_advice,
-        Advice::PersonalMailbox => if en { "This is a personal mailbox. Support teams do not write from one." } else { "这是个人邮箱，客服团队不会用个人邮箱联系您。" },
+        Advice::PersonalMailbox => {
+            if en {
+                "This is a personal mailbox. Support teams do not write from one."
+            } else {
+                "这是个人邮箱，客服团队不会用个人邮箱联系您。"
+            }
+        }
     }
 }
 
@@ -571,7 +796,10 @@ pub fn advice_text(locale: Locale, advice: Advice) -> &'static str {
 /// Under an official verdict for a name given without its app.
 pub fn only_there(locale: Locale, channel: Channel) -> String {
     match locale {
-        Locale::En => format!("Official only as the {}. The same name on another app may be a fake.", channel_name(locale, channel)),
+        Locale::En => format!(
+            "Official only as the {}. The same name on another app may be a fake.",
+            channel_name(locale, channel)
+        ),
         Locale::ZhCn => format!("仅{}是官方的。其他应用上的同名账号可能是假冒的。", channel_name(locale, channel)),
     }
 }
@@ -579,12 +807,48 @@ pub fn only_there(locale: Locale, channel: Channel) -> String {
 pub fn channel_name(locale: Locale, channel: Channel) -> &'static str {
     let en = locale == Locale::En;
     match channel {
-        Channel::Website => if en { "website" } else { "网站" },
-        Channel::Email => if en { "email address" } else { "邮箱" },
-        Channel::Phone => if en { "phone number" } else { "电话号码" },
-        Channel::Handle(Network::Telegram) => if en { "Telegram account" } else { "Telegram 账号" },
-        Channel::Handle(Network::X) => if en { "X account" } else { "X 账号" },
-        Channel::Handle(Network::WeChat) => if en { "WeChat official account" } else { "微信公众号" },
+        Channel::Website => {
+            if en {
+                "website"
+            } else {
+                "网站"
+            }
+        }
+        Channel::Email => {
+            if en {
+                "email address"
+            } else {
+                "邮箱"
+            }
+        }
+        Channel::Phone => {
+            if en {
+                "phone number"
+            } else {
+                "电话号码"
+            }
+        }
+        Channel::Handle(Network::Telegram) => {
+            if en {
+                "Telegram account"
+            } else {
+                "Telegram 账号"
+            }
+        }
+        Channel::Handle(Network::X) => {
+            if en {
+                "X account"
+            } else {
+                "X 账号"
+            }
+        }
+        Channel::Handle(Network::WeChat) => {
+            if en {
+                "WeChat official account"
+            } else {
+                "微信公众号"
+            }
+        }
     }
 }
 

@@ -19,7 +19,11 @@ impl Localized {
             Locale::En => (&self.en, &self.zh_cn),
             Locale::ZhCn => (&self.zh_cn, &self.en),
         };
-        if wanted.trim().is_empty() { other } else { wanted }
+        if wanted.trim().is_empty() {
+            other
+        } else {
+            wanted
+        }
     }
 
     /// No text in any language.
@@ -107,7 +111,10 @@ mod tests {
 
     #[test]
     fn wrong_shapes_say_what_is_expected() {
-        assert_eq!(Localized::read(&json!({"fr": "x"})), Err(r#"has language "fr"; the languages are "en" and "zh-CN""#.into()));
+        assert_eq!(
+            Localized::read(&json!({"fr": "x"})),
+            Err(r#"has language "fr"; the languages are "en" and "zh-CN""#.into())
+        );
         assert_eq!(Localized::read(&json!({"en": 1})), Err(r#"must be text in "en", not 1"#.into()));
         assert_eq!(Localized::read(&json!(7)), Err("must be text, or an object of texts by language, not 7".into()));
         assert!(Localized::read(&json!(null)).is_err());
@@ -115,8 +122,18 @@ mod tests {
 
     #[test]
     fn serde_reads_the_same_shapes() {
-        for raw in [json!("a"), json!({"en": "a", "zh-CN": "b"}), json!({"zh-CN": "b"}), json!({}), json!({"en": null}),
-                    json!({"fr": "x"}), json!({"en": 1}), json!(7), json!(null), json!(["a"])] {
+        for raw in [
+            json!("a"),
+            json!({"en": "a", "zh-CN": "b"}),
+            json!({"zh-CN": "b"}),
+            json!({}),
+            json!({"en": null}),
+            json!({"fr": "x"}),
+            json!({"en": 1}),
+            json!(7),
+            json!(null),
+            json!(["a"]),
+        ] {
             assert_eq!(Localized::read(&raw).ok(), serde_json::from_value::<Localized>(raw.clone()).ok(), "{raw}");
         }
     }

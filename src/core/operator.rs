@@ -2,10 +2,10 @@
 //! replace, hide articles). Whatever is wrong in it is skipped with a warning that names
 //! the place, so a bad file never breaks the widget.
 
+use super::checklist::Item;
 use super::config::Locale;
 use super::content::model::{markup, Article, Category, Text};
 use super::content::validate::validate;
-use super::checklist::Item;
 use super::content::{find, Catalogue};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -108,9 +108,14 @@ pub fn apply(file: &Value, catalogue: &mut Catalogue) -> Changes {
 /// `checklist: { hide: [ids], en: [items], "zh-CN": [items] }`: like articles, an item with a
 /// built-in id rewords it, a new id adds one, `hide` removes.
 fn apply_checklist(raw: &Value, catalogue: &mut Catalogue, warnings: &mut Vec<String>) {
-    let hidden: Vec<&str> = raw.get("hide").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    let hidden: Vec<&str> = raw
+        .get("hide")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
     for (tag, locale) in LOCALES {
-        let mut items: Vec<Item> = catalogue.items(locale).iter().filter(|i| !hidden.contains(&i.id.as_ref())).cloned().collect();
+        let mut items: Vec<Item> =
+            catalogue.items(locale).iter().filter(|i| !hidden.contains(&i.id.as_ref())).cloned().collect();
         let given = raw.get(tag).and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
         for (i, entry) in given.iter().enumerate() {
             match checklist_item(entry, catalogue, locale) {
@@ -118,7 +123,9 @@ fn apply_checklist(raw: &Value, catalogue: &mut Catalogue, warnings: &mut Vec<St
                     Some(at) => items[at] = item,
                     None => items.push(item),
                 },
-                Err((field, msg)) => warnings.push(format!("config.checklist.{tag}[{i}]: {field}: {msg}; item skipped")),
+                Err((field, msg)) => {
+                    warnings.push(format!("config.checklist.{tag}[{i}]: {field}: {msg}; item skipped"))
+                }
             }
         }
         catalogue.set_items(locale, items);
@@ -128,7 +135,11 @@ fn apply_checklist(raw: &Value, catalogue: &mut Catalogue, warnings: &mut Vec<St
 fn checklist_item(raw: &Value, catalogue: &Catalogue, locale: Locale) -> Result<Item, FieldError> {
     let required = |field: &'static str| -> Result<Text, FieldError> {
         let t = text(raw, field)?;
-        if t.is_empty() { Err((field, "is empty".into())) } else { Ok(t) }
+        if t.is_empty() {
+            Err((field, "is empty".into()))
+        } else {
+            Ok(t)
+        }
     };
     let id = required("id")?;
     if !super::content::validate::is_valid_id(&id) {
@@ -169,7 +180,9 @@ fn list(raw: &Value, field: &'static str) -> Result<Vec<String>, FieldError> {
         None => Ok(Vec::new()),
         Some(Value::Array(items)) => items
             .iter()
-            .map(|v| v.as_str().map(|s| markup::clean(s).trim().to_string()).ok_or((field, "must be a list of text".into())))
+            .map(|v| {
+                v.as_str().map(|s| markup::clean(s).trim().to_string()).ok_or((field, "must be a list of text".into()))
+            })
             .collect(),
         Some(_) => Err((field, "must be a list of text".into())),
     }
@@ -182,8 +195,10 @@ fn article(raw: &Value) -> Result<Article, FieldError> {
         return Err(("article", "must be an object".into()));
     }
     let category = text(raw, "category")?;
-    let category = Category::parse(&category)
-        .ok_or(("category", format!("{category:?} unknown; use transaction, account, security, technical or support")))?;
+    let category = Category::parse(&category).ok_or((
+        "category",
+        format!("{category:?} unknown; use transaction, account, security, technical or support"),
+    ))?;
     Ok(Article {
         id: text(raw, "id")?,
         category,
@@ -281,8 +296,10 @@ mod tests {
     #[test]
     fn the_checklist_can_be_reworded_extended_and_trimmed() {
         let mut c = Catalogue::default();
-        let item = |id: &str| json!({"id": id, "title": "Hardware wallet for savings", "next": "move savings to a hardware wallet",
-                                       "why": "Keys never touch the phone.", "steps": ["Buy one from the maker", "Move savings"], "articles": ["seed-phrase"]});
+        let item = |id: &str| {
+            json!({"id": id, "title": "Hardware wallet for savings", "next": "move savings to a hardware wallet",
+                                       "why": "Keys never touch the phone.", "steps": ["Buy one from the maker", "Move savings"], "articles": ["seed-phrase"]})
+        };
         let changes = apply(
             &json!({"latestAppVersion": "3.4.0", "checklist": {"hide": ["approvals-revoked"],
                     "en": [item("hardware-wallet"), item("two-factor"), {"id": "bad", "title": "x"}, item("Bad Id")]}}),
@@ -295,7 +312,10 @@ mod tests {
         let en: Vec<&str> = c.items(Locale::En).iter().map(|i| i.id.as_ref()).collect();
         assert_eq!(en.len(), 10, "one hidden, one added");
         assert!(!en.contains(&"approvals-revoked") && en.contains(&"hardware-wallet"));
-        assert_eq!(c.items(Locale::En).iter().find(|i| i.id == "two-factor").map(|i| i.title.as_ref()), Some("Hardware wallet for savings"));
+        assert_eq!(
+            c.items(Locale::En).iter().find(|i| i.id == "two-factor").map(|i| i.title.as_ref()),
+            Some("Hardware wallet for savings")
+        );
         assert_eq!(c.items(Locale::ZhCn).len(), 9);
         assert_eq!(c.latest_app_version.as_deref(), Some("3.4.0"));
     }

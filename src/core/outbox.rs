@@ -280,7 +280,8 @@ mod tests {
     fn the_list_knows_what_is_due_pending_and_when_to_wake() {
         let mut a = entry();
         let b = Entry { id: "b".into(), next_attempt_ms: T0 + 5_000, ..entry() };
-        let c = Entry { id: "c".into(), status: Status::Rejected { message: "no".into() }, next_attempt_ms: 1, ..entry() };
+        let c =
+            Entry { id: "c".into(), status: Status::Rejected { message: "no".into() }, next_attempt_ms: 1, ..entry() };
         a.next_attempt_ms = T0 + 100;
         let list = vec![b.clone(), c.clone(), a.clone()];
         assert_eq!(next_wakeup(&list), Some(T0 + 100));

@@ -53,7 +53,11 @@ pub fn support(raw: &Value) -> Read<Channels> {
         regulators: list(o, "regulators", regulator)?,
         response_hours: match o.get("responseHours") {
             None | Some(Value::Null) => None,
-            Some(v) => Some(v.as_u64().and_then(|h| u32::try_from(h).ok()).ok_or_else(|| format!("responseHours must be a number of hours, not {v}"))?),
+            Some(v) => Some(
+                v.as_u64()
+                    .and_then(|h| u32::try_from(h).ok())
+                    .ok_or_else(|| format!("responseHours must be a number of hours, not {v}"))?,
+            ),
         },
     })
 }
@@ -114,7 +118,18 @@ mod tests {
     /// on every kind of wrong value.
     #[test]
     fn reads_like_the_derived_deserializers() {
-        let wrong = [json!(null), json!(7), json!(-7), json!(2.5), json!(5_000_000_000u64), json!("x"), json!(true), json!([]), json!(["x"]), json!({})];
+        let wrong = [
+            json!(null),
+            json!(7),
+            json!(-7),
+            json!(2.5),
+            json!(5_000_000_000u64),
+            json!("x"),
+            json!(true),
+            json!([]),
+            json!(["x"]),
+            json!({}),
+        ];
         let mut officials = vec![
             json!({}),
             json!({"brand": "Acme", "domains": ["acme.io"], "emails": ["a@acme.io"], "phones": ["+1 555"],
@@ -164,7 +179,13 @@ mod tests {
         assert_eq!(official(&json!({"phones": [1]})), Err("phones must hold only text, not 1".into()));
         assert_eq!(support(&json!({"chat": 3})), Err("chat must be text, not 3".into()));
         assert_eq!(support(&json!("x")), Err("the support channels must be an object, not \"x\"".into()));
-        assert_eq!(support(&json!({"regulators": [{"name": {"fr": "AMF"}}]})), Err(r#"name has language "fr"; the languages are "en" and "zh-CN""#.into()));
-        assert_eq!(support(&json!({"hours": 9})), Err("hours must be text, or an object of texts by language, not 9".into()));
+        assert_eq!(
+            support(&json!({"regulators": [{"name": {"fr": "AMF"}}]})),
+            Err(r#"name has language "fr"; the languages are "en" and "zh-CN""#.into())
+        );
+        assert_eq!(
+            support(&json!({"hours": 9})),
+            Err("hours must be text, or an object of texts by language, not 9".into())
+        );
     }
 }

@@ -1,8 +1,8 @@
 //! The widget's UI state and the one function that changes it. Components send an
 //! [`Action`]; the JS API sends the same actions, so both paths behave alike.
 
-use super::config::{Locale, View};
 use super::checklist::{Mark, Marks};
+use super::config::{Locale, View};
 use super::content::Category;
 use super::followup::{Note, Notes, Rung};
 use super::report::{Draft, Field};
@@ -66,7 +66,10 @@ pub enum Action {
     Back,
     Search(String),
     /// "Was this helpful?" about an article id, or `case/<case id>` for a troubleshooting case.
-    Vote { subject: String, helpful: bool },
+    Vote {
+        subject: String,
+        helpful: bool,
+    },
     SetLocale(Locale),
     Edit(Field, String),
     Prefill(Vec<(String, String)>),
@@ -88,7 +91,10 @@ pub enum Action {
     /// From the end of a walk to the report form, with the case's category and steps.
     ReportCase,
     /// The user's answer to "has support answered report <id>?".
-    Note { report: String, note: Note },
+    Note {
+        report: String,
+        note: Note,
+    },
     /// The escalation ladder on its own (the follow-up of an unanswered report).
     ShowLadder(Rung),
 }
@@ -220,7 +226,8 @@ impl State {
                     if let Some(flow) = troubleshoot::find(self.locale, &walk.case) {
                         draft.category = Some(flow.category.report());
                     }
-                    let mut steps: Vec<String> = draft.steps.lines().map(String::from).filter(|l| !l.trim().is_empty()).collect();
+                    let mut steps: Vec<String> =
+                        draft.steps.lines().map(String::from).filter(|l| !l.trim().is_empty()).collect();
                     steps.extend(walk.steps_tried().into_iter().filter(|s| !draft.steps.contains(s.as_str())));
                     draft.steps = steps.join("\n");
                 }
@@ -366,7 +373,9 @@ mod tests {
 
     #[test]
     fn checklist_marks_change_and_reset_and_the_verifier_opens_on_the_checklist() {
-        let s = fresh().reduce(Action::Mark("two-factor".into(), Mark::Done)).reduce(Action::Mark("no-public-wifi".into(), Mark::NotApplicable));
+        let s = fresh()
+            .reduce(Action::Mark("two-factor".into(), Mark::Done))
+            .reduce(Action::Mark("no-public-wifi".into(), Mark::NotApplicable));
         assert_eq!(s.marks.get("two-factor"), Some(&Mark::Done));
         assert_eq!(s.marks.len(), 2);
         assert!(s.reduce(Action::ResetChecklist).marks.is_empty());

@@ -101,10 +101,12 @@ pub fn entry(raw: &Value) -> Option<Entry> {
 /// each state reads only its own fields.
 fn status(raw: &Value) -> Option<Status> {
     let o = raw.as_object()?;
-    let text = |key: &str| field(o, key, None, |v| match v {
-        Value::Null => Some(None),
-        _ => v.as_str().map(|s| Some(s.to_string())),
-    });
+    let text = |key: &str| {
+        field(o, key, None, |v| match v {
+            Value::Null => Some(None),
+            _ => v.as_str().map(|s| Some(s.to_string())),
+        })
+    };
     match o.get("state")?.as_str()? {
         "queued" => Some(Status::Queued),
         "sending" => Some(Status::Sending),
@@ -135,15 +137,31 @@ mod tests {
 
     /// Each wrong kind of JSON value, for every field in turn.
     fn wrong() -> Vec<Value> {
-        vec![json!(null), json!(1), json!(-1), json!(1.5), json!(5_000_000_000u64), json!("x"), json!(true), json!([]), json!({})]
+        vec![
+            json!(null),
+            json!(1),
+            json!(-1),
+            json!(1.5),
+            json!(5_000_000_000u64),
+            json!("x"),
+            json!(true),
+            json!([]),
+            json!({}),
+        ]
     }
 
     #[test]
     fn votes_marks_and_notes_read_like_the_derives() {
-        for raw in [json!({}), json!({"a": true, "b": false}), json!({"a": "yes"}), json!([]), json!(null), json!("x")] {
+        for raw in [json!({}), json!({"a": true, "b": false}), json!({"a": "yes"}), json!([]), json!(null), json!("x")]
+        {
             agrees(votes, &raw);
         }
-        let marks_cases = [json!({"a": "done", "b": "not_yet", "c": "not_applicable"}), json!({"a": "Done"}), json!({"a": null}), json!(7)];
+        let marks_cases = [
+            json!({"a": "done", "b": "not_yet", "c": "not_applicable"}),
+            json!({"a": "Done"}),
+            json!({"a": null}),
+            json!(7),
+        ];
         for raw in marks_cases {
             agrees(marks, &raw);
         }
@@ -198,7 +216,13 @@ mod tests {
             }
         }
         for state in ["queued", "sending", "delivered", "rejected", "lost"] {
-            for extra in [json!({}), json!({"reference": "R"}), json!({"reference": null}), json!({"message": "m"}), json!({"message": 1})] {
+            for extra in [
+                json!({}),
+                json!({"reference": "R"}),
+                json!({"reference": null}),
+                json!({"message": "m"}),
+                json!({"message": 1}),
+            ] {
                 let mut status = extra.clone();
                 status["state"] = json!(state);
                 agrees(entry, &json!({"id": "i", "endpoint": "e", "body": "b", "status": status}));

@@ -32,7 +32,9 @@ pub fn download_text(name: &str, text: &str) {
 /// not markup, so nothing in the letter can become HTML and no inline script or style is
 /// needed under a strict CSP.
 pub fn print_text(title: &str, text: &str) -> bool {
-    let Some(win) = web_sys::window().and_then(|w| w.open_with_url_and_target("", "_blank").ok().flatten()) else { return false };
+    let Some(win) = web_sys::window().and_then(|w| w.open_with_url_and_target("", "_blank").ok().flatten()) else {
+        return false;
+    };
     let Some((doc, body)) = win.document().and_then(|d| d.body().map(|b| (d, b))) else { return false };
     doc.set_title(title);
     for block in text.split("\n\n") {

@@ -85,7 +85,11 @@ pub fn local_time(rfc3339: &str, lang: &str) -> String {
 /// daylight saving included; 0 when the text is not a time.
 pub fn utc_offset_at(local: &str) -> i32 {
     let offset = js_sys::Date::new(&local.into()).get_timezone_offset();
-    if offset.is_nan() { 0 } else { -(offset as i32) }
+    if offset.is_nan() {
+        0
+    } else {
+        -(offset as i32)
+    }
 }
 
 /// Scrolls the panel just enough to show `el`: a message that appears below the fold (the

@@ -31,7 +31,10 @@ fn factory() -> Result<IdbFactory, String> {
 }
 
 fn js_error(e: JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| format!("{e:?}"))
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
 }
 
 impl Db {
@@ -148,11 +151,20 @@ pub async fn exists(name: &str) -> Option<bool> {
     let promise = databases.call0(&factory).ok()?.dyn_into::<js_sys::Promise>().ok()?;
     let list: js_sys::Array = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
     let name_key = JsValue::from_str("name");
-    Some(list.iter().any(|info| js_sys::Reflect::get(&info, &name_key).ok().and_then(|n| n.as_string()).as_deref() == Some(name)))
+    Some(
+        list.iter().any(|info| {
+            js_sys::Reflect::get(&info, &name_key).ok().and_then(|n| n.as_string()).as_deref() == Some(name)
+        }),
+    )
 }
 
 fn request_error(request: &IdbRequest, fallback: &str) -> String {
-    request.error().ok().flatten().map(|e| format!("{fallback}: {}", e.message())).unwrap_or_else(|| fallback.to_string())
+    request
+        .error()
+        .ok()
+        .flatten()
+        .map(|e| format!("{fallback}: {}", e.message()))
+        .unwrap_or_else(|| fallback.to_string())
 }
 
 fn transaction_error(tx: &IdbTransaction, request: &IdbRequest) -> String {

@@ -40,11 +40,12 @@ pub async fn prepare(file: &web_sys::File) -> Result<Attachment, ImageError> {
         return Err(ImageError::Type);
     }
     let window = web_sys::window().ok_or(ImageError::Unreadable)?;
-    let bitmap: web_sys::ImageBitmap = JsFuture::from(window.create_image_bitmap_with_blob(file).map_err(|_| ImageError::Unreadable)?)
-        .await
-        .map_err(|_| ImageError::Unreadable)?
-        .dyn_into()
-        .map_err(|_| ImageError::Unreadable)?;
+    let bitmap: web_sys::ImageBitmap =
+        JsFuture::from(window.create_image_bitmap_with_blob(file).map_err(|_| ImageError::Unreadable)?)
+            .await
+            .map_err(|_| ImageError::Unreadable)?
+            .dyn_into()
+            .map_err(|_| ImageError::Unreadable)?;
     let (w, h) = (f64::from(bitmap.width()), f64::from(bitmap.height()));
     let scale = (LONG_SIDE_MAX / w.max(h)).min(1.0);
     let (w, h) = ((w * scale).round().max(1.0), (h * scale).round().max(1.0));
@@ -55,12 +56,8 @@ pub async fn prepare(file: &web_sys::File) -> Result<Attachment, ImageError> {
         .ok_or(ImageError::Unreadable)?;
     canvas.set_width(w as u32);
     canvas.set_height(h as u32);
-    let ctx: web_sys::CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into().ok())
-        .ok_or(ImageError::Unreadable)?;
+    let ctx: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into().ok()).ok_or(ImageError::Unreadable)?;
     ctx.draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, w, h).map_err(|_| ImageError::Unreadable)?;
     bitmap.close();
     // Same format first; photos that are still too large go to JPEG at falling quality.

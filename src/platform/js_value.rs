@@ -32,7 +32,12 @@ pub fn to_json(value: &JsValue) -> Option<Value> {
         return Some(Value::String(s));
     }
     if Array::is_array(value) {
-        return value.unchecked_ref::<Array>().iter().map(|v| to_json(&v)).collect::<Option<Vec<_>>>().map(Value::Array);
+        return value
+            .unchecked_ref::<Array>()
+            .iter()
+            .map(|v| to_json(&v))
+            .collect::<Option<Vec<_>>>()
+            .map(Value::Array);
     }
     if value.is_instance_of::<js_sys::Uint8Array>() || value.is_instance_of::<js_sys::ArrayBuffer>() {
         return None;
@@ -85,7 +90,14 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn values_without_a_json_form_make_the_whole_value_unreadable() {
-        for source in ["{ f() {} }", "[Symbol()]", "{ s: new Set([1]) }", "{ m: new Map([[1, 2]]) }", "new Uint8Array(2)", "2n ** 70n"] {
+        for source in [
+            "{ f() {} }",
+            "[Symbol()]",
+            "{ s: new Set([1]) }",
+            "{ m: new Map([[1, 2]]) }",
+            "new Uint8Array(2)",
+            "2n ** 70n",
+        ] {
             assert_eq!(to_json(&js(source)), None, "{source}");
         }
     }

@@ -3,9 +3,9 @@
 
 pub mod files;
 pub mod host;
-pub mod images;
 pub mod http;
 pub mod idb;
+pub mod images;
 pub mod js_value;
 pub mod locks;
 pub mod outbox;

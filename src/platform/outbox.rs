@@ -17,9 +17,9 @@ mod page;
 use crate::core::outbox::{self as queue, Entry};
 use crate::platform::{host, http, idb, locks};
 use alarm::Alarm;
+use notify::{announce, Listeners};
 pub use notify::{Listener, Subscription};
 pub use page::{clear, remove, resume, stop, submit, subscribe};
-use notify::{announce, Listeners};
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -46,7 +46,11 @@ pub struct Names {
 
 impl Default for Names {
     fn default() -> Self {
-        Names { database: idb::DATABASE.into(), lock: locks::OUTBOX.into(), pending_flag: "wallet-help:v1:pending".into() }
+        Names {
+            database: idb::DATABASE.into(),
+            lock: locks::OUTBOX.into(),
+            pending_flag: "wallet-help:v1:pending".into(),
+        }
     }
 }
 

@@ -29,7 +29,8 @@ pub fn ArticlePage(props: &ArticleProps) -> Html {
     let brand = |t: &str| with_brand(t, &props.brand);
     let onarticle = props.ondispatch.reform(Action::ShowArticle);
     let onback = props.ondispatch.reform(|_: MouseEvent| Action::Back);
-    let related: Vec<&Article> = a.related().filter_map(|id| find(props.catalogue.articles(props.locale), id)).collect();
+    let related: Vec<&Article> =
+        a.related().filter_map(|id| find(props.catalogue.articles(props.locale), id)).collect();
 
     html! {
         <article class="wh-article">

@@ -74,10 +74,10 @@ fn ChecklistItem(props: &ItemProps) -> Html {
         Mark::NotApplicable => s.mark_na,
     };
     let articles = props.catalogue.articles(props.locale);
-    let version_note = (item.id == "app-updated")
-        .then_some(props.app_versions.as_ref())
-        .flatten()
-        .and_then(|(installed, latest)| app_outdated(installed, latest).map(|o| app_version_note(props.locale, installed, latest, o)));
+    let version_note =
+        (item.id == "app-updated").then_some(props.app_versions.as_ref()).flatten().and_then(|(installed, latest)| {
+            app_outdated(installed, latest).map(|o| app_version_note(props.locale, installed, latest, o))
+        });
     html! {
         <li class={classes!("wh-check-item", (props.mark == Mark::Done).then_some("wh-done"))}>
             <h4 id={heading.clone()}>{ with_brand(&item.title, &props.brand) }</h4>

@@ -48,7 +48,8 @@ fn queue(
         user_agent: host::user_agent(),
         prefill: prefill.clone(),
     };
-    let mut payload = report::build(draft, &id, &host::now_rfc3339(), locale.tag(), attachments, Some(checklist), context)?;
+    let mut payload =
+        report::build(draft, &id, &host::now_rfc3339(), locale.tag(), attachments, Some(checklist), context)?;
     if let Some(tx) = payload.transaction.as_mut() {
         tx.time = report::with_utc_offset(&tx.time, host::utc_offset_at(&tx.time));
     }
@@ -81,7 +82,8 @@ pub fn ContactView(props: &ContactProps) -> Html {
         return html! { <Reports locale={props.locale} entries={(*entries).clone()} ondispatch={props.ondispatch.clone()} /> };
     }
     let onsubmit = {
-        let (sent, failed, d, locale, prefill) = (sent.clone(), failed.clone(), props.ondispatch.clone(), props.locale, props.prefill.clone());
+        let (sent, failed, d, locale, prefill) =
+            (sent.clone(), failed.clone(), props.ondispatch.clone(), props.locale, props.prefill.clone());
         let checklist = attached(props.catalogue.items(props.locale), &props.marks);
         Callback::from(move |(draft, attachments): (Rc<Draft>, Vec<Attachment>)| {
             // The draft stays in the form unless the report is safely in the outbox.

@@ -30,7 +30,8 @@ pub fn Evidence(props: &EvidenceProps) -> Html {
             let files: Vec<web_sys::File> =
                 input.files().map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default();
             input.set_value("");
-            let (mut list, onchange, problems, busy) = (current.clone(), onchange.clone(), problems.clone(), busy.clone());
+            let (mut list, onchange, problems, busy) =
+                (current.clone(), onchange.clone(), problems.clone(), busy.clone());
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let mut found = Vec::new();

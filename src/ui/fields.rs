@@ -15,8 +15,13 @@ pub fn control_id(field: Field) -> String {
 
 #[derive(Clone, PartialEq)]
 pub enum Control {
-    Input { kind: &'static str, autocomplete: &'static str },
-    TextArea { rows: u32 },
+    Input {
+        kind: &'static str,
+        autocomplete: &'static str,
+    },
+    TextArea {
+        rows: u32,
+    },
     /// `(value, label)` pairs; the current value is selected.
     Select(Vec<(&'static str, &'static str)>),
 }

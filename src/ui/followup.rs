@@ -1,9 +1,9 @@
 //! The reminder at the top of the panel when a delivered report has had no answer within the
 //! operator's response time: "they answered", "not now", or the next rung of the ladder.
 
+use super::reports::use_outbox;
 use crate::core::config::Locale;
 use crate::core::followup::{overdue, Note, Notes, DEFAULT_RESPONSE_HOURS};
-use super::reports::use_outbox;
 use crate::core::i18n::{followup_text, strings};
 use crate::core::state::Action;
 use crate::platform::host;

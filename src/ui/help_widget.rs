@@ -32,7 +32,8 @@ pub fn HelpWidget(props: &HelpWidgetProps) -> Html {
         bridge
     });
     {
-        let (host, mount, css, accent) = (host.clone(), mount.clone(), props.stylesheet.clone(), props.config.accent.clone());
+        let (host, mount, css, accent) =
+            (host.clone(), mount.clone(), props.stylesheet.clone(), props.config.accent.clone());
         use_effect_with((), move |_| {
             mount.set(shadow_mount(&host, &css, accent.as_deref()));
         });

@@ -1,11 +1,11 @@
 //! The formal complaint letter, written from the draft and the reports sent so far: shown
 //! to read, copy, download as a text file, or print.
 
-use crate::core::config::Locale;
 use super::reports::use_outbox;
+use crate::core::config::Locale;
+use crate::core::content::Catalogue;
 use crate::core::i18n::strings;
 use crate::core::outbox::Status;
-use crate::core::content::Catalogue;
 use crate::core::report::{file_name, letter, read_back, steps, Draft, LetterInput, SentReport};
 use crate::platform::{files, host};
 use std::rc::Rc;
@@ -43,7 +43,12 @@ pub fn LetterView(props: &LetterProps) -> Html {
     let fallback = props.case.as_deref().filter(|_| props.draft.description.trim().is_empty()).unwrap_or(&props.draft);
     let (draft, screenshots) = earlier.as_ref().map_or((fallback, 0), |(d, n)| (d, *n));
     // The letter names the articles and steps, not their references.
-    let names = steps::names(props.locale, &props.brand, props.catalogue.articles(props.locale), crate::core::troubleshoot::flows(props.locale));
+    let names = steps::names(
+        props.locale,
+        &props.brand,
+        props.catalogue.articles(props.locale),
+        crate::core::troubleshoot::flows(props.locale),
+    );
     let draft = Draft { steps: steps::readable(&draft.steps, &names), ..draft.clone() };
     let mut input = LetterInput::new(props.locale, &props.brand, today, &draft);
     input.account_ref = props.account.as_deref();
@@ -60,7 +65,9 @@ pub fn LetterView(props: &LetterProps) -> Html {
     };
     let onprint = {
         let (text, status) = (text.clone(), status.clone());
-        Callback::from(move |_: MouseEvent| status.set(if files::print_text(s.letter_title, &text) { "" } else { s.print_blocked }))
+        Callback::from(move |_: MouseEvent| {
+            status.set(if files::print_text(s.letter_title, &text) { "" } else { s.print_blocked })
+        })
     };
     let ondownload = {
         let text = text.clone();

@@ -7,8 +7,8 @@ pub mod bridge;
 mod checklist;
 mod confirm;
 mod contact;
-mod faq;
 mod evidence;
+mod faq;
 mod fields;
 mod followup;
 mod help_widget;
@@ -24,5 +24,5 @@ mod verifier;
 mod vote;
 
 pub use app::{App, AppProps};
-pub use help_widget::{HelpWidget, HelpWidgetProps};
 pub use bridge::Bridge;
+pub use help_widget::{HelpWidget, HelpWidgetProps};

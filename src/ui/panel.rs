@@ -3,11 +3,11 @@
 //! dialog is modal); Esc closes it.
 
 use super::checklist::Checklist;
-use super::followup::FollowUp;
-use super::troubleshoot::Troubleshoot;
 use super::contact::ContactView;
 use super::faq::Faq;
+use super::followup::FollowUp;
 use super::tabs::Tabs;
+use super::troubleshoot::Troubleshoot;
 use crate::core::config::{Config, View};
 use crate::core::content::Catalogue;
 use crate::core::i18n::strings;
@@ -19,7 +19,8 @@ use yew::prelude::*;
 
 /// What Tab can stop on. Tabs other than the selected one carry `tabindex="-1"` (arrow keys
 /// reach them), so they are not stops.
-const TAB_STOP: &str = ":is(a[href], button, input, select, textarea, summary, [tabindex]):not([disabled]):not([tabindex='-1'])";
+const TAB_STOP: &str =
+    ":is(a[href], button, input, select, textarea, summary, [tabindex]):not([disabled]):not([tabindex='-1'])";
 
 /// The first and last Tab stops inside `root`, in document order. Stops that are not
 /// rendered (closed `<details>`, `display: none`) have no box and are skipped. Walks the

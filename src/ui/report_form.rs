@@ -61,8 +61,14 @@ pub fn ReportForm(props: &FormProps) -> Html {
         });
     }
     let onsubmit = {
-        let (draft, attempted, tries, attachments, generation, send) =
-            (d.clone(), attempted.clone(), tries.clone(), attachments.clone(), generation.clone(), props.onsubmit.clone());
+        let (draft, attempted, tries, attachments, generation, send) = (
+            d.clone(),
+            attempted.clone(),
+            tries.clone(),
+            attachments.clone(),
+            generation.clone(),
+            props.onsubmit.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             attempted.set(true);
@@ -90,7 +96,9 @@ pub fn ReportForm(props: &FormProps) -> Html {
         let (d, names, before) = (props.ondispatch.clone(), step_names.clone(), d.steps.clone());
         Callback::from(move |action: Action| {
             d.emit(match action {
-                Action::Edit(Field::Steps, text) => Action::Edit(Field::Steps, report::steps::references(&text, &before, &names)),
+                Action::Edit(Field::Steps, text) => {
+                    Action::Edit(Field::Steps, report::steps::references(&text, &before, &names))
+                }
                 other => other,
             })
         })
@@ -99,7 +107,8 @@ pub fn ReportForm(props: &FormProps) -> Html {
     let kinds: Vec<(&str, &str)> = Kind::ALL.iter().map(|k| (k.name(), kind_name(locale, *k))).collect();
     let mut categories = vec![("", s.choose)];
     categories.extend(Category::ALL.iter().map(|c| (c.name(), category_name(locale, *c))));
-    let chains: Vec<(&str, &str)> = ["", "evm", "bitcoin", "tron", "solana"].iter().map(|c| (*c, chain_name(locale, c))).collect();
+    let chains: Vec<(&str, &str)> =
+        ["", "evm", "bitcoin", "tron", "solana"].iter().map(|c| (*c, chain_name(locale, c))).collect();
     let preferred = vec![("email", s.preferred_email), ("phone", s.preferred_phone)];
 
     let suggestions = match &index {
@@ -118,7 +127,8 @@ pub fn ReportForm(props: &FormProps) -> Html {
         Action::AttachChecklist(on)
     });
     let ondiscard = {
-        let (d, attachments, attempted, generation) = (props.ondispatch.clone(), attachments.clone(), attempted.clone(), generation.clone());
+        let (d, attachments, attempted, generation) =
+            (props.ondispatch.clone(), attachments.clone(), attempted.clone(), generation.clone());
         Callback::from(move |()| {
             attachments.set(Vec::new());
             generation.set(*generation + 1);

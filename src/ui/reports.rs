@@ -1,13 +1,13 @@
 //! "My reports": every report sent from this device, newest first, with its status and
 //! what was sent.
 
+use super::confirm::Confirm;
 use crate::core::config::Locale;
 use crate::core::i18n::{category_name, clear_question, kind_name, strings};
 use crate::core::outbox::{Entry, Status};
 use crate::core::report::{Category, Kind};
 use crate::core::state::Action;
 use crate::platform::{host, outbox, storage};
-use super::confirm::Confirm;
 use yew::prelude::*;
 
 /// One line saying where a report stands.

@@ -11,8 +11,12 @@ pub fn blocks(body: &[Block<'_>], brand: &str, onarticle: &Callback<String>) -> 
             Block::Heading(2, s) => html! { <h4>{ line(s) }</h4> },
             Block::Heading(_, s) => html! { <h5>{ line(s) }</h5> },
             Block::Paragraph(s) => html! { <p>{ line(s) }</p> },
-            Block::List { ordered: true, items } => html! { <ol>{ for items.iter().map(|i| html! { <li>{ line(i) }</li> }) }</ol> },
-            Block::List { ordered: false, items } => html! { <ul>{ for items.iter().map(|i| html! { <li>{ line(i) }</li> }) }</ul> },
+            Block::List { ordered: true, items } => {
+                html! { <ol>{ for items.iter().map(|i| html! { <li>{ line(i) }</li> }) }</ol> }
+            }
+            Block::List { ordered: false, items } => {
+                html! { <ul>{ for items.iter().map(|i| html! { <li>{ line(i) }</li> }) }</ul> }
+            }
         })
         .collect()
 }

@@ -65,7 +65,13 @@ pub struct ResultsProps {
 fn marked(text: &str, query: &str) -> Html {
     highlight(text, query)
         .into_iter()
-        .map(|(part, hit)| if hit { html! { <mark>{ part }</mark> } } else { html! { { part } } })
+        .map(|(part, hit)| {
+            if hit {
+                html! { <mark>{ part }</mark> }
+            } else {
+                html! { { part } }
+            }
+        })
         .collect()
 }
 

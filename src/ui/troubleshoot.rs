@@ -4,8 +4,8 @@
 use super::letter::LetterView;
 use super::vote::HelpfulVote;
 use crate::core::config::{Locale, View};
-use crate::core::followup::Rung;
 use crate::core::content::{find as find_article, with_brand, Catalogue};
+use crate::core::followup::Rung;
 use crate::core::i18n::{category_name, hours_note, step_of, strings};
 use crate::core::report::Draft;
 use crate::core::state::{Action, Votes};
@@ -34,9 +34,11 @@ pub fn Troubleshoot(props: &TroubleshootProps) -> Html {
     let s = strings(props.locale);
     let locale = props.locale;
     let brand = |t: &str| with_brand(t, &props.brand);
-    let ladder = |title: String, tried: Vec<String>, next: Option<Rung>, case: Option<Rc<Draft>>| html! {
-        <Ladder locale={locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()} {title} {tried} {next} {case}
-                draft={props.draft.clone()} account={props.account.clone()} ondispatch={props.ondispatch.clone()} />
+    let ladder = |title: String, tried: Vec<String>, next: Option<Rung>, case: Option<Rc<Draft>>| {
+        html! {
+            <Ladder locale={locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()} {title} {tried} {next} {case}
+                    draft={props.draft.clone()} account={props.account.clone()} ondispatch={props.ondispatch.clone()} />
+        }
     };
     if let (None, Some(rung)) = (&props.walk, props.ladder) {
         return html! {
@@ -117,7 +119,8 @@ pub fn Troubleshoot(props: &TroubleshootProps) -> Html {
                 steps: walk.steps_tried().join("\n"),
                 ..Draft::default()
             };
-            let tried = walk.tried.iter().filter_map(|id| flow.step(id)).map(|st| format!("- {}", brand(&st.text))).collect();
+            let tried =
+                walk.tried.iter().filter_map(|id| flow.step(id)).map(|st| format!("- {}", brand(&st.text))).collect();
             ladder(brand(&flow.title), tried, None, Some(Rc::new(case)))
         }
     };
@@ -155,9 +158,12 @@ fn Ladder(props: &LadderProps) -> Html {
     let region = use_state(|| 0usize);
     let c = &props.catalogue.channels;
     if *letter {
-        let onback = { let letter = letter.clone(); Callback::from(move |_: MouseEvent| letter.set(false)) };
+        let onback = {
+            let letter = letter.clone();
+            Callback::from(move |_: MouseEvent| letter.set(false))
+        };
         return html! { <LetterView locale={props.locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()} draft={props.draft.clone()}
-                                   case={props.case.clone()} account={props.account.clone()} {onback} /> };
+        case={props.case.clone()} account={props.account.clone()} {onback} /> };
     }
     let body = props.tried.join("\n");
     let onregion = {
@@ -169,7 +175,13 @@ fn Ladder(props: &LadderProps) -> Html {
     };
     let regulator = c.regulators.get(*region);
     let suggested = |rung: Rung| (props.next == Some(rung)).then_some("wh-next");
-    let badge = |rung: Rung| if props.next == Some(rung) { html! { <span class="wh-badge">{ s.next_rung }</span> } } else { html! {} };
+    let badge = |rung: Rung| {
+        if props.next == Some(rung) {
+            html! { <span class="wh-badge">{ s.next_rung }</span> }
+        } else {
+            html! {}
+        }
+    };
     html! {
         <div class="wh-ladder">
             <p class="wh-intro" role="status">{ s.ladder_title }</p>

@@ -23,22 +23,10 @@ pub struct Fixture {
 
 pub fn fixture() -> Fixture {
     let site = tempfile::tempdir().unwrap();
-    std::fs::write(
-        site.path().join("index.html"),
-        "<!doctype html><title>demo</title>",
-    )
-    .unwrap();
+    std::fs::write(site.path().join("index.html"), "<!doctype html><title>demo</title>").unwrap();
     std::fs::create_dir(site.path().join("wallet-help")).unwrap();
-    std::fs::write(
-        site.path().join("wallet-help/wallet-help.js"),
-        "export default 1;",
-    )
-    .unwrap();
-    std::fs::write(
-        site.path().join("wallet-help/wallet_help_bg.wasm"),
-        b"\0asm\x01\0\0\0",
-    )
-    .unwrap();
+    std::fs::write(site.path().join("wallet-help/wallet-help.js"), "export default 1;").unwrap();
+    std::fs::write(site.path().join("wallet-help/wallet_help_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
     let config = Config {
         admin_token: TOKEN.to_owned(),
         allowed_origins: vec![ALLOWED.to_owned(), "http://127.0.0.1:8080".to_owned()],
@@ -46,11 +34,7 @@ pub fn fixture() -> Fixture {
     };
     let state = AppState::new(Store::open_in_memory().unwrap(), config);
     let store = state.store.clone();
-    Fixture {
-        router: app(state),
-        store,
-        site,
-    }
+    Fixture { router: app(state), store, site }
 }
 
 pub fn report(id: &str) -> Value {
@@ -98,10 +82,7 @@ pub async fn send(router: &Router, request: Request<Body>) -> Response<Body> {
 }
 
 pub async fn body_bytes(response: Response<Body>) -> Vec<u8> {
-    axum::body::to_bytes(response.into_body(), usize::MAX)
-        .await
-        .unwrap()
-        .to_vec()
+    axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap().to_vec()
 }
 
 /// Status and parsed JSON body; panics with the raw body if it is not JSON.
@@ -116,21 +97,17 @@ pub async fn send_json(router: &Router, request: Request<Body>) -> (u16, Value) 
 
 /// A real 1×1 transparent PNG, and its SHA-256 computed outside this code base.
 pub const PNG_1X1: &[u8] = &[
-    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
-    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
-    0x89, 0x00, 0x00, 0x00, 0x0b, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x60, 0x00, 0x02, 0x00,
-    0x00, 0x05, 0x00, 0x01, 0x7a, 0x5e, 0xab, 0x3f, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44,
-    0xae, 0x42, 0x60, 0x82,
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00,
+    0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0b, 0x49,
+    0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x60, 0x00, 0x02, 0x00, 0x00, 0x05, 0x00, 0x01, 0x7a, 0x5e, 0xab, 0x3f, 0x00,
+    0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 ];
 pub const PNG_1X1_SHA256: &str = "43739c566e26fd7cb88f69d3864ea34740372f5ee99acac169e090beffbce5c6";
 
 /// Lower-case hex SHA-256, computed here rather than by the collector under test.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
-    sha2::Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// One well-formed attachment entry: its size, hash and base64 all match `bytes`.

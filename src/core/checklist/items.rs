@@ -7,7 +7,15 @@ use std::borrow::Cow::Borrowed as B;
 
 macro_rules! item {
     ($id:literal, $title:literal, $next:literal, $why:literal, $steps:literal, $articles:literal, $tool:expr) => {
-        Item { id: B($id), title: B($title), next: B($next), why: B($why), steps: B($steps), articles: B($articles), tool: $tool }
+        Item {
+            id: B($id),
+            title: B($title),
+            next: B($next),
+            why: B($why),
+            steps: B($steps),
+            articles: B($articles),
+            tool: $tool,
+        }
     };
 }
 

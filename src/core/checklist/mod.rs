@@ -111,7 +111,10 @@ pub fn attached(items: &[Item], marks: &Marks) -> Attached {
     Attached {
         items: items
             .iter()
-            .map(|i| AttachedItem { id: i.id.to_string(), state: marks.get(i.id.as_ref()).map_or("unanswered", |m| m.name()) })
+            .map(|i| AttachedItem {
+                id: i.id.to_string(),
+                state: marks.get(i.id.as_ref()).map_or("unanswered", |m| m.name()),
+            })
             .collect(),
         score: summary(items, marks).score(),
     }
@@ -164,8 +167,12 @@ mod tests {
         marks.insert("no-public-wifi".into(), Mark::NotYet);
         let a = serde_json::to_value(attached(items, &marks)).expect("serialises");
         assert_eq!(a["items"].as_array().map(Vec::len), Some(items.len()));
-        assert!(a["items"].as_array().is_some_and(|l| l.iter().any(|i| i["id"] == "two-factor" && i["state"] == "done")));
-        assert!(a["items"].as_array().is_some_and(|l| l.iter().any(|i| i["id"] == "no-public-wifi" && i["state"] == "not_yet")));
+        assert!(a["items"]
+            .as_array()
+            .is_some_and(|l| l.iter().any(|i| i["id"] == "two-factor" && i["state"] == "done")));
+        assert!(a["items"]
+            .as_array()
+            .is_some_and(|l| l.iter().any(|i| i["id"] == "no-public-wifi" && i["state"] == "not_yet")));
         assert_eq!(a["items"][0]["state"], "unanswered");
         assert_eq!(a["score"], 10);
     }

@@ -70,11 +70,7 @@ pub(super) fn disguised(input: &str, official: &Official) -> Option<Verdict> {
         let listed = official_hosts(official);
         listed.into_iter().find(|(_, host)| path.contains(host.as_str())).map(|(shown, _)| shown.to_string())
     })?;
-    Some(Verdict::Impostor {
-        channel: Channel::Website,
-        reason: Reason::BrandInsideOtherDomain,
-        resembles: shown,
-    })
+    Some(Verdict::Impostor { channel: Channel::Website, reason: Reason::BrandInsideOtherDomain, resembles: shown })
 }
 
 pub(super) fn verify_email(address: &str, domain: &str, official: &Official) -> Verdict {
@@ -88,8 +84,7 @@ pub(super) fn verify_email(address: &str, domain: &str, official: &Official) -> 
         return Verdict::Official { channel, matched: address.trim().to_ascii_lowercase() };
     }
     let local = address.rsplit_once('@').map_or(address, |(local, _)| local);
-    let named =
-        targets(official).iter().any(|t| compare(local, &t.label).is_some() || mentions(local, &t.label));
+    let named = targets(official).iter().any(|t| compare(local, &t.label).is_some() || mentions(local, &t.label));
     let resembles = || official.emails.first().or(official.domains.first()).cloned().unwrap_or_default();
     if FREE_MAIL.contains(&decoded.as_str()) {
         return match named {

@@ -31,9 +31,11 @@ pub(super) fn verify(network: Option<Network>, name: &str, official: &Official) 
     // Name the official account the user should have reached: this network's, else the
     // closest one.
     let folded = fold(&name);
-    let resembles = official.handles.iter().find(|h| Some(h.network) == network).or_else(|| {
-        official.handles.iter().min_by_key(|h| osa_distance(&folded, &fold(&normalise(&h.name))))
-    });
+    let resembles = official
+        .handles
+        .iter()
+        .find(|h| Some(h.network) == network)
+        .or_else(|| official.handles.iter().min_by_key(|h| osa_distance(&folded, &fold(&normalise(&h.name)))));
     Verdict::Impostor {
         // A bare name with no listed handle to go by: fake agents mostly live on Telegram.
         channel: Channel::Handle(network.or(resembles.map(|h| h.network)).unwrap_or(Network::Telegram)),

@@ -14,9 +14,7 @@
 pub(super) fn host_of(input: &str) -> Option<String> {
     let rest = input.trim();
     let rest = match rest.find("://") {
-        Some(i) if rest[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) => {
-            &rest[i + 3..]
-        }
+        Some(i) if rest[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) => &rest[i + 3..],
         _ => rest.strip_prefix("//").unwrap_or(rest),
     };
     // Browsers end the authority at `\` too, as at `/`.
@@ -95,11 +93,7 @@ pub(super) fn split(host: &str) -> Parts<'_> {
         1
     };
     let label_at = n - suffix_len - 1;
-    Parts {
-        sub: labels[..label_at].to_vec(),
-        label: labels[label_at],
-        suffix: labels[label_at + 1..].join("."),
-    }
+    Parts { sub: labels[..label_at].to_vec(), label: labels[label_at], suffix: labels[label_at + 1..].join(".") }
 }
 
 #[cfg(test)]

@@ -21,8 +21,8 @@ mod handle;
 mod host;
 mod official;
 mod parse;
-mod punycode;
 mod phone;
+mod punycode;
 mod similar;
 
 #[cfg(test)]
@@ -138,11 +138,8 @@ pub enum SafetyRule {
 }
 
 impl SafetyRule {
-    pub const ALL: [SafetyRule; 3] = [
-        SafetyRule::FindContactOnOfficialSite,
-        SafetyRule::NeverShareSecrets,
-        SafetyRule::NeverMoveFundsToVerify,
-    ];
+    pub const ALL: [SafetyRule; 3] =
+        [SafetyRule::FindContactOnOfficialSite, SafetyRule::NeverShareSecrets, SafetyRule::NeverMoveFundsToVerify];
 }
 
 /// Parses `input` and checks it against the operator's `official` list.

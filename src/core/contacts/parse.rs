@@ -49,11 +49,10 @@ pub fn parse(input: &str) -> Contact {
     let numeric = |w: &&str| w.chars().all(|c| c.is_ascii_digit() || "+-().".contains(c));
     let numbers = words.split(|w| !numeric(w)).filter(|run| !run.is_empty()).map(|run| run.join(" "));
     // A word's bare name counts only with its `@` ("Hi." is not a handle).
-    let found =
-        words.iter().filter(|w| w.contains(['@', '.'])).map(|w| (w, parse_one(w))).find_map(|(w, c)| {
-            let bare_name = matches!(c, Contact::Handle { network: None, .. }) && !w.starts_with('@');
-            (c != Contact::Unrecognised && !bare_name).then_some(c)
-        });
+    let found = words.iter().filter(|w| w.contains(['@', '.'])).map(|w| (w, parse_one(w))).find_map(|(w, c)| {
+        let bare_name = matches!(c, Contact::Handle { network: None, .. }) && !w.starts_with('@');
+        (c != Contact::Unrecognised && !bare_name).then_some(c)
+    });
     found
         .or_else(|| {
             numbers
@@ -85,9 +84,7 @@ fn parse_one(text: &str) -> Contact {
         }
         _ if body.starts_with('@') => return handle(None, body),
         // `tpwallet.com/support@evil.net` is a URL whose path holds an `@`, not an address.
-        _ if body.contains('@') && !body.split('@').next().is_some_and(|l| l.contains('/')) => {
-            return email(body)
-        }
+        _ if body.contains('@') && !body.split('@').next().is_some_and(|l| l.contains('/')) => return email(body),
         _ => {}
     }
     if hint != Some(Hint::Website) {

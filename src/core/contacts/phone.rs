@@ -84,11 +84,9 @@ pub(super) fn verify(digits: &str, country: Option<&str>, official: &Official) -
         }
     }
     match wrong_code {
-        Some(listed) => Verdict::Impostor {
-            channel: Channel::Phone,
-            reason: Reason::WrongCountryCode,
-            resembles: listed.clone(),
-        },
+        Some(listed) => {
+            Verdict::Impostor { channel: Channel::Phone, reason: Reason::WrongCountryCode, resembles: listed.clone() }
+        }
         None => Verdict::Unknown { advice: Advice::NotListed },
     }
 }

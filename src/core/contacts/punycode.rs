@@ -56,7 +56,13 @@ pub(super) fn decode(input: &str) -> Option<String> {
         loop {
             let d = digit(byte)?;
             i = i.checked_add(d.checked_mul(weight)?)?;
-            let t = if k <= bias { T_MIN } else if k >= bias + T_MAX { T_MAX } else { k - bias };
+            let t = if k <= bias {
+                T_MIN
+            } else if k >= bias + T_MAX {
+                T_MAX
+            } else {
+                k - bias
+            };
             if d < t {
                 break;
             }
@@ -93,7 +99,11 @@ mod tests {
     fn wallet_lookalikes_and_simple_labels() {
         assert_eq!(decode("tpwllet-4fg").as_deref(), Some("tpwаllet"));
         assert_eq!(decode("bcher-kva").as_deref(), Some("bücher"));
-        assert_eq!(decode("BCHER-KVA").as_deref(), Some("BüCHER"), "digits are case-insensitive, basic code points kept");
+        assert_eq!(
+            decode("BCHER-KVA").as_deref(),
+            Some("BüCHER"),
+            "digits are case-insensitive, basic code points kept"
+        );
         assert_eq!(decode("abc-").as_deref(), Some("abc"));
         assert_eq!(decode("").as_deref(), Some(""));
     }

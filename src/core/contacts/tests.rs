@@ -51,7 +51,11 @@ fn parses_each_kind() {
         Contact::Handle { network: Some(Network::WeChat), name: "tpwallet-official".into() }
     );
     assert_eq!(parse("@tpwallet"), Contact::Handle { network: None, name: "tpwallet".into() });
-    assert!(names_no_network("@tpwallet") && !names_no_network("t.me/tpwallet") && !names_no_network("support@tpwallet.com"));
+    assert!(
+        names_no_network("@tpwallet")
+            && !names_no_network("t.me/tpwallet")
+            && !names_no_network("support@tpwallet.com")
+    );
     assert_eq!(parse("t.me/+AbCdEf"), site("t.me"));
     assert_eq!(parse(""), Contact::Unrecognised);
     assert_eq!(
@@ -103,14 +107,9 @@ fn official_emails_exact_or_at_an_official_domain() {
 
 #[test]
 fn official_phones_in_any_format() {
-    for input in [
-        "+86 400-000-0000",
-        "4000000000",
-        "(400) 000 0000",
-        "0086 400 000 0000",
-        "864000000000",
-        "tel:+864000000000",
-    ] {
+    for input in
+        ["+86 400-000-0000", "4000000000", "(400) 000 0000", "0086 400 000 0000", "864000000000", "tel:+864000000000"]
+    {
         assert!(official(input), "{input}");
     }
 }
@@ -217,10 +216,7 @@ fn lookalike_handles() {
     }
     match verify("t.me/tpwallet_0fficial", &demo()) {
         Verdict::Impostor { channel, resembles, .. } => {
-            assert_eq!(
-                (channel, resembles.as_str()),
-                (Channel::Handle(Network::Telegram), "tpwallet_official")
-            );
+            assert_eq!((channel, resembles.as_str()), (Channel::Handle(Network::Telegram), "tpwallet_official"));
         }
         other => panic!("{other:?}"),
     }

@@ -138,11 +138,32 @@ mod tests {
     #[test]
     fn the_seed_topics_are_covered() {
         for id in [
-            "tx-problem", "real-support", "account-security", "complaint-escalation", "suggestions",
-            "app-crash", "tx-pending", "login-failed", "wrong-balance", "payment-failed", "refund",
-            "account-stolen", "data-leak", "support-channels", "complaint-tips", "complaint-letter",
-            "regulator", "community-forum", "two-factor", "strong-password", "public-wifi", "seed-phrase",
-            "phishing", "update-app", "device-security", "check-history",
+            "tx-problem",
+            "real-support",
+            "account-security",
+            "complaint-escalation",
+            "suggestions",
+            "app-crash",
+            "tx-pending",
+            "login-failed",
+            "wrong-balance",
+            "payment-failed",
+            "refund",
+            "account-stolen",
+            "data-leak",
+            "support-channels",
+            "complaint-tips",
+            "complaint-letter",
+            "regulator",
+            "community-forum",
+            "two-factor",
+            "strong-password",
+            "public-wifi",
+            "seed-phrase",
+            "phishing",
+            "update-app",
+            "device-security",
+            "check-history",
         ] {
             for locale in [Locale::En, Locale::ZhCn] {
                 assert!(find(defaults(locale), id).is_some(), "{locale:?} {id}");
@@ -240,7 +261,9 @@ mod tests {
         assert_eq!(link_target("https://wallet.example/help"), Some(Target::External("https://wallet.example/help")));
         assert!(link_target("mailto:help@wallet.example").is_some());
         assert!(link_target("tel:+86 400-000-0000").is_some());
-        for bad in ["http://wallet.example", "javascript:alert(1)", "data:text/html,x", "tel:call-me", "https://", "mailto:x"] {
+        for bad in
+            ["http://wallet.example", "javascript:alert(1)", "data:text/html,x", "tel:call-me", "https://", "mailto:x"]
+        {
             assert_eq!(link_target(bad), None, "{bad}");
         }
     }

@@ -101,7 +101,10 @@ pub enum Block<'a> {
     /// Level 2 or 3 (the article title is level 1 in the document outline).
     Heading(u8, Vec<Span<'a>>),
     Paragraph(Vec<Span<'a>>),
-    List { ordered: bool, items: Vec<Vec<Span<'a>>> },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Span<'a>>>,
+    },
 }
 
 impl<'a> Block<'a> {

@@ -44,9 +44,8 @@ pub fn validate(articles: &[Article], sources: &[String]) -> Vec<Problem> {
     let mut seen = HashSet::new();
     for (i, a) in articles.iter().enumerate() {
         let source = sources.get(i).cloned().unwrap_or_else(|| format!("article {i}"));
-        let mut report = |field: &'static str, message: String| {
-            problems.push(Problem { source: source.clone(), field, message })
-        };
+        let mut report =
+            |field: &'static str, message: String| problems.push(Problem { source: source.clone(), field, message });
         if !is_valid_id(&a.id) {
             report("id", format!("{:?} is not a valid id (lower-case letters, digits and dashes)", a.id));
         }

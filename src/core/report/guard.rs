@@ -42,7 +42,8 @@ pub fn storable(d: &Draft) -> Draft {
 mod tests {
     use super::*;
 
-    const PHRASE: &str = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+    const PHRASE: &str =
+        "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
 
     #[test]
     fn a_phrase_in_any_text_field_is_found_and_kept_out_of_storage() {

@@ -9,8 +9,10 @@ mod validate;
 
 pub use guard::{findings, removed, storable};
 pub use letter::{file_name, letter, LetterInput, SentReport, SentStatus, DEFAULT_REPLY_DAYS, REPLY_DAYS};
-pub use payload::{attachment, build, read_back, uuid_v4, with_utc_offset, Attachment, Context, Report, ATTACHMENT_MAX_BYTES};
-pub use validate::{email_required, phone_required, is_email, is_phone, validate, FieldError, Problem};
+pub use payload::{
+    attachment, build, read_back, uuid_v4, with_utc_offset, Attachment, Context, Report, ATTACHMENT_MAX_BYTES,
+};
+pub use validate::{email_required, is_email, is_phone, phone_required, validate, FieldError, Problem};
 
 use serde::{Deserialize, Serialize};
 
@@ -170,7 +172,11 @@ pub fn prefill_pairs(body: &str) -> Vec<(String, String)> {
         ("email", text(v.get("contact").and_then(|c| c.get("email")))),
         ("phone", text(v.get("contact").and_then(|c| c.get("phone")))),
     ];
-    let steps: Vec<&str> = v.get("steps_tried").and_then(|s| s.as_array()).map(|a| a.iter().filter_map(|x| x.as_str()).collect()).unwrap_or_default();
+    let steps: Vec<&str> = v
+        .get("steps_tried")
+        .and_then(|s| s.as_array())
+        .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
+        .unwrap_or_default();
     pairs
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
@@ -213,7 +219,13 @@ impl Draft {
             Field::Kind => self.kind.name(),
             Field::Category => self.category.map_or("", Category::name),
             Field::Preferred => self.preferred.name(),
-            Field::Consent => if self.consent { "true" } else { "false" },
+            Field::Consent => {
+                if self.consent {
+                    "true"
+                } else {
+                    "false"
+                }
+            }
             Field::Attachments => "",
             _ => self.text(field),
         }

@@ -123,9 +123,14 @@ pub fn read_back(body: &str) -> Option<(Draft, usize)> {
     if v.get("schema").and_then(Value::as_str) != Some(SCHEMA) {
         return None;
     }
-    let text = |v: Option<&Value>, key: &str| v.and_then(|v| v.get(key)).and_then(Value::as_str).unwrap_or_default().to_string();
+    let text = |v: Option<&Value>, key: &str| {
+        v.and_then(|v| v.get(key)).and_then(Value::as_str).unwrap_or_default().to_string()
+    };
     let (root, tx, contact) = (Some(&v), v.get("transaction"), v.get("contact"));
-    let steps = v.get("steps_tried").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n"));
+    let steps = v
+        .get("steps_tried")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n"));
     let draft = Draft {
         kind: Kind::parse(&text(root, "kind")).unwrap_or_default(),
         category: Category::parse(&text(root, "category")),
@@ -165,7 +170,10 @@ pub fn with_utc_offset(local: &str, minutes_east: i32) -> String {
     let b = t.as_bytes();
     let seconds = b.len() == 19 && b[16] == b':';
     let shape = (b.len() == 16 || seconds)
-        && b[4] == b'-' && b[7] == b'-' && b[10] == b'T' && b[13] == b':'
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b'T'
+        && b[13] == b':'
         && b.iter().enumerate().all(|(i, c)| matches!(i, 4 | 7 | 10 | 13 | 16) || c.is_ascii_digit());
     if !shape || minutes_east.abs() > 18 * 60 {
         return local.to_string();
@@ -238,7 +246,14 @@ mod tests {
         assert_eq!(with_utc_offset("2026-12-02T14:05", 480), "2026-12-02T14:05+08:00");
         assert_eq!(with_utc_offset(" 2026-12-02T14:05:30 ", -210), "2026-12-02T14:05:30-03:30");
         assert_eq!(with_utc_offset("2026-12-02T14:05", 0), "2026-12-02T14:05+00:00");
-        for kept in ["", "yesterday at 2pm", "2026-12-02T14:05+08:00", "2026-12-02T14:05Z", "2026-12-02 14:05", "2026-12-02T14:0x"] {
+        for kept in [
+            "",
+            "yesterday at 2pm",
+            "2026-12-02T14:05+08:00",
+            "2026-12-02T14:05Z",
+            "2026-12-02 14:05",
+            "2026-12-02T14:0x",
+        ] {
             assert_eq!(with_utc_offset(kept, 480), kept);
         }
         assert_eq!(with_utc_offset("2026-12-02T14:05", 20 * 60), "2026-12-02T14:05", "no such offset");
@@ -262,8 +277,22 @@ mod tests {
             preferred: Preferred::Phone,
             ..good()
         };
-        let png = Attachment { name: "a.png".into(), mime: "image/png".into(), size: 3, sha256: "ab".into(), data: "AAAA".into() };
-        let r = build(&d, "6f1c7a52-0f0e-4b8e-9d1a-3c2b1a0f9e8d", "2026-11-25T10:00:00.000Z", "en", vec![png.clone(), png], None, Context::default());
+        let png = Attachment {
+            name: "a.png".into(),
+            mime: "image/png".into(),
+            size: 3,
+            sha256: "ab".into(),
+            data: "AAAA".into(),
+        };
+        let r = build(
+            &d,
+            "6f1c7a52-0f0e-4b8e-9d1a-3c2b1a0f9e8d",
+            "2026-11-25T10:00:00.000Z",
+            "en",
+            vec![png.clone(), png],
+            None,
+            Context::default(),
+        );
         let body = serde_json::to_string(&r.expect("valid draft builds")).expect("serialises");
         let (back, screenshots) = read_back(&body).expect("a report");
         // The subject was generated from the description; everything else is as typed.
@@ -276,7 +305,12 @@ mod tests {
 
     #[test]
     fn the_payload_matches_the_v1_contract() {
-        let mut ctx = Context { widget_version: "0.1.0".into(), page_url: "https://w.example/".into(), user_agent: "UA".into(), ..Context::default() };
+        let mut ctx = Context {
+            widget_version: "0.1.0".into(),
+            page_url: "https://w.example/".into(),
+            user_agent: "UA".into(),
+            ..Context::default()
+        };
         ctx.prefill.insert("accountId".into(), "A-17".into());
         let d = Draft {
             tx_amount: "50".into(),
@@ -285,9 +319,16 @@ mod tests {
             expected: "Refund".into(),
             ..good()
         };
-        let png = Attachment { name: "a.png".into(), mime: "image/png".into(), size: 3, sha256: "ab".into(), data: "AAAA".into() };
-        let r = build(&d, "6f1c7a52-0f0e-4b8e-9d1a-3c2b1a0f9e8d", "2026-11-25T10:00:00.000Z", "en", vec![png], None, ctx)
-            .expect("valid draft builds");
+        let png = Attachment {
+            name: "a.png".into(),
+            mime: "image/png".into(),
+            size: 3,
+            sha256: "ab".into(),
+            data: "AAAA".into(),
+        };
+        let r =
+            build(&d, "6f1c7a52-0f0e-4b8e-9d1a-3c2b1a0f9e8d", "2026-11-25T10:00:00.000Z", "en", vec![png], None, ctx)
+                .expect("valid draft builds");
         let v = serde_json::to_value(&r).expect("serialises");
         assert_eq!(v["schema"], "wallet-help.report.v1");
         assert_eq!(v["kind"], "complaint");
@@ -303,8 +344,15 @@ mod tests {
 
     #[test]
     fn empty_parts_are_left_out() {
-        let d = Draft { kind: Kind::Suggestion, email: String::new(), consent: false, subject: " Dark mode ".into(), ..good() };
-        let v = serde_json::to_value(build(&d, "id", "t", "zh-CN", vec![], None, Context::default())).expect("serialises");
+        let d = Draft {
+            kind: Kind::Suggestion,
+            email: String::new(),
+            consent: false,
+            subject: " Dark mode ".into(),
+            ..good()
+        };
+        let v =
+            serde_json::to_value(build(&d, "id", "t", "zh-CN", vec![], None, Context::default())).expect("serialises");
         assert_eq!(v["contact"], json!({}));
         assert_eq!(v["subject"], "Dark mode");
         assert!(v.get("transaction").is_none() && v.get("expected_resolution").is_none());
@@ -331,7 +379,8 @@ mod tests {
         let without = build(&good(), "id", "t", "en", vec![], state(), Context::default()).expect("valid");
         assert!(serde_json::to_value(&without).expect("serialises").get("checklist").is_none());
         let d = Draft { attach_checklist: true, ..good() };
-        let v = serde_json::to_value(build(&d, "id", "t", "en", vec![], state(), Context::default())).expect("serialises");
+        let v =
+            serde_json::to_value(build(&d, "id", "t", "en", vec![], state(), Context::default())).expect("serialises");
         assert_eq!(v["checklist"]["score"], 0);
         assert_eq!(v["checklist"]["items"].as_array().map(Vec::len), Some(10));
     }

@@ -13,9 +13,12 @@ pub fn names(locale: Locale, brand: &str, articles: &[Article], flows: &[Flow]) 
         Locale::En => ("Read: ", "Tried: "),
         Locale::ZhCn => ("已阅读：", "已尝试："),
     };
-    let articles = articles.iter().map(|a| (format!("article:{}", a.id), format!("{read}{}", with_brand(&a.title, brand))));
+    let articles =
+        articles.iter().map(|a| (format!("article:{}", a.id), format!("{read}{}", with_brand(&a.title, brand))));
     let steps = flows.iter().flat_map(|f| {
-        f.steps.iter().map(move |s| (format!("step:{}/{}", f.case, s.id), format!("{tried}{}", with_brand(&s.text, brand))))
+        f.steps
+            .iter()
+            .map(move |s| (format!("step:{}/{}", f.case, s.id), format!("{tried}{}", with_brand(&s.text, brand))))
     });
     articles.chain(steps).collect()
 }
@@ -63,7 +66,10 @@ mod tests {
     fn an_edited_sentence_is_the_users_own_text() {
         let names = en();
         let edited = "Tried: Don't send the same payment again yet, waited a day\n  Read: My transaction is slow or stuck on pending. What now?  \n";
-        assert_eq!(references(edited, "", &names), "Tried: Don't send the same payment again yet, waited a day\narticle:tx-pending\n");
+        assert_eq!(
+            references(edited, "", &names),
+            "Tried: Don't send the same payment again yet, waited a day\narticle:tx-pending\n"
+        );
     }
 
     #[test]

@@ -136,7 +136,10 @@ pub fn validate(d: &Draft) -> Vec<FieldError> {
         None => CHAINS.iter().any(|c| test(*c, s)),
     };
     let counterparty = d.tx_counterparty.trim();
-    check(Field::TxCounterparty, optional(counterparty, on_chain(chain::valid_address, counterparty), Problem::BadAddress));
+    check(
+        Field::TxCounterparty,
+        optional(counterparty, on_chain(chain::valid_address, counterparty), Problem::BadAddress),
+    );
     let hash = d.tx_hash.trim();
     check(Field::TxHash, optional(hash, on_chain(chain::valid_tx_hash, hash), Problem::BadHash));
     let steps: Vec<&str> = d.steps.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
@@ -152,12 +155,20 @@ pub fn validate(d: &Draft) -> Vec<FieldError> {
     let email = d.email.trim();
     check(
         Field::Email,
-        if email.is_empty() { email_required(d).then_some(Problem::Required) } else { (!is_email(email)).then_some(Problem::BadEmail) },
+        if email.is_empty() {
+            email_required(d).then_some(Problem::Required)
+        } else {
+            (!is_email(email)).then_some(Problem::BadEmail)
+        },
     );
     let phone = d.phone.trim();
     check(
         Field::Phone,
-        if phone.is_empty() { phone_required(d).then_some(Problem::Required) } else { (!is_phone(phone)).then_some(Problem::BadPhone) },
+        if phone.is_empty() {
+            phone_required(d).then_some(Problem::Required)
+        } else {
+            (!is_phone(phone)).then_some(Problem::BadPhone)
+        },
     );
     let has_contact = !email.is_empty() || !phone.is_empty();
     check(Field::Consent, (has_contact && !d.consent).then_some(Problem::NeedsConsent));
@@ -178,7 +189,11 @@ mod tests {
     fn an_empty_complaint_lists_every_missing_field_in_order() {
         assert_eq!(
             validate(&Draft::default()),
-            vec![(Field::Category, Problem::Required), (Field::Description, Problem::Required), (Field::Email, Problem::Required)]
+            vec![
+                (Field::Category, Problem::Required),
+                (Field::Description, Problem::Required),
+                (Field::Email, Problem::Required)
+            ]
         );
     }
 
@@ -189,7 +204,8 @@ mod tests {
         let d = Draft { phone: "+86 138-0013-8000".into(), ..d };
         assert_eq!(validate(&d), vec![]);
         // Email chosen but only a phone number given: enough to answer a complaint.
-        let d = Draft { email: String::new(), phone: "+86 138-0013-8000".into(), preferred: Preferred::Email, ..good() };
+        let d =
+            Draft { email: String::new(), phone: "+86 138-0013-8000".into(), preferred: Preferred::Email, ..good() };
         assert_eq!(validate(&d), vec![]);
     }
 
@@ -256,7 +272,10 @@ mod tests {
         let d = Draft { steps: "step\n".repeat(STEPS_MAX + 1), ..good() };
         assert_eq!(validate(&d), vec![(Field::Steps, Problem::TooManyLines(STEPS_MAX))]);
         let d = Draft { steps: "x".repeat(STEP_MAX + 1), expected: "y".repeat(EXPECTED_MAX + 1), ..good() };
-        assert_eq!(validate(&d), vec![(Field::Steps, Problem::TooLong(STEP_MAX)), (Field::Expected, Problem::TooLong(EXPECTED_MAX))]);
+        assert_eq!(
+            validate(&d),
+            vec![(Field::Steps, Problem::TooLong(STEP_MAX)), (Field::Expected, Problem::TooLong(EXPECTED_MAX))]
+        );
     }
 
     #[test]

@@ -136,30 +136,16 @@ impl Builder {
             *slot += 1;
         }
         let docs = self.docs as usize;
-        let mut index = Index {
-            vocab,
-            bounds,
-            starts,
-            postings,
-            deletions: Vec::new(),
-            docs,
-        };
+        let mut index = Index { vocab, bounds, starts, postings, deletions: Vec::new(), docs };
         index.deletions = deletions(&index);
         index
     }
 }
 
 fn gram_text(key: u64) -> Box<str> {
-    let first = if key & PAIR != 0 {
-        Some((key >> 21) & CHAR_BITS)
-    } else {
-        None
-    };
+    let first = if key & PAIR != 0 { Some((key >> 21) & CHAR_BITS) } else { None };
     let codes = first.into_iter().chain([key & CHAR_BITS]);
-    codes
-        .filter_map(|c| char::from_u32(c as u32))
-        .collect::<String>()
-        .into()
+    codes.filter_map(|c| char::from_u32(c as u32)).collect::<String>().into()
 }
 
 /// The one-deletion neighbourhood (SymSpell) of every term a typo could reach: a query

@@ -27,19 +27,14 @@ pub fn highlight<'t>(text: &'t str, query: &str) -> Vec<(&'t str, bool)> {
             Kind::Word => {
                 normalize(piece, &mut buf);
                 strip_plural(&mut buf);
-                if terms
-                    .iter()
-                    .any(|t| t.kind == Kind::Word && t.quality(&buf).is_some())
-                {
+                if terms.iter().any(|t| t.kind == Kind::Word && t.quality(&buf).is_some()) {
                     mark(&mut marks, range);
                 }
             }
             Kind::Cjk => {
                 let is_term = |s: &str| terms.iter().any(|t| t.kind == Kind::Cjk && t.text == s);
-                let chars: Vec<Range<usize>> = piece
-                    .char_indices()
-                    .map(|(i, c)| range.start + i..range.start + i + c.len_utf8())
-                    .collect();
+                let chars: Vec<Range<usize>> =
+                    piece.char_indices().map(|(i, c)| range.start + i..range.start + i + c.len_utf8()).collect();
                 for (i, c) in chars.iter().enumerate() {
                     if is_term(&text[c.clone()]) {
                         mark(&mut marks, c.clone());

@@ -18,11 +18,7 @@ pub(super) const DOC_SHIFT: u32 = 8;
 const fn weights_of(bits: u32) -> [f32; 3] {
     let title = if bits & TITLE != 0 { 8.0 } else { 0.0 };
     let keyword = if bits & KEYWORD != 0 { 4.0 } else { 0.0 };
-    let body = if bits & BODY != 0 {
-        1.0 + 0.25 * (bits >> 3) as f32
-    } else {
-        0.0
-    };
+    let body = if bits & BODY != 0 { 1.0 + 0.25 * (bits >> 3) as f32 } else { 0.0 };
     [title, keyword, body]
 }
 

@@ -50,11 +50,7 @@ impl Term {
         } else if self.prefix && word.starts_with(self.text.as_str()) {
             Some(prefix_quality(self.text.len(), word.len()))
         } else if self.fuzzy
-            && (within_one(&self.text, word)
-                || self
-                    .unstripped
-                    .as_deref()
-                    .is_some_and(|u| within_one(u, word)))
+            && (within_one(&self.text, word) || self.unstripped.as_deref().is_some_and(|u| within_one(u, word)))
         {
             Some(TYPO)
         } else {
@@ -87,17 +83,7 @@ pub(super) fn parse(query: &str) -> Vec<Term> {
                 let unstripped = buf.clone();
                 strip_plural(&mut buf);
                 let unstripped = (unstripped != buf).then_some(unstripped);
-                push(
-                    &mut terms,
-                    Term {
-                        text: buf.clone(),
-                        unstripped,
-                        prefix,
-                        fuzzy,
-                        stop,
-                        kind,
-                    },
-                );
+                push(&mut terms, Term { text: buf.clone(), unstripped, prefix, fuzzy, stop, kind });
             }
             Kind::Cjk => {
                 // A lone character is searched as itself; a longer run as its pairs, which
@@ -108,14 +94,7 @@ pub(super) fn parse(query: &str) -> Vec<Term> {
                 for i in 0..count {
                     let start = if i == 0 { 0 } else { ends[i - 1] };
                     let text = raw[start..gram_end(i)].to_string();
-                    let term = Term {
-                        text,
-                        unstripped: None,
-                        prefix: false,
-                        fuzzy: false,
-                        stop: false,
-                        kind,
-                    };
+                    let term = Term { text, unstripped: None, prefix: false, fuzzy: false, stop: false, kind };
                     push(&mut terms, term);
                 }
             }

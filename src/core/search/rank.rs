@@ -41,13 +41,7 @@ impl Index {
                 for &posting in postings {
                     let doc = doc_of(posting);
                     let [t, k, b] = weights(posting);
-                    credit(
-                        &mut slots[doc],
-                        (t + k + b) * quality * idf,
-                        bit,
-                        doc,
-                        &mut touched,
-                    );
+                    credit(&mut slots[doc], (t + k + b) * quality * idf, bit, doc, &mut touched);
                 }
                 continue;
             }
@@ -121,9 +115,7 @@ impl Index {
         let hi = self.partition(|t| t < prefix || t.starts_with(prefix));
         // Most frequent first: document count (negated) above the id, in one `u64` so the
         // selection is the same code as the result ranking's.
-        let mut keys: Vec<u64> = (lo..hi)
-            .map(|id| !(self.postings(id).len() as u64) << 32 | id as u64)
-            .collect();
+        let mut keys: Vec<u64> = (lo..hi).map(|id| !(self.postings(id).len() as u64) << 32 | id as u64).collect();
         smallest(&mut keys, MAX_COMPLETIONS);
         for key in keys {
             let id = (key & 0xFFFF_FFFF) as usize;
@@ -159,9 +151,7 @@ impl Index {
     fn with_deletion_hash(&self, hash: u32, out: &mut Vec<usize>) {
         let hash = u64::from(hash);
         let from = self.deletions.partition_point(|e| e >> 32 < hash);
-        let same = self.deletions[from..]
-            .iter()
-            .take_while(|&&e| e >> 32 == hash);
+        let same = self.deletions[from..].iter().take_while(|&&e| e >> 32 == hash);
         out.extend(same.map(|e| (e & 0xFFFF_FFFF) as usize));
     }
 }
@@ -205,8 +195,7 @@ const DOC_MASK: u64 = (1 << DOC_BITS) - 1;
 /// score, then build order. Sorting plain `u64`s is several times faster than comparing
 /// three fields. A score is positive and finite, so its bits order like its value.
 fn order_key(matched: u32, score: f32, doc: usize) -> u64 {
-    let key =
-        u64::from(matched) << 58 | u64::from(score.to_bits()) << DOC_BITS | (DOC_MASK - doc as u64);
+    let key = u64::from(matched) << 58 | u64::from(score.to_bits()) << DOC_BITS | (DOC_MASK - doc as u64);
     !key
 }
 

@@ -1,9 +1,8 @@
 //! Search behaviour on English help text: ranking, completion, typos, highlighting, staleness.
 
+use super::doc;
 use super::text::STOP;
 use super::*;
-use super::doc;
-
 
 fn corpus() -> Index {
     Index::build([
@@ -46,21 +45,9 @@ fn docs(index: &Index, query: &str) -> Vec<usize> {
 #[test]
 fn title_beats_keywords_beats_body() {
     let index = Index::build([
-        doc(
-            "Payment methods",
-            &["cards"],
-            "You can ask for a refund within 30 days.",
-        ),
-        doc(
-            "Payment methods",
-            &["refund", "cards"],
-            "Cards and bank transfers are accepted.",
-        ),
-        doc(
-            "Refund policy",
-            &["cards"],
-            "Cards and bank transfers are accepted.",
-        ),
+        doc("Payment methods", &["cards"], "You can ask for a refund within 30 days."),
+        doc("Payment methods", &["refund", "cards"], "Cards and bank transfers are accepted."),
+        doc("Refund policy", &["cards"], "Cards and bank transfers are accepted."),
     ]);
     assert_eq!(docs(&index, "refund"), [2, 1, 0]);
 }
@@ -68,11 +55,7 @@ fn title_beats_keywords_beats_body() {
 #[test]
 fn repeating_a_word_in_the_body_does_not_beat_a_keyword() {
     let index = Index::build([
-        doc(
-            "Fees",
-            &[],
-            "refund refund refund refund refund refund refund refund",
-        ),
+        doc("Fees", &[], "refund refund refund refund refund refund refund refund"),
         doc("Fees", &["refund"], "Nothing else here."),
     ]);
     assert_eq!(docs(&index, "refund"), [1, 0]);
@@ -92,16 +75,8 @@ fn equal_matches_keep_build_order() {
 #[test]
 fn matching_every_term_beats_a_stronger_partial_match() {
     let index = Index::build([
-        doc(
-            "Refund policy",
-            &["refund"],
-            "Refunds take five working days.",
-        ),
-        doc(
-            "Charged twice",
-            &[],
-            "Ask for a refund and quote the transaction hash.",
-        ),
+        doc("Refund policy", &["refund"], "Refunds take five working days."),
+        doc("Charged twice", &[], "Ask for a refund and quote the transaction hash."),
     ]);
     let hits = index.search("refund transaction", 10);
     assert_eq!(hits.iter().map(|h| h.doc).collect::<Vec<_>>(), [1, 0]);
@@ -157,13 +132,7 @@ fn plurals_and_case_match() {
 #[test]
 fn one_typo_is_tolerated_in_long_words() {
     let index = corpus();
-    for typo in [
-        "trasaction",
-        "transacton",
-        "tranzaction",
-        "tarnsaction",
-        "transactionn",
-    ] {
+    for typo in ["trasaction", "transacton", "tranzaction", "tarnsaction", "transactionn"] {
         assert_eq!(docs(&index, typo).first(), Some(&0), "{typo}");
     }
     assert_eq!(docs(&index, "refnud"), [3]);
@@ -247,19 +216,10 @@ fn highlight_marks_what_matched() {
     let lit: Vec<&str> = segments.iter().filter(|s| s.1).map(|s| s.0).collect();
     assert_eq!(lit, ["Transaction", "transaction"]);
 
-    assert_eq!(
-        highlight("Refunds and fees", "fee refund"),
-        [("Refunds", true), (" and ", false), ("fees", true)]
-    );
+    assert_eq!(highlight("Refunds and fees", "fee refund"), [("Refunds", true), (" and ", false), ("fees", true)]);
     // The last word completes; common words are not lit.
-    assert_eq!(
-        highlight("How to reset a password", "how to pass"),
-        [("How to reset a ", false), ("password", true)]
-    );
-    assert_eq!(
-        highlight("Contact support", ""),
-        [("Contact support", false)]
-    );
+    assert_eq!(highlight("How to reset a password", "how to pass"), [("How to reset a ", false), ("password", true)]);
+    assert_eq!(highlight("Contact support", ""), [("Contact support", false)]);
     assert!(highlight("", "support").is_empty());
 }
 

@@ -1,9 +1,8 @@
 //! Search behaviour on Chinese help text (no spaces between words) and mixed Latin + CJK.
 
+use super::doc;
 use super::text::{pieces, Kind};
 use super::*;
-use super::doc;
-
 
 fn corpus() -> Index {
     Index::build([
@@ -55,12 +54,8 @@ fn docs(index: &Index, query: &str) -> Vec<usize> {
 #[test]
 fn phrases_find_their_article_first() {
     let index = corpus();
-    for (query, best, also) in [
-        ("助记词", 2, 6),
-        ("客服电话", 3, 0),
-        ("转账失败", 1, 0),
-        ("余额不对", 4, 6),
-    ] {
+    for (query, best, also) in [("助记词", 2, 6), ("客服电话", 3, 0), ("转账失败", 1, 0), ("余额不对", 4, 6)]
+    {
         let found = docs(&index, query);
         assert_eq!(found.first(), Some(&best), "{query}: {found:?}");
         assert!(found.contains(&also), "{query}: {found:?}");
@@ -74,18 +69,10 @@ fn a_document_with_the_whole_phrase_beats_one_with_part_of_it() {
         doc("常见问题", &[], "如果发现余额不对，请先刷新页面。"),
     ]);
     let hits = index.search("余额不对", 10);
-    assert_eq!(
-        hits.iter()
-            .map(|h| (h.doc, h.matched, h.terms))
-            .collect::<Vec<_>>(),
-        [(1, 3, 3), (0, 1, 3)]
-    );
+    assert_eq!(hits.iter().map(|h| (h.doc, h.matched, h.terms)).collect::<Vec<_>>(), [(1, 3, 3), (0, 1, 3)]);
     // Within the real corpus, the title with the whole phrase comes before the body with it.
     let hits = corpus().search("余额不对", 10);
-    assert_eq!(
-        hits.iter().map(|h| (h.doc, h.matched)).collect::<Vec<_>>(),
-        [(4, 3), (6, 3)]
-    );
+    assert_eq!(hits.iter().map(|h| (h.doc, h.matched)).collect::<Vec<_>>(), [(4, 3), (6, 3)]);
 }
 
 #[test]
@@ -114,36 +101,21 @@ fn punctuation_splits_cjk_runs() {
     let found: Vec<(Kind, &str)> = pieces(text).map(|(k, r)| (k, &text[r])).collect();
     assert_eq!(
         found,
-        [
-            (Kind::Word, "USDT"),
-            (Kind::Cjk, "转账失败"),
-            (Kind::Cjk, "测试"),
-            (Kind::Word, "ok"),
-            (Kind::Cjk, "好"),
-        ]
+        [(Kind::Word, "USDT"), (Kind::Cjk, "转账失败"), (Kind::Cjk, "测试"), (Kind::Word, "ok"), (Kind::Cjk, "好"),]
     );
     assert!(corpus().search("（）。，：", 10).is_empty());
 }
 
 #[test]
 fn highlight_marks_cjk_matches() {
-    assert_eq!(
-        highlight("如何联系客服", "客服"),
-        [("如何联系", false), ("客服", true)]
-    );
-    assert_eq!(
-        highlight("客服电话：400-000", "客服电话"),
-        [("客服电话", true), ("：400-000", false)]
-    );
+    assert_eq!(highlight("如何联系客服", "客服"), [("如何联系", false), ("客服", true)]);
+    assert_eq!(highlight("客服电话：400-000", "客服电话"), [("客服电话", true), ("：400-000", false)]);
     // Two separate places, and a pair that only half matches lights nothing.
     let text = "转账失败时，先别重复转账";
     let segments = highlight(text, "转账失败");
     assert_eq!(segments.iter().map(|s| s.0).collect::<String>(), text);
     let lit: Vec<&str> = segments.iter().filter(|s| s.1).map(|s| s.0).collect();
     assert_eq!(lit, ["转账失败", "转账"]);
-    assert_eq!(
-        highlight("USDT转账失败", "usdt 失败"),
-        [("USDT", true), ("转账", false), ("失败", true)]
-    );
+    assert_eq!(highlight("USDT转账失败", "usdt 失败"), [("USDT", true), ("转账", false), ("失败", true)]);
     assert_eq!(highlight("钱包", "助记词"), [("钱包", false)]);
 }

@@ -103,9 +103,7 @@ pub(super) fn normalize(word: &str, out: &mut String) {
 fn fold(c: char) -> char {
     let u = c as u32;
     let lower = match u {
-        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3A9 | 0x410..=0x42F => {
-            u + 0x20
-        }
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3A9 | 0x410..=0x42F => u + 0x20,
         0xFF21..=0xFF3A => u - 0xFF21 + 0x61,
         0xFF10..=0xFF19 | 0xFF41..=0xFF5A => u - 0xFEE0,
         0x400..=0x40F => u + 0x50,
@@ -130,10 +128,9 @@ pub(super) fn strip_plural(word: &mut String) {
 /// still scores, but does not count towards "matched every term" (else "how to get a
 /// refund" would prefer any article saying "how", "to" and "a").
 pub(super) const STOP: [&str; 48] = [
-    "a", "about", "am", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "does",
-    "for", "from", "get", "how", "i", "if", "in", "is", "it", "me", "my", "no", "not", "of", "on",
-    "or", "our", "so", "that", "the", "then", "there", "this", "to", "was", "we", "what", "when",
-    "where", "which", "who", "why", "with", "you",
+    "a", "about", "am", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "does", "for", "from", "get",
+    "how", "i", "if", "in", "is", "it", "me", "my", "no", "not", "of", "on", "or", "our", "so", "that", "the", "then",
+    "there", "this", "to", "was", "we", "what", "when", "where", "which", "who", "why", "with", "you",
 ];
 
 /// Expects a normalised word, before plural stripping.
@@ -209,12 +206,7 @@ mod tests {
         ] {
             assert!(within_one(a, b), "{a} {b}");
         }
-        for (a, b) in [
-            ("abcde", "badce"),
-            ("abcde", "abc"),
-            ("abcde", "acbed"),
-            ("abcde", "xbcdy"),
-        ] {
+        for (a, b) in [("abcde", "badce"), ("abcde", "abc"), ("abcde", "acbed"), ("abcde", "xbcdy")] {
             assert!(!within_one(a, b), "{a} {b}");
         }
         assert!(!within_one("größe", "grösse"));

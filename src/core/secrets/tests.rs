@@ -88,7 +88,7 @@ fn hex_keys_need_a_cue_and_hashes_pass() {
     // "key" near a value without 0x (how wallets often export keys), and any 32-byte hex in
     // the address field, where it cannot be an address.
     assert_eq!(text_kinds(&format!("my key is {HEX}")), [SecretKind::PrivateKeyHex]);
-    assert_eq!(kinds(&format!("{HEX}"), FieldKind::Address), [SecretKind::PrivateKeyHex]);
+    assert_eq!(kinds(HEX, FieldKind::Address), [SecretKind::PrivateKeyHex]);
     assert_eq!(kinds(&format!("0x{HEX}"), FieldKind::Address), [SecretKind::PrivateKeyHex]);
     assert!(kinds("0x52908400098527886E0F7030069857D2E4169EE7", FieldKind::Address).is_empty());
     // Inside a longer word it is not a 32-byte value at all.
@@ -169,8 +169,32 @@ fn redact_keeps_the_rest() {
 #[test]
 fn odd_input_never_panics_and_ranges_stay_on_char_boundaries() {
     let pieces = [
-        "的", "一", " ", "，", "\n", "abandon", "about", "0x", "4c0883a6", "{", "}", "\"ciphertext\"", "[", "]", "12,",
-        "私钥", "助记词", "é", "🙂", "key", "5", "K", "xprv", "\u{3000}", "１２", "ｗ",
+        "的",
+        "一",
+        " ",
+        "，",
+        "\n",
+        "abandon",
+        "about",
+        "0x",
+        "4c0883a6",
+        "{",
+        "}",
+        "\"ciphertext\"",
+        "[",
+        "]",
+        "12,",
+        "私钥",
+        "助记词",
+        "é",
+        "🙂",
+        "key",
+        "5",
+        "K",
+        "xprv",
+        "\u{3000}",
+        "１２",
+        "ｗ",
     ];
     let mut seed = 0x2545_f491_4f6c_dd1du64;
     for _ in 0..3000 {

@@ -57,7 +57,12 @@ impl Channels {
         self.regulators.retain(|r| !r.name.is_blank());
         let range = crate::core::followup::RESPONSE_HOURS;
         if let Some(h) = self.response_hours.filter(|h| !range.contains(h)) {
-            warnings.push(format!("config.support.responseHours: {h} is outside {}–{}; using {}", range.start(), range.end(), h.clamp(*range.start(), *range.end())));
+            warnings.push(format!(
+                "config.support.responseHours: {h} is outside {}–{}; using {}",
+                range.start(),
+                range.end(),
+                h.clamp(*range.start(), *range.end())
+            ));
             self.response_hours = Some(h.clamp(*range.start(), *range.end()));
         }
         (self, warnings)
@@ -91,7 +96,10 @@ mod tests {
 
     #[test]
     fn links_are_encoded() {
-        assert_eq!(mailto("help@w.example", "Payment failed", "Steps:\n1 & 2"), "mailto:help@w.example?subject=Payment%20failed&body=Steps%3A%0A1%20%26%202");
+        assert_eq!(
+            mailto("help@w.example", "Payment failed", "Steps:\n1 & 2"),
+            "mailto:help@w.example?subject=Payment%20failed&body=Steps%3A%0A1%20%26%202"
+        );
         assert_eq!(mailto("a@b.co", "转账", ""), "mailto:a@b.co?subject=%E8%BD%AC%E8%B4%A6&body=");
         assert_eq!(tel("+86 (400) 000-0000"), "tel:+864000000000");
     }
@@ -113,7 +121,10 @@ mod tests {
         let (c, w) = raw.checked();
         assert_eq!(c.response_hours, Some(1));
         assert!(w.iter().any(|w| w == "config.support.responseHours: 0 is outside 1–720; using 1"), "{w:?}");
-        assert_eq!((c.chat, c.forum.as_deref(), c.email, c.phone.as_deref()), (None, Some("https://forum.example"), None, Some("+86 400 000 0000")));
+        assert_eq!(
+            (c.chat, c.forum.as_deref(), c.email, c.phone.as_deref()),
+            (None, Some("https://forum.example"), None, Some("+86 400 000 0000"))
+        );
         assert_eq!(c.regulators.len(), 1);
         assert_eq!(c.regulators[0].url, None);
         assert_eq!(w.len(), 4, "{w:?}");

@@ -8,9 +8,9 @@
 //! Flows are linear on purpose: a user who is scared or on a small screen follows "try this,
 //! then this" far better than a branching tree, and a line cannot have dead ends or loops.
 
+mod ladder;
 mod model;
 mod validate;
-mod ladder;
 mod walk;
 
 // The build script's flow-file reader, compiled here too so its errors are tested natively.
@@ -20,9 +20,9 @@ use model as flow_model;
 #[path = "../../../build/flows.rs"]
 mod source;
 
+pub use ladder::{mailto, tel, Channels, Regulator};
 pub use model::{Category, Flow, Step, Text};
 pub use validate::validate;
-pub use ladder::{mailto, tel, Channels, Regulator};
 pub use walk::{Outcome, Walk};
 
 use super::config::Locale;
@@ -78,8 +78,16 @@ mod tests {
     use crate::core::content;
 
     const LOCALES: [Locale; 2] = [Locale::En, Locale::ZhCn];
-    const CASES: [&str; 8] =
-        ["app-crash", "tx-pending", "login-failed", "wrong-balance", "payment-failed", "refund", "account-stolen", "data-leak"];
+    const CASES: [&str; 8] = [
+        "app-crash",
+        "tx-pending",
+        "login-failed",
+        "wrong-balance",
+        "payment-failed",
+        "refund",
+        "account-stolen",
+        "data-leak",
+    ];
 
     fn article_ids(locale: Locale) -> Vec<&'static str> {
         content::defaults(locale).iter().map(|a| a.id.as_ref()).collect()
@@ -107,7 +115,9 @@ mod tests {
     fn both_locales_have_the_same_cases_categories_steps_and_articles() {
         for (en, zh) in flows(Locale::En).iter().zip(flows(Locale::ZhCn)) {
             assert_eq!((&en.case, en.category), (&zh.case, zh.category));
-            let shape = |f: &Flow| f.steps.iter().map(|s| (s.id.to_string(), s.urgent, s.articles.to_string())).collect::<Vec<_>>();
+            let shape = |f: &Flow| {
+                f.steps.iter().map(|s| (s.id.to_string(), s.urgent, s.articles.to_string())).collect::<Vec<_>>()
+            };
             assert_eq!(shape(en), shape(zh), "{}", en.case);
         }
     }
@@ -157,7 +167,8 @@ mod tests {
     fn both_security_flows_share_the_same_urgent_steps() {
         for locale in LOCALES {
             let urgent = |case| find(locale, case).map(|f| f.steps.iter().take(4).cloned().collect::<Vec<_>>());
-            let (stolen, leak) = (urgent("account-stolen").unwrap_or_default(), urgent("data-leak").unwrap_or_default());
+            let (stolen, leak) =
+                (urgent("account-stolen").unwrap_or_default(), urgent("data-leak").unwrap_or_default());
             // "Share nothing" must say the same thing wherever it appears.
             assert_eq!(stolen[1], leak[1], "{locale:?}");
         }
@@ -169,7 +180,10 @@ mod tests {
         let (order, flow) = source::parse("case-1", text, &["a", "b"]).expect("valid");
         assert_eq!((order, flow.category, flow.title.as_ref()), (2, Category::Security, "Help"));
         let s = &flow.steps[0];
-        assert_eq!((s.id.as_ref(), s.text.as_ref(), s.detail.as_deref(), s.articles.as_ref(), s.urgent), ("stop", "Stop now.", Some("Why it matters."), "a,b", true));
+        assert_eq!(
+            (s.id.as_ref(), s.text.as_ref(), s.detail.as_deref(), s.articles.as_ref(), s.urgent),
+            ("stop", "Stop now.", Some("Why it matters."), "a,b", true)
+        );
         let s = &flow.steps[1];
         assert_eq!((s.id.as_ref(), s.detail.as_deref(), s.articles.as_ref(), s.urgent), ("next", None, "", false));
         assert!(source::code(&[flow]).contains("urgent:true"));
@@ -180,18 +194,26 @@ mod tests {
         let errors = |text: &str| source::parse("c", text, &["a"]).err().unwrap_or_default();
         assert_eq!(errors("category: x"), ["1: front matter must start with ---"]);
         assert_eq!(errors("---\ntitle: T\n"), ["1: front matter is not closed with ---"]);
-        let e = errors("---\ncategory: money\norder: one\ncolour: red\n---\nstray\n## s\n\n## t\nA\n\nB\n\nC\narticles: a, zz\n");
-        assert_eq!(e, [
-            "2: category \"money\" unknown; use one of technical, account, transaction, security",
-            "3: order must be a whole number, got \"one\"",
-            "4: expected category, title or order as `key: value`, got \"colour: red\"",
-            "1: title is missing",
-            "6: text before the first `## step-id` heading",
-            "7: step s has no text",
-            "15: no article with id \"zz\"",
-            "9: step t has more than two paragraphs (the action and one detail)",
-        ]);
-        assert_eq!(errors("---\ncategory: account\ntitle: T\norder: 1\n---\n"), ["6: no steps; add `## step-id` sections"]);
+        let e = errors(
+            "---\ncategory: money\norder: one\ncolour: red\n---\nstray\n## s\n\n## t\nA\n\nB\n\nC\narticles: a, zz\n",
+        );
+        assert_eq!(
+            e,
+            [
+                "2: category \"money\" unknown; use one of technical, account, transaction, security",
+                "3: order must be a whole number, got \"one\"",
+                "4: expected category, title or order as `key: value`, got \"colour: red\"",
+                "1: title is missing",
+                "6: text before the first `## step-id` heading",
+                "7: step s has no text",
+                "15: no article with id \"zz\"",
+                "9: step t has more than two paragraphs (the action and one detail)",
+            ]
+        );
+        assert_eq!(
+            errors("---\ncategory: account\ntitle: T\norder: 1\n---\n"),
+            ["6: no steps; add `## step-id` sections"]
+        );
     }
 
     #[test]

@@ -36,7 +36,8 @@ pub fn validate(flows: &[Flow], article_ids: &[&str]) -> Vec<String> {
             let id = step.id.as_ref();
             let at = format!("{case}/{id}");
             if !is_valid_id(id) {
-                problems.push(format!("{case}: step {i}: id {id:?} is not valid (lower-case letters, digits and dashes)"));
+                problems
+                    .push(format!("{case}: step {i}: id {id:?} is not valid (lower-case letters, digits and dashes)"));
             }
             if !step_ids.insert(id) {
                 problems.push(format!("{at}: duplicate step id"));
@@ -73,7 +74,11 @@ mod tests {
 
     #[test]
     fn a_sound_flow_has_no_problems() {
-        let flows = [flow("ok", Category::Security, vec![step("stop", "Stop.", "a", true), step("next", "Then.", "a, b", false)])];
+        let flows = [flow(
+            "ok",
+            Category::Security,
+            vec![step("stop", "Stop.", "a", true), step("next", "Then.", "a, b", false)],
+        )];
         assert_eq!(validate(&flows, &["a", "b"]), Vec::<String>::new());
     }
 
@@ -82,7 +87,11 @@ mod tests {
         let mut bad_detail = step("d", "Text", "", false);
         bad_detail.detail = Some(B(" "));
         let flows = [
-            flow("x", Category::Technical, vec![step("a", "Try.", "ghost", false), step("a", " ", "", false), bad_detail]),
+            flow(
+                "x",
+                Category::Technical,
+                vec![step("a", "Try.", "ghost", false), step("a", " ", "", false), bad_detail],
+            ),
             flow("x", Category::Account, vec![]),
             flow("Bad Case", Category::Security, vec![step("Bad Step", "Look.", "", false)]),
         ];

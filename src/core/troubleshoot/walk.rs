@@ -211,7 +211,12 @@ mod tests {
 
     #[test]
     fn a_flow_without_steps_goes_straight_to_escalation() {
-        let empty = Flow { case: Cow::Borrowed("x"), category: Category::Technical, title: Cow::Borrowed("X"), steps: Cow::Borrowed(&[]) };
+        let empty = Flow {
+            case: Cow::Borrowed("x"),
+            category: Category::Technical,
+            title: Cow::Borrowed("X"),
+            steps: Cow::Borrowed(&[]),
+        };
         let w = Walk::start(&empty);
         assert_eq!((w.outcome(), w.current(), w.progress()), (Outcome::Escalate, None, (0, 0)));
     }

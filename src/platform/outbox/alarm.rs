@@ -22,7 +22,10 @@ impl Alarm {
             .ok()
             .map(|handle| (handle, timer));
         let online = Closure::<dyn FnMut()>::new(wake);
-        let online = window.add_event_listener_with_callback("online", online.as_ref().unchecked_ref()).is_ok().then_some(online);
+        let online = window
+            .add_event_listener_with_callback("online", online.as_ref().unchecked_ref())
+            .is_ok()
+            .then_some(online);
         Some(Alarm { timer, online })
     }
 }

@@ -29,7 +29,9 @@ pub const REPLY_DAYS: RangeInclusive<u32> = 7..=90;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SentStatus {
     Delivered,
-    Rejected { reason: String },
+    Rejected {
+        reason: String,
+    },
     /// Queued or in flight: not confirmed as received.
     Pending,
 }
@@ -81,26 +83,71 @@ pub struct LetterInput<'a> {
 impl<'a> LetterInput<'a> {
     /// An input with no account, no history, no enclosures and the default reply period.
     pub fn new(locale: Locale, brand: &'a str, today: &'a str, draft: &'a Draft) -> Self {
-        LetterInput { locale, brand, today, draft, account_ref: None, sent: &[], screenshots: 0, chat_records: false, reply_days: DEFAULT_REPLY_DAYS, regulator: None }
+        LetterInput {
+            locale,
+            brand,
+            today,
+            draft,
+            account_ref: None,
+            sent: &[],
+            screenshots: 0,
+            chat_records: false,
+            reply_days: DEFAULT_REPLY_DAYS,
+            regulator: None,
+        }
     }
 }
 
 /// The letter's sentences; `{0}`, `{1}` are filled by [`fill`].
 struct Words {
-    to: &'static str, date: &'static str, from: &'static str, holder: &'static str, account: &'static str,
-    subject: &'static str, subject_default: &'static str, dear: &'static str,
+    to: &'static str,
+    date: &'static str,
+    from: &'static str,
+    holder: &'static str,
+    account: &'static str,
+    subject: &'static str,
+    subject_default: &'static str,
+    dear: &'static str,
     /// Technical, account, transaction, security, other/unknown.
     topics: [&'static str; 5],
-    intro: &'static str, intro_first: &'static str, intro_sent: &'static str, most_recent: &'static str,
-    titles: [&'static str; 5], heading: &'static str, item: &'static str, undated: &'static str,
-    tx: [&'static str; 6], report: &'static str, reference: &'static str,
-    delivered: &'static str, unanswered: &'static str, refused: &'static str, refused_why: &'static str,
-    pending: &'static str, answer: &'static str, this_letter: &'static str, article: &'static str,
-    ask_default: &'static str, ev_hash: &'static str, ev_shots: &'static str, ev_chat: &'static str,
-    ev_refs: &'static str, list_sep: &'static str, ev_offer: &'static str, ev_none: &'static str,
-    reply: &'static str, reply_by: &'static str, regulator: &'static str, regulator_default: &'static str,
-    answer_to: [&'static str; 5], answer_registered: &'static str, closing: &'static str, sign: &'static str,
-    sign_account: &'static str, quote: &'static str, sep: &'static str,
+    intro: &'static str,
+    intro_first: &'static str,
+    intro_sent: &'static str,
+    most_recent: &'static str,
+    titles: [&'static str; 5],
+    heading: &'static str,
+    item: &'static str,
+    undated: &'static str,
+    tx: [&'static str; 6],
+    report: &'static str,
+    reference: &'static str,
+    delivered: &'static str,
+    unanswered: &'static str,
+    refused: &'static str,
+    refused_why: &'static str,
+    pending: &'static str,
+    answer: &'static str,
+    this_letter: &'static str,
+    article: &'static str,
+    ask_default: &'static str,
+    ev_hash: &'static str,
+    ev_shots: &'static str,
+    ev_chat: &'static str,
+    ev_refs: &'static str,
+    list_sep: &'static str,
+    ev_offer: &'static str,
+    ev_none: &'static str,
+    reply: &'static str,
+    reply_by: &'static str,
+    regulator: &'static str,
+    regulator_default: &'static str,
+    answer_to: [&'static str; 5],
+    answer_registered: &'static str,
+    closing: &'static str,
+    sign: &'static str,
+    sign_account: &'static str,
+    quote: &'static str,
+    sep: &'static str,
 }
 
 /// `template` with `{0}`, `{1}`, … replaced by `args`.
@@ -124,7 +171,8 @@ pub fn letter(input: &LetterInput) -> String {
     let brand = non_empty(input.brand).unwrap_or(if input.locale == Locale::En { "Wallet" } else { "钱包" });
     let account = input.account_ref.map(one_line).filter(|a| !a.is_empty());
     let (email, phone) = (non_empty(&d.email), non_empty(&d.phone));
-    let mut contacts: Vec<(&str, &str)> = [(w.answer_to[1], email), (w.answer_to[2], phone)].into_iter().filter_map(|(t, v)| Some((t, v?))).collect();
+    let mut contacts: Vec<(&str, &str)> =
+        [(w.answer_to[1], email), (w.answer_to[2], phone)].into_iter().filter_map(|(t, v)| Some((t, v?))).collect();
     if d.preferred == Preferred::Phone {
         contacts.reverse();
     }
@@ -175,10 +223,15 @@ pub fn letter(input: &LetterInput) -> String {
     if !what.is_empty() {
         sections.push((1, what));
     }
-    let steps: Vec<String> = d.steps.lines().filter_map(non_empty).map(|s| match s.strip_prefix("article:") {
-        Some(id) => format!("- {}", fill(w.article, &[&fill(w.quote, &[id.trim()])])),
-        None => format!("- {s}"),
-    }).collect();
+    let steps: Vec<String> = d
+        .steps
+        .lines()
+        .filter_map(non_empty)
+        .map(|s| match s.strip_prefix("article:") {
+            Some(id) => format!("- {}", fill(w.article, &[&fill(w.quote, &[id.trim()])])),
+            None => format!("- {s}"),
+        })
+        .collect();
     if !steps.is_empty() {
         sections.push((2, steps));
     }
@@ -186,7 +239,11 @@ pub fn letter(input: &LetterInput) -> String {
     sections.push((3, if ask.is_empty() { vec![w.ask_default.to_string()] } else { ask }));
     sections.push((4, evidence(w, &d, input)));
     for (n, (title, lines)) in sections.into_iter().enumerate() {
-        let number = if input.locale == Locale::En { (n + 1).to_string() } else { ["一", "二", "三", "四", "五"][n].to_string() };
+        let number = if input.locale == Locale::En {
+            (n + 1).to_string()
+        } else {
+            ["一", "二", "三", "四", "五"][n].to_string()
+        };
         out.extend([String::new(), fill(w.heading, &[&number, w.titles[title]])]);
         out.extend(lines);
     }
@@ -226,7 +283,8 @@ fn evidence(w: &Words, d: &Draft, input: &LetterInput) -> Vec<String> {
     if input.chat_records {
         evidence.push(w.ev_chat.to_string());
     }
-    let refs: Vec<String> = input.sent.iter().filter_map(|s| s.reference.as_deref().map(one_line)).filter(|r| !r.is_empty()).collect();
+    let refs: Vec<String> =
+        input.sent.iter().filter_map(|s| s.reference.as_deref().map(one_line)).filter(|r| !r.is_empty()).collect();
     if !refs.is_empty() {
         evidence.push(fill(w.ev_refs, &[&refs.join(w.list_sep)]));
     }
@@ -239,9 +297,15 @@ fn evidence(w: &Words, d: &Draft, input: &LetterInput) -> Vec<String> {
 fn timeline(w: &Words, d: &Draft, sent: &[SentReport]) -> Vec<String> {
     // (sort key = date part, lines); undated entries sort first, ties keep their order.
     let mut events: Vec<(String, Vec<String>)> = Vec::new();
-    let amount = [d.tx_amount.trim(), d.tx_asset.trim()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
+    let amount =
+        [d.tx_amount.trim(), d.tx_asset.trim()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
     let chain = non_empty(&d.tx_chain).filter(|c| ["evm", "bitcoin", "tron", "solana"].contains(c));
-    let parts = [Some(amount.as_str()).filter(|a| !a.is_empty()), chain.map(|c| chain_name(Locale::En, c)), non_empty(&d.tx_counterparty), non_empty(&d.tx_hash)];
+    let parts = [
+        Some(amount.as_str()).filter(|a| !a.is_empty()),
+        chain.map(|c| chain_name(Locale::En, c)),
+        non_empty(&d.tx_counterparty),
+        non_empty(&d.tx_hash),
+    ];
     if parts.iter().any(Option::is_some) || non_empty(&d.tx_time).is_some() {
         let mut text = w.tx[0].to_string();
         for (template, value) in w.tx[1..5].iter().zip(parts) {
@@ -251,7 +315,10 @@ fn timeline(w: &Words, d: &Draft, sent: &[SentReport]) -> Vec<String> {
         }
         text.push_str(w.tx[5]);
         let when = non_empty(&d.tx_time).map(readable_time);
-        events.push((when.clone().unwrap_or_default(), vec![fill(w.item, &[when.as_deref().unwrap_or(w.undated), &text])]));
+        events.push((
+            when.clone().unwrap_or_default(),
+            vec![fill(w.item, &[when.as_deref().unwrap_or(w.undated), &text])],
+        ));
     }
     for s in sent {
         let mut text = w.report.to_string();

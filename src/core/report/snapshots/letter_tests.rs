@@ -13,7 +13,10 @@ fn snapshot(name: &str, expected: &str, actual: &str) {
         std::fs::write(path, actual).unwrap();
         return;
     }
-    assert!(expected == actual, "letter differs from snapshots/{name}:\n--- expected\n{expected}\n--- actual\n{actual}");
+    assert!(
+        expected == actual,
+        "letter differs from snapshots/{name}:\n--- expected\n{expected}\n--- actual\n{actual}"
+    );
 }
 
 fn tx_draft(locale: Locale) -> Draft {
@@ -55,20 +58,40 @@ fn history(locale: Locale) -> Vec<SentReport> {
             date: "2026-11-21".into(),
             reference: Some("WH-1042".into()),
             status: SentStatus::Delivered,
-            answer: Some((if en { "We are checking with the network.\nPlease wait 3 to 5 working days." } else { "我们正在与网络核实，请等待 3 至 5 个工作日。" }).into()),
+            answer: Some(
+                (if en {
+                    "We are checking with the network.\nPlease wait 3 to 5 working days."
+                } else {
+                    "我们正在与网络核实，请等待 3 至 5 个工作日。"
+                })
+                .into(),
+            ),
         },
         SentReport {
             date: "2026-11-23".into(),
             reference: None,
-            status: SentStatus::Rejected { reason: (if en { "Too many reports from this device." } else { "该设备提交的反馈过多。" }).into() },
+            status: SentStatus::Rejected {
+                reason: (if en { "Too many reports from this device." } else { "该设备提交的反馈过多。" }).into(),
+            },
             answer: None,
         },
-        SentReport { date: "2026-11-24".into(), reference: Some("WH-1077".into()), status: SentStatus::Delivered, answer: None },
+        SentReport {
+            date: "2026-11-24".into(),
+            reference: Some("WH-1077".into()),
+            status: SentStatus::Delivered,
+            answer: None,
+        },
     ]
 }
 
 fn full<'a>(locale: Locale, draft: &'a Draft, sent: &'a [SentReport]) -> LetterInput<'a> {
-    LetterInput { account_ref: Some("UID-20931"), sent, screenshots: 2, chat_records: true, ..LetterInput::new(locale, "tpWallet", "2026-11-25", draft) }
+    LetterInput {
+        account_ref: Some("UID-20931"),
+        sent,
+        screenshots: 2,
+        chat_records: true,
+        ..LetterInput::new(locale, "tpWallet", "2026-11-25", draft)
+    }
 }
 
 #[test]
@@ -95,18 +118,56 @@ fn a_minimal_letter_has_sensible_sentences_and_no_empty_sections() {
         let text = letter(&LetterInput::new(locale, "tpWallet", "2026-11-25", &d));
         let en = locale == Locale::En;
         for must in if en {
-            ["From: The account holder", "Subject: Formal complaint about a problem with your service", "It has not been resolved", "I ask you to investigate", "I can provide further details", "within 14 days of this letter, that is by 2026-12-09", "the financial regulator", "contact details registered with my account", "The account holder\n"]
+            [
+                "From: The account holder",
+                "Subject: Formal complaint about a problem with your service",
+                "It has not been resolved",
+                "I ask you to investigate",
+                "I can provide further details",
+                "within 14 days of this letter, that is by 2026-12-09",
+                "the financial regulator",
+                "contact details registered with my account",
+                "The account holder\n",
+            ]
         } else {
-            ["投诉人：账户持有人", "事由：关于贵方服务中的问题的正式投诉", "问题至今未得到解决", "请贵方调查此事", "我可以提供更多细节", "14 日内（即 2026-12-09 前）", "金融监管部门", "我账户登记的联系方式", "敬礼！\n\n投诉人：账户持有人\n2026-11-25\n"]
+            [
+                "投诉人：账户持有人",
+                "事由：关于贵方服务中的问题的正式投诉",
+                "问题至今未得到解决",
+                "请贵方调查此事",
+                "我可以提供更多细节",
+                "14 日内（即 2026-12-09 前）",
+                "金融监管部门",
+                "我账户登记的联系方式",
+                "敬礼！\n\n投诉人：账户持有人\n2026-11-25\n",
+            ]
         } {
             assert!(text.contains(must), "{must:?} missing in:\n{text}");
         }
-        for never in ["None", "Some(", "Account:", "账户：", "Timeline", "事件经过", "already tried", "已尝试", "\n\n\n", "  ", "{0}", "{1}", "\"\""] {
+        for never in [
+            "None",
+            "Some(",
+            "Account:",
+            "账户：",
+            "Timeline",
+            "事件经过",
+            "already tried",
+            "已尝试",
+            "\n\n\n",
+            "  ",
+            "{0}",
+            "{1}",
+            "\"\"",
+        ] {
             assert!(!text.contains(never), "{never:?} in:\n{text}");
         }
         // The sections that are there have content; the others are left out, not left empty.
         let lines: Vec<&str> = text.lines().collect();
-        let headings: Vec<&str> = if en { vec!["1. What happened", "2. What I ask for", "3. Evidence"] } else { vec!["一、问题描述", "二、我的诉求", "三、证据材料"] };
+        let headings: Vec<&str> = if en {
+            vec!["1. What happened", "2. What I ask for", "3. Evidence"]
+        } else {
+            vec!["一、问题描述", "二、我的诉求", "三、证据材料"]
+        };
         for h in headings {
             let at = lines.iter().position(|l| *l == h).unwrap_or_else(|| panic!("{h:?} missing in:\n{text}"));
             assert!(lines.get(at + 1).is_some_and(|n| !n.trim().is_empty()), "{h:?} is empty");
@@ -116,12 +177,23 @@ fn a_minimal_letter_has_sensible_sentences_and_no_empty_sections() {
 
 #[test]
 fn the_timeline_is_dated_and_in_order_with_the_letter_last() {
-    let d = Draft { tx_time: "2026-11-22T09:05".into(), tx_amount: "0.5".into(), tx_asset: "ETH".into(), ..Draft::default() };
-    let report = |date: &str, reference: &str| SentReport { date: date.into(), reference: Some(reference.into()), status: SentStatus::Pending, answer: None };
+    let d = Draft {
+        tx_time: "2026-11-22T09:05".into(),
+        tx_amount: "0.5".into(),
+        tx_asset: "ETH".into(),
+        ..Draft::default()
+    };
+    let report = |date: &str, reference: &str| SentReport {
+        date: date.into(),
+        reference: Some(reference.into()),
+        status: SentStatus::Pending,
+        answer: None,
+    };
     // Given out of order on purpose: the letter must sort them, stably.
     let sent = [report("2026-11-23T10:00:00Z", "B"), report("2026-11-21", "A"), report("2026-11-23", "C")];
     let text = letter(&LetterInput { sent: &sent, ..LetterInput::new(Locale::En, "tpWallet", "2026-11-25", &d) });
-    let timeline: Vec<&str> = text.lines().skip_while(|l| *l != "1. Timeline").skip(1).take_while(|l| !l.is_empty()).collect();
+    let timeline: Vec<&str> =
+        text.lines().skip_while(|l| *l != "1. Timeline").skip(1).take_while(|l| !l.is_empty()).collect();
     assert_eq!(
         timeline,
         [
@@ -132,11 +204,20 @@ fn the_timeline_is_dated_and_in_order_with_the_letter_last() {
             "- 2026-11-25: This formal complaint.",
         ]
     );
-    assert!(text.contains("I reported it to your support 3 times before this letter, most recently on 2026-11-23T10:00:00Z,"), "{text}");
+    assert!(
+        text.contains(
+            "I reported it to your support 3 times before this letter, most recently on 2026-11-23T10:00:00Z,"
+        ),
+        "{text}"
+    );
     // A transaction without a time still appears, first and marked as undated.
     let d = Draft { tx_hash: "ab".repeat(32), ..Draft::default() };
-    let text = letter(&LetterInput { sent: &sent[1..2], ..LetterInput::new(Locale::ZhCn, "tpWallet", "2026-11-25", &d) });
-    assert!(text.contains(&format!("一、事件经过\n- 时间未记录：交易，交易哈希 {}。\n- 2026-11-21：", "ab".repeat(32))), "{text}");
+    let text =
+        letter(&LetterInput { sent: &sent[1..2], ..LetterInput::new(Locale::ZhCn, "tpWallet", "2026-11-25", &d) });
+    assert!(
+        text.contains(&format!("一、事件经过\n- 时间未记录：交易，交易哈希 {}。\n- 2026-11-21：", "ab".repeat(32))),
+        "{text}"
+    );
 }
 
 #[test]
@@ -155,7 +236,13 @@ fn the_reply_deadline_counts_calendar_days_and_is_clamped() {
     assert_eq!(add_days("2028-02-20", 14).as_deref(), Some("2028-03-05"));
     assert_eq!(add_days("2026-13-01", 1), None);
     let d = Draft::default();
-    let with = |days: u32, today: &'static str| letter(&LetterInput { reply_days: days, regulator: Some("the Monetary Authority"), ..LetterInput::new(Locale::En, "tpWallet", today, &d) });
+    let with = |days: u32, today: &'static str| {
+        letter(&LetterInput {
+            reply_days: days,
+            regulator: Some("the Monetary Authority"),
+            ..LetterInput::new(Locale::En, "tpWallet", today, &d)
+        })
+    };
     assert!(with(0, "2026-11-25").contains("within 7 days of this letter, that is by 2026-12-02"));
     assert!(with(1000, "2026-11-25").contains("within 90 days"));
     let undated = with(30, "25/11/2026");
@@ -165,16 +252,35 @@ fn the_reply_deadline_counts_calendar_days_and_is_clamped() {
 
 #[test]
 fn outbox_entries_become_sent_reports_and_secrets_stay_out() {
-    let entry = |status: Status| Entry::from_payload("https://x", r#"{"id":"1","created_at":"2026-11-21T08:00:00Z"}"#.into(), 0).map(|e| Entry { status, ..e }).unwrap();
+    let entry = |status: Status| {
+        Entry::from_payload("https://x", r#"{"id":"1","created_at":"2026-11-21T08:00:00Z"}"#.into(), 0)
+            .map(|e| Entry { status, ..e })
+            .unwrap()
+    };
     let delivered = SentReport::from_entry(&entry(Status::Delivered { reference: Some("R-1".into()) }));
-    assert_eq!(delivered, SentReport { date: "2026-11-21".into(), reference: Some("R-1".into()), status: SentStatus::Delivered, answer: None });
-    assert_eq!(SentReport::from_entry(&entry(Status::Rejected { message: "bad".into() })).status, SentStatus::Rejected { reason: "bad".into() });
+    assert_eq!(
+        delivered,
+        SentReport {
+            date: "2026-11-21".into(),
+            reference: Some("R-1".into()),
+            status: SentStatus::Delivered,
+            answer: None
+        }
+    );
+    assert_eq!(
+        SentReport::from_entry(&entry(Status::Rejected { message: "bad".into() })).status,
+        SentStatus::Rejected { reason: "bad".into() }
+    );
     assert_eq!(SentReport::from_entry(&entry(Status::Sending)).status, SentStatus::Pending);
 
     let phrase = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
     let d = Draft { description: format!("The agent asked for {phrase}"), ..Draft::default() };
     let sent = [SentReport { answer: Some(format!("Send us {phrase}")), ..delivered }];
-    let text = letter(&LetterInput { sent: &sent, account_ref: Some(phrase), ..LetterInput::new(Locale::En, "tpWallet", "2026-11-25", &d) });
+    let text = letter(&LetterInput {
+        sent: &sent,
+        account_ref: Some(phrase),
+        ..LetterInput::new(Locale::En, "tpWallet", "2026-11-25", &d)
+    });
     assert!(!text.contains("abandon abandon"), "{text}");
 }
 
