@@ -98,7 +98,12 @@ impl Widget {
     /// `appVersion`) travel in the report's `context.prefill`. Values must be strings.
     pub fn prefill(&self, fields: JsValue) {
         match js_value::string_pairs(&fields) {
-            Some(pairs) => self.bridge.send(Action::Prefill(pairs)),
+            Some(pairs) => {
+                for warning in crate::core::report::prefill_warnings(&pairs) {
+                    host::warn(&warning);
+                }
+                self.bridge.send(Action::Prefill(pairs))
+            }
             None => host::warn("prefill({...}) takes an object of string values; ignored"),
         }
     }

@@ -407,6 +407,75 @@ async fn a_seed_phrase_raises_the_guard_blocks_sending_and_is_never_stored() {
     clear_storage();
 }
 
+/// Waits `ms` milliseconds of real time (the `search` event waits for a pause in typing).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_phrase_in_full_width_split_across_two_fields_is_caught_and_removed_from_both() {
+    clear_storage();
+    let m = Mounted::new(r#"{"locale":"en","open":"contact","endpoint":"https://api.example.com/r"}"#).await;
+    let wide = |s: &str| -> String {
+        s.chars().map(|c| if c == ' ' { '\u{3000}' } else { char::from_u32(c as u32 + 0xFEE0).unwrap() }).collect()
+    };
+    // A full-width input method, a zero-width space inside a word, six words in each field.
+    m.fill("#wh-f-subject", &wide("legal winner thank year wave sausage")).await;
+    m.fill("#wh-f-description", "Support needs the rest: wor\u{200B}th useful legal winner thank yellow").await;
+    assert!(m.find("#wh-f-subject-secret").is_some() && m.find("#wh-f-description-secret").is_some());
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let stored = storage.get_item("wallet-help:v1:draft").unwrap().unwrap_or_default();
+    assert!(
+        stored.contains("Support needs the rest") && !stored.contains("useful") && !stored.contains("ｌｅｇａｌ"),
+        "{stored}"
+    );
+    m.click("#wh-f-subject-secret button").await;
+    assert!(m.find(".wh-guard").is_none(), "one click removes it from every field");
+    let value = |sel: &str| m.get(sel).dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+    assert_eq!(value("#wh-f-subject"), "***");
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn a_seed_phrase_typed_into_search_is_withheld_from_the_host_page() {
+    let seen = Rc::new(RefCell::new(Vec::<String>::new()));
+    let record = {
+        let seen = seen.clone();
+        Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+            seen.borrow_mut().push(js_sys::JSON::stringify(&e.detail()).map(String::from).unwrap_or_default())
+        })
+    };
+    let window = web_sys::window().unwrap();
+    window.add_event_listener_with_callback("wallet-help:search", record.as_ref().unchecked_ref()).unwrap();
+    let m = Mounted::new(r#"{"locale":"zh-CN","open":"faq"}"#).await;
+    m.fill("#wh-search", "转账失败").await;
+    sleep(700).await;
+    m.fill("#wh-search", "ａｂａｎｄｏｎ ａｂａｎｄｏｎ ａｂａｎｄｏｎ ａｂａｎｄｏｎ ａｂａｎｄｏｎ ａｂａｎｄｏｎ ａｂａｎｄｏｎ ａｂａｎｄｏｎ ａｂａｎｄｏｎ ａｂａｎｄｏｎ ａｂａｎｄｏｎ ａｂｏｕｔ").await;
+    assert!(m.get("#wh-search-secret").text_content().unwrap().contains("助记词"));
+    assert_eq!(m.get("#wh-search").get_attribute("aria-invalid").as_deref(), Some("true"));
+    sleep(700).await;
+    window.remove_event_listener_with_callback("wallet-help:search", record.as_ref().unchecked_ref()).unwrap();
+    assert_eq!(*seen.borrow(), [r#"{"query":"转账失败"}"#, r#"{"query":"","withheld":"secret"}"#]);
+}
+
+#[wasm_bindgen_test]
+async fn prefill_refuses_a_network_outside_the_list() {
+    clear_storage();
+    let m = Mounted::new(r#"{"locale":"en","open":"contact","endpoint":"https://api.example.com/r"}"#).await;
+    m.widget.prefill(
+        js_sys::JSON::parse(r#"{"chain":"abandon ability able about above absent absorb abstract"}"#).unwrap(),
+    );
+    yew::scheduler::flush().await;
+    assert_eq!(m.get("#wh-f-tx-chain").dyn_into::<web_sys::HtmlSelectElement>().unwrap().value(), "");
+    let stored = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("wallet-help:v1:draft").unwrap();
+    assert!(!stored.unwrap_or_default().contains("abandon"));
+    clear_storage();
+}
+
 #[wasm_bindgen_test]
 async fn prefill_fills_the_form_from_the_host_page() {
     clear_storage();

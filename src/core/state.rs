@@ -72,6 +72,8 @@ pub enum Action {
     },
     SetLocale(Locale),
     Edit(Field, String),
+    /// The secret guard's "remove it": every seed phrase and key out of every field.
+    RemoveSecrets,
     Prefill(Vec<(String, String)>),
     DiscardDraft,
     ShowReports(bool),
@@ -184,6 +186,7 @@ impl State {
             }
             Action::SetLocale(l) => next.locale = l,
             Action::Edit(field, value) => Rc::make_mut(&mut next.draft).set(field, value),
+            Action::RemoveSecrets => next.draft = Rc::new(crate::core::report::storable(&next.draft)),
             Action::Prefill(pairs) => {
                 let extra = Rc::make_mut(&mut next.draft).prefill(&pairs);
                 Rc::make_mut(&mut next.prefill).extend(extra);

@@ -4,7 +4,7 @@
 
 use crate::core::config::Locale;
 use crate::core::i18n::{field_name, problem_text, strings};
-use crate::core::report::{removed, Field, Problem};
+use crate::core::report::{Field, Problem};
 use crate::core::state::Action;
 use yew::prelude::*;
 
@@ -106,10 +106,7 @@ pub fn Row(props: &RowProps) -> Html {
         },
     };
     let guard = use_reveal(props.secret.then_some(()));
-    let onremove = {
-        let value = props.value.to_string();
-        props.ondispatch.reform(move |_: MouseEvent| Action::Edit(field, removed(field, &value)))
-    };
+    let onremove = props.ondispatch.reform(|_: MouseEvent| Action::RemoveSecrets);
     html! {
         <div class={classes!("wh-field", (props.error.is_some() || props.secret).then_some("wh-invalid"))}>
             <label for={control_id(field)}>{ field_name(props.locale, field) }</label>

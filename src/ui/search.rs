@@ -7,6 +7,7 @@ use crate::core::config::{Locale, View};
 use crate::core::content::{search_index, with_brand, Catalogue};
 use crate::core::i18n::{result_count, strings, view_name};
 use crate::core::search::{highlight, Index, Latest};
+use crate::core::secrets::holds_secret;
 use crate::core::state::Action;
 use crate::platform::{host, timers};
 use std::cell::RefCell;
@@ -16,6 +17,16 @@ use yew::prelude::*;
 /// How long the user must pause before the host page hears about the search.
 const SEARCH_EVENT_DELAY_MS: i32 = 600;
 const MAX_RESULTS: usize = 20;
+
+/// The `search` event's detail: the query, unless it holds a seed phrase or key, which the
+/// host page (and whatever analytics it forwards events to) must never see.
+fn search_detail(query: &str) -> Vec<(&'static str, &str)> {
+    if holds_secret(query) {
+        vec![("query", ""), ("withheld", "secret")]
+    } else {
+        vec![("query", query.trim())]
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
@@ -38,16 +49,21 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             let latest: Rc<RefCell<Latest>> = latest.clone();
             timers::after(SEARCH_EVENT_DELAY_MS, move || {
                 if latest.borrow().is_current(ticket) && !query.trim().is_empty() {
-                    host::emit("search", &host::detail(&[("query", query.trim())]));
+                    host::emit("search", &host::detail(&search_detail(&query)));
                 }
             });
         })
     };
+    let secret = holds_secret(&props.query);
     html! {
         <div class="wh-search">
             <label class="wh-hidden" for="wh-search">{ s.search_label }</label>
             <input id="wh-search" type="search" autocomplete="off" enterkeyhint="search"
-                   placeholder={s.search_placeholder} value={props.query.clone()} {oninput} />
+                   placeholder={s.search_placeholder} value={props.query.clone()} {oninput}
+                   aria-invalid={secret.to_string()} aria-describedby={secret.then_some("wh-search-secret")} />
+            if secret {
+                <p class="wh-guard" role="alert" id="wh-search-secret">{ s.search_secret }</p>
+            }
         </div>
     }
 }

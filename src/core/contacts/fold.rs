@@ -29,6 +29,14 @@ fn invisible(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}' | '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
 }
 
+/// The ASCII a non-ASCII character looks like (`а` → `a`, `𝐛` → `b`, `ﬁ` → `fi`), lowercase.
+pub(crate) fn ascii_lookalike(c: char) -> Option<&'static str> {
+    if c.is_ascii() {
+        return None;
+    }
+    prototype(c)
+}
+
 /// The ASCII prototype of `c`, if `c` looks like one (decodes the run table).
 fn prototype(c: char) -> Option<&'static str> {
     let c = u32::from(c);

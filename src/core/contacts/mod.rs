@@ -28,6 +28,8 @@ mod similar;
 #[cfg(test)]
 mod tests;
 
+/// The secret guard reads look-alike letters with the same table (`secrets::seen`).
+pub(crate) use fold::ascii_lookalike;
 pub use official::{Handle, Network, Official};
 pub use parse::parse;
 

@@ -7,7 +7,7 @@ mod payload;
 pub mod steps;
 mod validate;
 
-pub use guard::{findings, removed, storable};
+pub use guard::{findings, storable, without_secrets};
 pub use letter::{file_name, letter, LetterInput, SentReport, SentStatus, DEFAULT_REPLY_DAYS, REPLY_DAYS};
 pub use payload::{
     attachment, build, read_back, uuid_v4, with_utc_offset, Attachment, Context, Report, ATTACHMENT_MAX_BYTES,
@@ -263,7 +263,8 @@ impl Draft {
             Field::TxTime => self.tx_time = value,
             Field::TxAmount => self.tx_amount = value,
             Field::TxAsset => self.tx_asset = value,
-            Field::TxChain => self.tx_chain = value,
+            // Only a supported network: anything else would travel to the operator unchecked.
+            Field::TxChain => self.tx_chain = validate::parse_chain(value.trim()).map_or("", |_| value.trim()).into(),
             Field::TxCounterparty => self.tx_counterparty = value,
             Field::TxHash => self.tx_hash = value,
             Field::Steps => self.steps = value,
@@ -274,7 +275,8 @@ impl Draft {
     }
 
     /// Applies `WalletHelp.prefill({...})`: known keys fill fields, the rest are returned
-    /// to travel in the report's `context.prefill` (e.g. account id, app version).
+    /// to travel in the report's `context.prefill` (e.g. account id, app version). A `chain`
+    /// outside the supported list is refused (see [`prefill_warnings`]).
     pub fn prefill(&mut self, pairs: &[(String, String)]) -> Vec<(String, String)> {
         let mut extra = Vec::new();
         for (key, value) in pairs {
@@ -302,6 +304,17 @@ impl Draft {
         }
         extra
     }
+}
+
+/// What the host page should hear about `prefill` pairs the form will not take.
+pub fn prefill_warnings(pairs: &[(String, String)]) -> Vec<String> {
+    pairs
+        .iter()
+        .filter(|(key, value)| {
+            key == "chain" && validate::parse_chain(value.trim()).is_none() && !value.trim().is_empty()
+        })
+        .map(|(_, value)| format!("prefill: chain {value:?} is not one of evm, bitcoin, tron, solana; ignored"))
+        .collect()
 }
 
 /// A complete, valid complaint that tests start from.

@@ -189,18 +189,20 @@ pub fn build(
     id: &str,
     created_at: &str,
     locale: &'static str,
-    attachments: Vec<Attachment>,
+    mut attachments: Vec<Attachment>,
     checklist: Option<crate::core::checklist::Attached>,
-    context: Context,
+    mut context: Context,
 ) -> Option<Report> {
     if !validate(d).is_empty() {
         return None;
     }
+    super::guard::scrub(&mut context, &mut attachments);
     let tx = Transaction {
         time: d.tx_time.trim().into(),
         amount: d.tx_amount.trim().into(),
         asset: d.tx_asset.trim().into(),
-        chain: d.tx_chain.trim().into(),
+        // A draft read back from storage never went through `Draft::set`.
+        chain: super::validate::parse_chain(d.tx_chain.trim()).map_or("", |_| d.tx_chain.trim()).into(),
         counterparty: d.tx_counterparty.trim().into(),
         tx_hash: d.tx_hash.trim().into(),
     };

@@ -1,10 +1,9 @@
-//! Chinese recovery phrases. Each word of the Chinese lists is one common character, so
-//! ordinary Chinese text is mostly list words: "连接钱包授权才能领取空投" is twelve of them.
-//! A run of list characters is therefore only a secret with more evidence:
+//! Chinese recovery phrases written solid. Each word of the Chinese lists is one common
+//! character, so ordinary Chinese text is mostly list words: "连接钱包授权才能领取空投" is
+//! twelve of them. A run of list characters is therefore only a secret with more evidence
+//! (characters laid out one by one, "的 一 是 …", are the business of `runs`):
 //!
-//! 1. **Laid out as a phrase**: ≥ 8 list characters each standing alone between spaces,
-//!    commas or numbers ("的 一 是 …", "1.的 2.一 …"). Prose never separates single characters
-//!    like that. A phrase if a window passes the checksum, else a fragment.
+//! 1. **Laid out**: see `runs`.
 //! 2. **Written solid** (no separators, or only spaces within a line): a segment of exactly
 //!    12/15/18/21/24 characters that passes the checksum, looks random (below) and either has
 //!    a cue word near it or stands on its own (whole field, own line, after a colon, quoted).
@@ -25,8 +24,8 @@
 //! Cue words themselves break runs: their characters are list words too.
 
 use super::cues::{self, Cues};
-use super::mnemonic::{checksum_ok, MIN_FRAGMENT, PHRASE_LENGTHS};
-use super::tokens::{gap, Gap, Token, Word};
+use super::mnemonic::{checksum_ok, PHRASE_LENGTHS};
+use super::tokens::{gap, is_cjk, Gap, Token, Word};
 use super::wordlist::CjkWord;
 use super::{Finding, SecretKind};
 
@@ -38,15 +37,21 @@ const FRAGMENT_QUARTER_BITS: u32 = 37;
 /// How far from a segment's ends a phrase next to a cue may start or end.
 const ANCHOR: usize = 3;
 
-/// Reports Chinese phrases and fragments found by the rules above.
-pub fn scan_chinese(text: &str, lower: &str, tokens: &[Token], out: &mut Vec<Finding>) {
+/// Which tokens belong to a Chinese cue word (助记词, 私钥…). The rules treat cue words as
+/// breaks: their characters are list words too, and "提供助记词才能处理" must not become a run.
+pub fn cue_tokens(text: &str, tokens: &[Token]) -> Vec<bool> {
     let mut in_cue = vec![false; tokens.len()];
     for (start, end) in cues::chinese_cue_spans(text) {
         let first = tokens.partition_point(|t| t.start < start);
-        for (k, t) in tokens.iter().enumerate().skip(first).take_while(|(_, t)| t.end <= end) {
-            in_cue[k] = t.start >= start;
+        for (k, _) in tokens.iter().enumerate().skip(first).take_while(|(_, t)| t.end <= end) {
+            in_cue[k] = true;
         }
     }
+    in_cue
+}
+
+/// Reports Chinese phrases and fragments written solid (rules 2 and 3).
+pub fn scan_chinese(text: &str, lower: &str, tokens: &[Token], in_cue: &[bool], out: &mut Vec<Finding>) {
     let word = |k: usize| -> Option<CjkWord> {
         match tokens.get(k)?.word {
             Word::Cjk(Some(w)) if !in_cue[k] => Some(w),
@@ -59,14 +64,20 @@ pub fn scan_chinese(text: &str, lower: &str, tokens: &[Token], out: &mut Vec<Fin
             k += 1;
             continue;
         }
-        let mut m = k + 1;
-        while m < tokens.len() && word(m).is_some() && gap(text, &tokens[m - 1], &tokens[m]).is_some() {
-            m += 1;
+        let (mut m, mut hole) = (k + 1, false);
+        while m < tokens.len() {
+            if word(m).is_some() && gap(text, &tokens[m - 1], &tokens[m]).is_some() {
+                m += 1;
+            } else if !hole && is_hole(tokens, in_cue, m) && word(m + 1).is_some() {
+                // One character outside the lists, written solid between list characters (a
+                // mistyped or misremembered word): the rest of the phrase still gives it away.
+                hole = true;
+                m += 1;
+            } else {
+                break;
+            }
         }
         let chain: Vec<(Token, CjkWord)> = (k..m).filter_map(|i| Some((tokens[i], word(i)?))).collect();
-        let touches_before = k > 0 && tokens[k - 1].end == tokens[k].start;
-        let touches_after = m < tokens.len() && tokens[m - 1].end == tokens[m].start;
-        laid_out(text, &chain, touches_before, touches_after, out);
         for segment in solid_segments(text, &chain) {
             solid(text, lower, segment, out);
         }
@@ -74,29 +85,22 @@ pub fn scan_chinese(text: &str, lower: &str, tokens: &[Token], out: &mut Vec<Fin
     }
 }
 
-/// Rule 1: the longest stretches of characters that touch no other character.
-fn laid_out(text: &str, chain: &[(Token, CjkWord)], touches_before: bool, touches_after: bool, out: &mut Vec<Finding>) {
-    let n = chain.len();
-    let alone = |i: usize| {
-        let before_ok =
-            if i == 0 { !touches_before } else { gap(text, &chain[i - 1].0, &chain[i].0) != Some(Gap::None) };
-        let after_ok =
-            if i + 1 == n { !touches_after } else { gap(text, &chain[i].0, &chain[i + 1].0) != Some(Gap::None) };
-        before_ok && after_ok
-    };
-    let mut i = 0;
-    while i < n {
-        let j = (i..n).find(|&j| !alone(j)).unwrap_or(n);
-        if j - i >= MIN_FRAGMENT {
-            let words = &chain[i..j];
-            let kind = if phrase_window(words).is_some() { SecretKind::Mnemonic } else { SecretKind::MnemonicFragment };
-            out.push(Finding { kind, start: words[0].0.start, end: words[j - i - 1].0.end });
-        }
-        i = j + 1;
-    }
+/// How many bytes before `start` and after `end` stay in the same sentence.
+fn clause(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let stop = ['.', '。', '!', '！', '?', '？'];
+    let before = text[..start].rfind(stop).map_or(start, |i| start - i - 1);
+    let after = text[end..].find(stop).unwrap_or(text.len() - end);
+    (before, after)
 }
 
-/// Splits a chain where punctuation or numbering stands between two characters.
+/// A CJK character in no list, touching the characters on both sides.
+fn is_hole(tokens: &[Token], in_cue: &[bool], m: usize) -> bool {
+    let touches = |a: usize, b: usize| tokens.get(b).is_some_and(|t| tokens[a].end == t.start);
+    matches!(tokens[m].word, Word::Cjk(None)) && !in_cue[m] && touches(m - 1, m) && touches(m, m + 1)
+}
+
+/// Splits a chain where punctuation or numbering stands between two characters (a hole, one
+/// unlisted character, does not split it).
 fn solid_segments<'a>(
     text: &'a str,
     chain: &'a [(Token, CjkWord)],
@@ -107,7 +111,10 @@ fn solid_segments<'a>(
             return None;
         }
         let cut = (1..rest.len())
-            .find(|&i| gap(text, &rest[i - 1].0, &rest[i].0) == Some(Gap::Separator))
+            .find(|&i| {
+                let hole = text[rest[i - 1].0.end..rest[i].0.start].chars().all(is_cjk);
+                gap(text, &rest[i - 1].0, &rest[i].0) == Some(Gap::Separator) && !hole
+            })
             .unwrap_or(rest.len());
         let (segment, tail) = rest.split_at(cut);
         rest = tail;
@@ -117,13 +124,18 @@ fn solid_segments<'a>(
 
 /// Rules 2 and 3.
 fn solid(text: &str, lower: &str, seg: &[(Token, CjkWord)], out: &mut Vec<Finding>) {
-    if seg.len() < MIN_SOLID {
+    let Some(((first, _), (last, _))) = seg.first().zip(seg.last()) else { return };
+    let (start, end) = (first.start, last.end);
+    // With a hole (one unlisted character) the other eleven of twelve are enough.
+    let holed = text[start..end].chars().count() > seg.len();
+    let window = if holed { MIN_SOLID - 1 } else { MIN_SOLID };
+    if seg.len() < window {
         return;
     }
-    let (start, end) = (seg[0].0.start, seg[seg.len() - 1].0.end);
     let anchored = |s: usize, n: usize| s < ANCHOR || seg.len() - (s + n) < ANCHOR;
     // Most prose segments have no window random enough to matter: skip the cue search.
-    let plausible = PHRASE_LENGTHS.iter().filter(|&&n| n <= seg.len()).any(|&n| {
+    let lengths = PHRASE_LENGTHS.iter().copied().chain(holed.then_some(window));
+    let plausible = lengths.filter(|&n| n <= seg.len()).any(|n| {
         (0..=seg.len() - n).any(|s| anchored(s, n) && mean_bits_at_least(&seg[s..s + n], PHRASE_QUARTER_BITS))
     });
     if !plausible {
@@ -134,20 +146,32 @@ fn solid(text: &str, lower: &str, seg: &[(Token, CjkWord)], out: &mut Vec<Findin
         out.push(Finding { kind: SecretKind::Mnemonic, start, end });
         return;
     }
-    if !cues::near(lower, start, end, Cues::Phrase) {
+    // Beyond a line of its own, the cue must be right before or after the characters, in the
+    // same sentence ("…lost my private key backup.\n钱包密码忘记了…" is two sentences).
+    let (before, after) = clause(text, start, end);
+    if !cues::near_within(lower, start, end, Cues::Phrase, before.min(cues::NEXT_TO + 8), after.min(cues::NEXT_TO)) {
         return;
     }
     let phrase = PHRASE_LENGTHS.iter().find_map(|&n| {
         let last = seg.len().checked_sub(n)?;
         (0..=last).find(|&s| anchored(s, n) && is_phrase(&seg[s..s + n], true)).map(|s| (s, s + n))
     });
+    // Without a checksum the cue must stand right next to the characters.
+    let next_to = |s: usize, e: usize| {
+        let (start, end) = (seg[s].0.start, seg[e - 1].0.end);
+        let (before, after) = clause(text, start, end);
+        cues::near_within(lower, start, end, Cues::Phrase, before.min(cues::NEXT_TO), after.min(cues::NEXT_TO))
+    };
     let fragment = || {
-        (0..=seg.len() - MIN_SOLID)
+        (0..=seg.len() - window)
             .find(|&s| {
-                let window = &seg[s..s + MIN_SOLID];
-                anchored(s, MIN_SOLID) && mean_bits_at_least(window, FRAGMENT_QUARTER_BITS) && repeats(window) <= 1
+                let chars = &seg[s..s + window];
+                anchored(s, window)
+                    && mean_bits_at_least(chars, FRAGMENT_QUARTER_BITS)
+                    && repeats(chars) <= 1
+                    && next_to(s, s + window)
             })
-            .map(|s| (s, s + MIN_SOLID))
+            .map(|s| (s, s + window))
     };
     let (kind, (s, e)) = match phrase {
         Some(window) => (SecretKind::Mnemonic, window),
@@ -157,14 +181,6 @@ fn solid(text: &str, lower: &str, seg: &[(Token, CjkWord)], out: &mut Vec<Findin
         },
     };
     out.push(Finding { kind, start: seg[s].0.start, end: seg[e - 1].0.end });
-}
-
-/// A window of a BIP39 length whose characters are all in one list and whose checksum holds.
-fn phrase_window(words: &[(Token, CjkWord)]) -> Option<(usize, usize)> {
-    PHRASE_LENGTHS.iter().find_map(|&n| {
-        let last = words.len().checked_sub(n)?;
-        (0..=last).find(|&s| is_phrase(&words[s..s + n], false)).map(|s| (s, s + n))
-    })
 }
 
 /// All in one list, checksum valid and, when `random` is asked, looking random.

@@ -14,6 +14,12 @@ const KEY_CUES: &[&str] = &[
     "secret-key",
     "secret_key",
     "secretkey",
+    // "pk: …", "PK = …": how keys are labelled in exports and notes.
+    "pk:",
+    "pk :",
+    "pk=",
+    "pk =",
+    "pk is",
     "私钥",
     "密钥",
     "私鑰",
@@ -39,14 +45,43 @@ const PHRASE_CUES: &[&str] = &[
 ];
 
 /// Words that say the value is a hash or a signature: between a cue and a value they cut the
-/// link ("my private key is safe, the tx hash is 0x…").
-const HASH_WORDS: &[&str] =
-    &["hash", "txid", "tx id", "tx:", "tx ", "transaction", "signature", "哈希", "交易", "签名", "簽名"];
+/// link ("my private key is safe, the tx hash is 0x…", "… no private key. My transfer 0x…").
+const HASH_WORDS: &[&str] = &[
+    "hash",
+    "txid",
+    "tx id",
+    "tx:",
+    "tx ",
+    "tx/",
+    "transaction",
+    "signature",
+    "transfer",
+    "payment",
+    "deposit",
+    "withdraw",
+    "scan",
+    "explorer",
+    "哈希",
+    "交易",
+    "浏览器",
+    "瀏覽器",
+    "签名",
+    "簽名",
+    "转账",
+    "转帐",
+    "轉帳",
+    "提币",
+    "提幣",
+    "充值",
+    "付款",
+];
 
 /// How far (in bytes) a cue may stand before the value ("my private key is: 0x…") or after it
 /// ("0x… is my private key"). About a short clause in either language.
 const BEFORE: usize = 48;
 const AFTER: usize = 32;
+/// How close before a value a hash word labels it ("tx hash: 0x…", "哈希值：").
+const LABEL: usize = 16;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cues {
@@ -61,8 +96,17 @@ pub enum Cues {
 /// Is a cue of the given set near `lower[start..end]`? `lower` is the text with ASCII letters
 /// lowered, so its byte offsets are the original's.
 pub fn near(lower: &str, start: usize, end: usize, cues: Cues) -> bool {
-    let from = floor_boundary(lower, start.saturating_sub(BEFORE));
-    let to = ceil_boundary(lower, (end + AFTER).min(lower.len()));
+    near_within(lower, start, end, cues, BEFORE, AFTER)
+}
+
+/// How close a cue must be to a value with no checksum to back it: next to it ("助记词：…",
+/// "…是我的助记词"), not in a neighbouring sentence.
+pub const NEXT_TO: usize = 16;
+
+/// [`near`] with other distances: `before` bytes before the value, `after` bytes after it.
+pub fn near_within(lower: &str, start: usize, end: usize, cues: Cues, before: usize, after: usize) -> bool {
+    let from = floor_boundary(lower, start.saturating_sub(before));
+    let to = ceil_boundary(lower, (end + after).min(lower.len()));
     let words: &[&[&str]] = match cues {
         Cues::Key => &[KEY_CUES],
         Cues::Phrase => &[KEY_CUES, PHRASE_CUES],
@@ -74,7 +118,9 @@ pub fn near(lower: &str, start: usize, end: usize, cues: Cues) -> bool {
             if cue_end <= start {
                 !has_hash_word(&lower[cue_end..start])
             } else if at >= end {
-                !has_hash_word(&lower[end..at])
+                // "哈希值：0x… 金额…私钥": a value labelled as a hash is not claimed by a later cue.
+                let label = &lower[floor_boundary(lower, start.saturating_sub(LABEL))..start];
+                !has_hash_word(&lower[end..at]) && !has_hash_word(label)
             } else {
                 // A cue inside the value itself (a run of Chinese characters such as 助记词…).
                 true
@@ -94,17 +140,29 @@ pub fn chinese_cue_spans(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Is a hash word ("hash", "txid", "交易"…) near `lower[start..end]`?
+pub fn near_hash_word(lower: &str, start: usize, end: usize) -> bool {
+    let from = floor_boundary(lower, start.saturating_sub(BEFORE));
+    let to = ceil_boundary(lower, (end + AFTER).min(lower.len()));
+    has_hash_word(&lower[from..start]) || has_hash_word(&lower[end..to])
+}
+
 fn has_hash_word(between: &str) -> bool {
     HASH_WORDS.iter().any(|w| between.contains(w))
 }
 
 /// Occurrences of `cue` in `lower[from..to]`; an ASCII cue must not continue a word on its
-/// left ("monkey" is not "key").
+/// left ("monkey" is not "key"), and the bare word "key" not on its right either ("keys"
+/// is fine, "keystore" and "keyboard" are other words).
 fn find_all<'a>(lower: &'a str, from: usize, to: usize, cue: &'a str) -> impl Iterator<Item = usize> + 'a {
     let window = &lower[from..to];
     window.match_indices(cue).map(move |(i, _)| from + i).filter(move |&at| {
+        let bytes = lower.as_bytes();
         let ascii = cue.as_bytes().first().is_some_and(u8::is_ascii_alphabetic);
-        !ascii || at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric()
+        let left = !ascii || at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+        let rest = &bytes[at + cue.len()..];
+        let right = cue != "key" || !rest.first().is_some_and(u8::is_ascii_alphanumeric) || rest.starts_with(b"s ");
+        left && right
     })
 }
 

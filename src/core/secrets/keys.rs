@@ -21,6 +21,9 @@
 //! follow the hex rule (cue, or "key" in a free-text field).
 //!
 //! WIF and extended keys carry a checksum and a version, so no cue is needed.
+//!
+//! Other shapes: 64 hex digits written in groups (see [`grouped_hex`]) and 32- or 64-byte
+//! keys in base64 next to a key word (see [`base64_keys`]).
 
 use super::cues::{self, Cues};
 use super::{FieldKind, Finding, SecretKind};
@@ -44,12 +47,102 @@ const XPRV_VERSIONS: [u32; 10] = [
 const SIGNATURE_LAST_BYTE_MAX: u8 = 0x10;
 
 pub fn scan_keys(text: &str, lower: &str, field: FieldKind, out: &mut Vec<Finding>) {
-    for (start, end) in alphanumeric_words(text) {
+    let words: Vec<(usize, usize)> = alphanumeric_words(text).collect();
+    for &(start, end) in &words {
         let word = &text[start..end];
         if let Some(kind) = judge(word, lower, start, end, field) {
             out.push(Finding { kind, start, end });
         }
     }
+    grouped_hex(text, lower, &words, field, out);
+    base64_keys(text, lower, field, out);
+}
+
+/// Separators between the groups of a key written for reading: "e8f3 2a1b …", "e8f3-2a1b",
+/// "e8:f3:…", or two lines of 32.
+fn group_separator(between: &str) -> bool {
+    (1..=3).contains(&between.len())
+        && between.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b':' | b'-' | b'_'))
+}
+
+/// 64 hex digits in two or more groups of one length (the last may be shorter). Explorers
+/// and wallets never show a hash like that, people copying a key by hand do; so it is a key
+/// unless a hash word is near and no key word, or, in the hash field, unless a key cue is
+/// near. (UUIDs, 8-4-4-4-12, do not have groups of one length.)
+fn grouped_hex(text: &str, lower: &str, words: &[(usize, usize)], field: FieldKind, out: &mut Vec<Finding>) {
+    let hex = |(s, e): (usize, usize)| {
+        let w = &text[s..e];
+        let digits = w.strip_prefix("0x").or_else(|| w.strip_prefix("0X")).unwrap_or(w);
+        (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_hexdigit())).then_some(digits.len())
+    };
+    for i in 0..words.len() {
+        let Some(first) = hex(words[i]) else { continue };
+        let (mut total, mut j) = (first, i);
+        while total < 64 && j + 1 < words.len() && group_separator(&text[words[j].1..words[j + 1].0]) {
+            let next = &text[words[j + 1].0..words[j + 1].1];
+            match hex(words[j + 1]) {
+                Some(n) if n <= first && !next.starts_with("0x") => total += n,
+                _ => break,
+            }
+            j += 1;
+        }
+        let same_length = (i..j).all(|k| hex(words[k]) == Some(first));
+        if total != 64 || j == i || !same_length {
+            continue;
+        }
+        let (start, end) = (words[i].0, words[j].1);
+        let key_word = cues::near(lower, start, end, Cues::Key) || cues::near(lower, start, end, Cues::AnyKey);
+        let key = match field {
+            FieldKind::TxHash => cues::near(lower, start, end, Cues::Key),
+            _ => key_word || !cues::near_hash_word(lower, start, end),
+        };
+        if key {
+            out.push(Finding { kind: SecretKind::PrivateKeyHex, start, end });
+        }
+    }
+}
+
+/// A 32- or 64-byte value in base64 or base64url (43–44 or 86–88 characters) next to a key
+/// word. Without the word it may be any token or hash, so the word is required.
+fn base64_keys(text: &str, lower: &str, field: FieldKind, out: &mut Vec<Finding>) {
+    use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
+    use base64::Engine as _;
+    let b64 = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_');
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !b64(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && b64(bytes[i]) {
+            i += 1;
+        }
+        // Padding ends the value.
+        while i < bytes.len() && bytes[i] == b'=' && i - start < 88 {
+            i += 1;
+        }
+        let word = &text[start..i];
+        if !matches!(word.len(), 43 | 44 | 86..=88) || !mixed(word) {
+            continue;
+        }
+        let decoded = [STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD].iter().find_map(|e| e.decode(word).ok());
+        if !decoded.is_some_and(|d| d.len() == 32 || d.len() == 64) {
+            continue;
+        }
+        let cue = cues::near(lower, start, i, Cues::Key)
+            || (field != FieldKind::TxHash && cues::near(lower, start, i, Cues::AnyKey));
+        if cue {
+            out.push(Finding { kind: SecretKind::PrivateKeyBase64, start, end: i });
+        }
+    }
+}
+
+/// Random-looking: upper case, lower case and digits all present (words and numbers are not).
+fn mixed(word: &str) -> bool {
+    let has = |f: fn(&u8) -> bool| word.as_bytes().iter().any(f);
+    has(u8::is_ascii_uppercase) && has(u8::is_ascii_lowercase) && has(u8::is_ascii_digit)
 }
 
 fn judge(word: &str, lower: &str, start: usize, end: usize, field: FieldKind) -> Option<SecretKind> {

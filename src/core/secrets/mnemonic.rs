@@ -1,13 +1,10 @@
-//! BIP39 recovery phrases in English: the checksum, and the rule that turns a run of list
-//! words into a finding. (Chinese phrases need different evidence: see `chinese`.)
-//!
-//! A run is a sequence of English list words with only short gaps of spaces, punctuation or
-//! numbering between them ("1. word 2) word, word"). Any other word breaks it, which is what
-//! keeps ordinary sentences out: "I sent my money to the wrong address" has "I", "my", "the".
+//! BIP39 facts the phrase rules share: the checksum, the phrase lengths, and which English
+//! list words are everyday words. How runs of words become findings is in `runs` (laid out
+//! word by word) and `chinese` (Chinese written solid).
 
-use super::tokens::{gap, Token, Word};
-use super::{Finding, SecretKind};
+use super::wordlist::english_index;
 use sha2::{Digest, Sha256};
+use std::sync::OnceLock;
 
 /// Phrase lengths BIP39 defines, longest first (a longer valid window wins).
 pub const PHRASE_LENGTHS: [usize; 5] = [24, 21, 18, 15, 12];
@@ -29,7 +26,7 @@ const COMMON: &[&str] = &[
     "there", "they", "this", "together", "token", "transfer", "two", "update", "use", "very", "way", "what", "when",
     "where", "will", "work", "wrong", "you",
 ];
-const COMMON_SHARE: usize = 4;
+pub const COMMON_SHARE: usize = 4;
 
 /// True when `indices` (12, 15, 18, 21 or 24 words) end with the BIP39 checksum: the last
 /// n/3 bits are the first n/3 bits of SHA-256 of the entropy the other bits encode.
@@ -56,62 +53,19 @@ pub fn checksum_ok(indices: &[u16]) -> bool {
     u32::from(hash[0] >> (8 - checksum_bits)) == checksum
 }
 
-/// Does some window of a BIP39 length inside `indices` carry a valid checksum?
-pub fn valid_window(indices: &[u16]) -> Option<(usize, usize)> {
-    PHRASE_LENGTHS.iter().find_map(|&n| {
-        let last = indices.len().checked_sub(n)?;
-        (0..=last).find(|&s| checksum_ok(&indices[s..s + n])).map(|s| (s, s + n))
-    })
-}
-
-/// Reports every run of English list words that is a phrase or a fragment of one.
-pub fn scan_english(text: &str, tokens: &[Token], out: &mut Vec<Finding>) {
-    let mut i = 0;
-    while i < tokens.len() {
-        let Word::Latin(Some(first)) = tokens[i].word else {
-            i += 1;
-            continue;
-        };
-        let mut run = vec![first];
-        let mut j = i + 1;
-        while let Some(Word::Latin(Some(next))) = tokens.get(j).map(|t| t.word) {
-            if gap(text, &tokens[j - 1], &tokens[j]).is_none() {
-                break;
-            }
-            run.push(next);
-            j += 1;
-        }
-        let (start, end) = (tokens[i].start, tokens[j - 1].end);
-        if let Some(kind) = judge(&text[start..end], &run) {
-            out.push(Finding { kind, start, end });
-        }
-        i = j;
-    }
-}
-
-fn judge(run_text: &str, run: &[u16]) -> Option<SecretKind> {
-    if run.len() < MIN_FRAGMENT {
-        return None;
-    }
-    if valid_window(run).is_some() {
-        return Some(SecretKind::Mnemonic);
-    }
-    let common = run_text
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| COMMON.iter().any(|c| c.eq_ignore_ascii_case(w)))
-        .count();
-    (common <= run.len() / COMMON_SHARE).then_some(SecretKind::MnemonicFragment)
+/// Is the English list word at `index` an everyday word ([`COMMON`])?
+pub fn is_common(index: u16) -> bool {
+    static INDICES: OnceLock<Vec<u16>> = OnceLock::new();
+    INDICES.get_or_init(|| COMMON.iter().filter_map(|w| english_index(w)).collect()).contains(&index)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokenize;
+    use super::super::{scan, FieldKind, SecretKind};
     use super::*;
 
     fn kinds(text: &str) -> Vec<SecretKind> {
-        let mut out = Vec::new();
-        scan_english(text, &tokenize(text), &mut out);
-        out.into_iter().map(|f| f.kind).collect()
+        scan(text, FieldKind::Text).into_iter().map(|f| f.kind).collect()
     }
 
     const ABOUT: &str = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";

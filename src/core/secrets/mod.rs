@@ -4,10 +4,14 @@
 //! [`redact`] removes it and keeps the rest readable.
 //!
 //! Detectors, each in its own module with its rule documented there:
-//! - `mnemonic`: English BIP39 phrases (checksum verified) and fragments of ≥ 8 list words;
-//! - `chinese`: Chinese BIP39 phrases, which need more evidence than English;
-//! - `keys`: 64-hex keys (cue-dependent, see the transaction-hash rule), WIF, xprv & co.,
-//!   Solana base58 secret keys;
+//! - `seen`: the text as a person reads it (full-width forms, invisible characters and
+//!   look-alike letters folded), which every detector scans;
+//! - `runs`: phrases laid out word by word, English or Chinese (checksum verified, with a
+//!   misspelt or unknown word tolerated, and phrases told in parts);
+//! - `chinese`: Chinese phrases written solid, which need more evidence;
+//! - `mnemonic`: the BIP39 checksum and the everyday words;
+//! - `keys`: 64-hex keys (cue-dependent, see the transaction-hash rule; also in groups), WIF,
+//!   xprv & co., Solana base58 secret keys, base64 keys next to a key word;
 //! - `json`: Ethereum keystore JSON and Solana keypair arrays.
 //!
 //! A false positive blocks a scared user from reaching support, a false negative can cost
@@ -22,11 +26,15 @@ mod cues;
 mod json;
 mod keys;
 mod mnemonic;
+mod runs;
+mod seen;
 mod tokens;
 mod wordlist;
 
 #[cfg(test)]
 mod tests;
+
+use seen::Seen;
 
 /// What kind of secret was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -35,8 +43,10 @@ pub enum SecretKind {
     Mnemonic,
     /// A run of list words that is probably part of a phrase (no checksum to confirm).
     MnemonicFragment,
-    /// 32 bytes in hex, with or without `0x`.
+    /// 32 bytes in hex, with or without `0x`, in one piece or in groups.
     PrivateKeyHex,
+    /// A 32- or 64-byte key in base64, next to a key word.
+    PrivateKeyBase64,
     /// A Wallet Import Format key (`5…`, `K…`, `L…`, testnet `9…`, `c…`).
     Wif,
     /// A BIP32 extended private key (`xprv`, `yprv`, `zprv`, `tprv`…).
@@ -48,10 +58,11 @@ pub enum SecretKind {
 }
 
 impl SecretKind {
-    pub const ALL: [SecretKind; 7] = [
+    pub const ALL: [SecretKind; 8] = [
         SecretKind::Mnemonic,
         SecretKind::MnemonicFragment,
         SecretKind::PrivateKeyHex,
+        SecretKind::PrivateKeyBase64,
         SecretKind::Wif,
         SecretKind::ExtendedPrivateKey,
         SecretKind::Keystore,
@@ -64,6 +75,7 @@ impl SecretKind {
             SecretKind::Mnemonic => "mnemonic",
             SecretKind::MnemonicFragment => "mnemonic-fragment",
             SecretKind::PrivateKeyHex => "private-key-hex",
+            SecretKind::PrivateKeyBase64 => "private-key-base64",
             SecretKind::Wif => "wif",
             SecretKind::ExtendedPrivateKey => "extended-private-key",
             SecretKind::Keystore => "keystore",
@@ -99,22 +111,34 @@ pub enum FieldKind {
 
 /// Every secret in `text`, ordered by position; a finding inside another is dropped.
 /// Fast enough to run on each keystroke: well under a millisecond for 5,000 characters.
-pub fn scan(text: &str, field: FieldKind) -> Vec<Finding> {
+pub fn scan(original: &str, field: FieldKind) -> Vec<Finding> {
+    let seen = Seen::new(original);
+    let text = seen.text.as_str();
     // ASCII lowering keeps every byte offset, so ranges found in `lower` hold for `text`.
     let lower = text.to_ascii_lowercase();
     let tokens = tokens::tokenize(text);
     let mut found = Vec::new();
     json::scan_json(text, &lower, &mut found);
-    mnemonic::scan_english(text, &tokens, &mut found);
-    chinese::scan_chinese(text, &lower, &tokens, &mut found);
+    let in_cue = chinese::cue_tokens(text, &tokens);
+    runs::scan_runs(text, &tokens, &in_cue, &mut found);
+    chinese::scan_chinese(text, &lower, &tokens, &in_cue, &mut found);
     keys::scan_keys(text, &lower, field, &mut found);
     let mut kept: Vec<Finding> = Vec::with_capacity(found.len());
-    for f in by_position(found) {
+    let found = found.into_iter().map(|f| {
+        let (start, end) = seen.original(f.start, f.end);
+        Finding { start, end, ..f }
+    });
+    for f in by_position(found.collect()) {
         if !kept.iter().any(|k| k.start <= f.start && f.end <= k.end) {
             kept.push(f);
         }
     }
     kept
+}
+
+/// Does `text` hold any secret (free-text rules)?
+pub fn holds_secret(text: &str) -> bool {
+    !scan(text, FieldKind::Text).is_empty()
 }
 
 /// What [`redact`] puts where a secret was.

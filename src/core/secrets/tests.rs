@@ -212,3 +212,62 @@ fn odd_input_never_panics_and_ranges_stay_on_char_boundaries() {
         }
     }
 }
+
+#[test]
+fn keys_in_groups_lines_and_other_labels() {
+    let groups = |n: usize, sep: &str| {
+        HEX.as_bytes().chunks(n).map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(sep)
+    };
+    for text in [
+        groups(4, " "),
+        groups(4, " ").to_uppercase(),
+        groups(8, "-"),
+        groups(2, ":"),
+        format!("my key\n{}", groups(32, "\n")),
+        format!("pk: {HEX}"),
+        format!("PK=0x{}", HEX.to_uppercase()),
+        format!("私钥 {}", groups(16, " ")),
+    ] {
+        assert_eq!(text_kinds(&text), [SecretKind::PrivateKeyHex], "{text}");
+    }
+    // Grouped but labelled as a hash, in the hash field without a key word, or two UUIDs.
+    assert!(text_kinds(&format!("tx hash: {}", groups(32, "\n"))).is_empty());
+    assert!(kinds(&groups(4, " "), FieldKind::TxHash).is_empty());
+    assert!(text_kinds("3198bc9c-6672-5ab3-d995-4942343ae5b6 8f0e2a1c-9b7d-4e3f-a6c5-1d2b3a4c5e6f").is_empty());
+    // "keystore" is not the word "key"; a value labelled as a hash is not claimed by a later cue.
+    assert!(text_kinds(&format!("哈希值：0x{HEX}\n金额：50 USDT 用keystore+密码登录时闪退")).is_empty());
+    assert!(text_kinds(&format!("https://bscscan.com/tx/0x{HEX} (I lost my private key backup)")).is_empty());
+}
+
+#[test]
+fn base64_keys_need_a_key_word() {
+    use base64::Engine as _;
+    let raw: Vec<u8> = (0..32u8).map(|i| i.wrapping_mul(97).wrapping_add(13)).collect();
+    let standard = base64::engine::general_purpose::STANDARD.encode(&raw);
+    let url = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&raw);
+    assert_eq!(text_kinds(&format!("my key is {standard}")), [SecretKind::PrivateKeyBase64]);
+    assert_eq!(text_kinds(&format!("key={url}")), [SecretKind::PrivateKeyBase64]);
+    assert_eq!(text_kinds(&format!("私钥：{standard}")), [SecretKind::PrivateKeyBase64]);
+    assert!(text_kinds(&format!("attachment id {standard}")).is_empty());
+    assert!(text_kinds(&format!("my key is {}", &standard[..30])).is_empty());
+}
+
+#[test]
+fn full_width_invisible_and_look_alike_letters_are_seen_through() {
+    let about = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+    let wide: String =
+        about.chars().map(|c| if c == ' ' { '\u{3000}' } else { char::from_u32(c as u32 + 0xFEE0).unwrap() }).collect();
+    let hidden = about.replace("ndon", "n\u{200B}do\u{00AD}n");
+    let cyrillic = about.replace('a', "а");
+    for text in [&wide, &hidden, &cyrillic] {
+        let found = scan(text, FieldKind::Text);
+        assert_eq!(found.iter().map(|f| f.kind).collect::<Vec<_>>(), [SecretKind::Mnemonic], "{text}");
+        // The range is the original text, so removing it removes the whole phrase.
+        assert_eq!(redact(text, &found), REDACTED);
+    }
+    let key = format!(
+        "ｐｒｉｖａｔｅ ｋｅｙ：{}",
+        HEX.chars().map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap()).collect::<String>()
+    );
+    assert_eq!(text_kinds(&key), [SecretKind::PrivateKeyHex]);
+}

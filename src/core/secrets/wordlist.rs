@@ -60,8 +60,8 @@ pub struct CjkWord {
     pub lists: u8,
 }
 
-/// The English list is sorted, so a binary search over its lines is enough.
-fn english() -> &'static [&'static str] {
+/// The English list, in list order. It is sorted, so a binary search over it is enough.
+pub fn english_words() -> &'static [&'static str] {
     static TEXT: OnceLock<String> = OnceLock::new();
     static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
     LIST.get_or_init(|| TEXT.get_or_init(|| expand_english(ENGLISH_CODED)).lines().collect())
@@ -107,7 +107,7 @@ pub fn english_index(word: &str) -> Option<u16> {
         *slot = b.to_ascii_lowercase();
     }
     let lower = std::str::from_utf8(&lower[..bytes.len()]).ok()?;
-    english().binary_search(&lower).ok().map(|i| i as u16)
+    english_words().binary_search(&lower).ok().map(|i| i as u16)
 }
 
 /// The Chinese list word for a character, if it is in either list.
@@ -134,7 +134,7 @@ mod tests {
 
     #[test]
     fn lists_have_2048_words() {
-        assert_eq!(english().len(), 2048);
+        assert_eq!(english_words().len(), 2048);
         assert_eq!(CHINESE_SIMPLIFIED.lines().count(), 2048);
         assert_eq!(CHINESE_TRADITIONAL.lines().count(), 2048);
         // Every character is in the table's block, and no character has two indices.

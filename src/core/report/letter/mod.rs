@@ -8,7 +8,7 @@
 //! the code that assembles them keeps them saying the same thing. Free text is passed through
 //! the secret guard again, so a letter never carries a seed phrase even if a caller forgot.
 
-use super::{removed, storable, Category, Draft, Field, Preferred};
+use super::{storable, without_secrets, Category, Draft, Preferred};
 use crate::core::config::Locale;
 use crate::core::i18n::chain_name;
 use crate::core::outbox::{Entry, Status};
@@ -157,7 +157,7 @@ fn fill(template: &str, args: &[&str]) -> String {
 
 /// One line of trimmed text, secrets removed: for text that did not come from the guarded draft.
 fn one_line(s: &str) -> String {
-    removed(Field::Description, s).split_whitespace().collect::<Vec<_>>().join(" ")
+    without_secrets(s).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn non_empty(s: &str) -> Option<&str> {
