@@ -93,14 +93,25 @@ fn clause(text: &str, start: usize, end: usize) -> (usize, usize) {
     (before, after)
 }
 
+/// Spaces inside solid characters: none, or one every k characters (k ≥ 3: "的一是在 不了有和
+/// 人这中大"). Prose puts them where clauses end, which is anywhere.
+fn evenly_spaced(text: &str, chars: &[(Token, CjkWord)]) -> bool {
+    let spaced: Vec<usize> = (1..chars.len())
+        .filter(|&i| chars[i - 1].0.end < chars[i].0.start)
+        .filter(|&i| text[chars[i - 1].0.end..chars[i].0.start].trim().is_empty())
+        .collect();
+    let Some(&k) = spaced.first() else { return true };
+    k >= 3 && spaced.iter().enumerate().all(|(n, &at)| at == k * (n + 1)) && spaced.len() == (chars.len() - 1) / k
+}
+
 /// A CJK character in no list, touching the characters on both sides.
 fn is_hole(tokens: &[Token], in_cue: &[bool], m: usize) -> bool {
     let touches = |a: usize, b: usize| tokens.get(b).is_some_and(|t| tokens[a].end == t.start);
     matches!(tokens[m].word, Word::Cjk(None)) && !in_cue[m] && touches(m - 1, m) && touches(m, m + 1)
 }
 
-/// Splits a chain where punctuation or numbering stands between two characters (a hole, one
-/// unlisted character, does not split it).
+/// Splits a chain where punctuation, numbering or a wide space stands between two characters
+/// (a hole, one unlisted character, does not split it).
 fn solid_segments<'a>(
     text: &'a str,
     chain: &'a [(Token, CjkWord)],
@@ -112,8 +123,11 @@ fn solid_segments<'a>(
         }
         let cut = (1..rest.len())
             .find(|&i| {
-                let hole = text[rest[i - 1].0.end..rest[i].0.start].chars().all(is_cjk);
-                gap(text, &rest[i - 1].0, &rest[i].0) == Some(Gap::Separator) && !hole
+                let between = &text[rest[i - 1].0.end..rest[i].0.start];
+                let hole = between.chars().all(is_cjk);
+                // Two spaces or more part clauses of informal Chinese, as a comma would.
+                let wide_space = between.chars().filter(|c| c.is_whitespace()).count() >= 2;
+                (gap(text, &rest[i - 1].0, &rest[i].0) == Some(Gap::Separator) && !hole) || wide_space
             })
             .unwrap_or(rest.len());
         let (segment, tail) = rest.split_at(cut);
@@ -141,7 +155,7 @@ fn solid(text: &str, lower: &str, seg: &[(Token, CjkWord)], out: &mut Vec<Findin
     if !plausible {
         return;
     }
-    let whole = PHRASE_LENGTHS.contains(&seg.len()) && is_phrase(seg, true);
+    let whole = PHRASE_LENGTHS.contains(&seg.len()) && is_phrase(seg, true) && evenly_spaced(text, seg);
     if whole && stands_alone(text, start, end) {
         out.push(Finding { kind: SecretKind::Mnemonic, start, end });
         return;
@@ -154,7 +168,9 @@ fn solid(text: &str, lower: &str, seg: &[(Token, CjkWord)], out: &mut Vec<Findin
     }
     let phrase = PHRASE_LENGTHS.iter().find_map(|&n| {
         let last = seg.len().checked_sub(n)?;
-        (0..=last).find(|&s| anchored(s, n) && is_phrase(&seg[s..s + n], true)).map(|s| (s, s + n))
+        (0..=last)
+            .find(|&s| anchored(s, n) && is_phrase(&seg[s..s + n], true) && evenly_spaced(text, &seg[s..s + n]))
+            .map(|s| (s, s + n))
     });
     // Without a checksum the cue must stand right next to the characters.
     let next_to = |s: usize, e: usize| {
@@ -167,6 +183,7 @@ fn solid(text: &str, lower: &str, seg: &[(Token, CjkWord)], out: &mut Vec<Findin
             .find(|&s| {
                 let chars = &seg[s..s + window];
                 anchored(s, window)
+                    && evenly_spaced(text, chars)
                     && mean_bits_at_least(chars, FRAGMENT_QUARTER_BITS)
                     && repeats(chars) <= 1
                     && next_to(s, s + window)

@@ -163,13 +163,18 @@ fn is_label(text: &str, t: Token) -> bool {
 
 /// Whether the text between two units can lie inside a phrase. A sentence that ends and a
 /// new one that starts with a capital ("…about. Can you check?") end it too; a phrase written
-/// in capitals ("ABOUT. CAN") or numbered ("2. Can") does not.
+/// in capitals ("ABOUT. CAN") or numbered ("2. Can") does not. So do braces and the like:
+/// code and error messages ("…later.', success: false }"), never a list of words.
 fn gap_ok(text: &str, before: &Unit, after: &Unit) -> bool {
     let Some(between) = text.get(before.end..after.start) else { return false };
     let lower_before = text[before.start..before.end].bytes().all(|b| b.is_ascii_lowercase());
     let capital_after = text[after.start..after.end].bytes().next().is_some_and(|b| b.is_ascii_uppercase());
     let new_sentence = ends_sentence(between) && lower_before && capital_after;
-    between.len() <= GAP_BYTES && between.chars().filter(|c| !c.is_whitespace()).count() <= GAP_MARKS && !new_sentence
+    let code = between.contains(['{', '}', '<', '>', '=']);
+    between.len() <= GAP_BYTES
+        && between.chars().filter(|c| !c.is_whitespace()).count() <= GAP_MARKS
+        && !new_sentence
+        && !code
 }
 
 /// "about. Is that…": a full stop without numbering ends a sentence, and what follows is
@@ -351,22 +356,12 @@ fn clusters(units: &[Unit], runs: &[Run], alone: &[bool], out: &mut Vec<Finding>
             let words: Vec<(usize, CjkWord)> =
                 parts[k..m].iter().flat_map(|(r, _)| r.words()).map(|w| (0, w)).collect();
             let common: usize = parts[k..m].iter().map(|(r, _)| r.common()).sum();
-            // Parts that repeat each other (three words in the same order) are a message
-            // pasted twice, not a phrase.
-            let shingles: Vec<Vec<[u16; 3]>> = parts[k..m]
-                .iter()
-                .map(|(r, _)| {
-                    let words: Vec<u16> = r.words().map(|w| w.index).collect();
-                    // "abandon abandon abandon" is no message: test phrases repeat words.
-                    words.windows(3).filter(|w| w[0] != w[1] || w[1] != w[2]).map(|w| [w[0], w[1], w[2]]).collect()
-                })
-                .collect();
-            let repeated = shingles
-                .iter()
-                .enumerate()
-                .any(|(a, sa)| shingles[a + 1..].iter().any(|sb| sb.iter().any(|x| sa.contains(x))));
+            // One part at least must look as random as a phrase does (a message pasted
+            // twice, "please try again later, success: false", has two parts of half
+            // everyday words; halves of a real phrase are both like that 1 time in 1,000).
+            let random_part = parts[k..m].iter().any(|(r, _)| r.common() * COMMON_SHARE <= r.count());
             // A third, not a quarter: parts are short, and chance gives them everyday words.
-            let kind = if common * 3 > words.len() || repeated {
+            let kind = if common * 3 > words.len() || !random_part {
                 None
             } else if !checksummed_windows(&words).is_empty() {
                 Some(SecretKind::Mnemonic)

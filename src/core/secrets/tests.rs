@@ -271,3 +271,18 @@ fn full_width_invisible_and_look_alike_letters_are_seen_through() {
     );
     assert_eq!(text_kinds(&key), [SecretKind::PrivateKeyHex]);
 }
+
+#[test]
+fn solid_chinese_may_be_grouped_evenly_but_prose_spaces_are_clauses() {
+    let p = phrase(&ENTROPY);
+    let grouped: String = chinese(ZH_S, &p, "")
+        .chars()
+        .enumerate()
+        .flat_map(|(i, c)| {
+            let space = (i > 0 && i % 4 == 0).then_some(' ');
+            space.into_iter().chain(std::iter::once(c))
+        })
+        .collect();
+    assert_eq!(text_kinds(&format!("助记词：{grouped}")), [SecretKind::Mnemonic], "{grouped}");
+    assert!(text_kinds("密码错误也显示转账成功 密码错误应该转账失败\n助记词 我没有备份").is_empty());
+}
