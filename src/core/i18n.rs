@@ -89,6 +89,9 @@ pub struct Strings {
     pub verdict_impostor: &'static str,
     pub verdict_unknown: &'static str,
     pub verdict_unknown_advice: &'static str,
+    /// The verdict's title when the operator has published no official contacts.
+    pub verdict_unverified: &'static str,
+    pub verdict_unpublished_advice: &'static str,
     pub verdict_rule: &'static str,
     pub back_to_checklist: &'static str,
     pub ts_intro: &'static str,
@@ -206,6 +209,8 @@ const EN: Strings = Strings {
     verdict_impostor: "Warning: this looks like a fake",
     verdict_unknown: "Not on the official list",
     verdict_unknown_advice: "We cannot confirm it. Look for the contact on the official website or in the app, and do not trust it until you find it there.",
+    verdict_unverified: "Unverified",
+    verdict_unpublished_advice: "This site has not published its official contacts, so no contact can be confirmed here. Treat this one as unverified: reach support only from inside the app or from the website you opened yourself, never from a message or an ad.",
     verdict_rule: "Official support never asks for your seed phrase, private key or password, and never asks you to move funds to \"verify\" them.",
     back_to_checklist: "Back to the checklist",
     ts_intro: "What went wrong? Pick the closest case and we'll walk you through it.",
@@ -322,6 +327,8 @@ const ZH_CN: Strings = Strings {
     verdict_impostor: "警告：这很可能是假冒的",
     verdict_unknown: "不在官方名单中",
     verdict_unknown_advice: "无法确认。请在官网或应用内查找这个联系方式，找到之前不要相信它。",
+    verdict_unverified: "未经核实",
+    verdict_unpublished_advice: "本站尚未公布官方联系方式，因此这里无法确认任何联系方式。请把它当作未经核实：只通过应用内或您自己打开的官网联系客服，不要使用消息或广告里给出的联系方式。",
     verdict_rule: "官方客服绝不会索要助记词、私钥或密码，也绝不会让您转移资产来“验证”。",
     back_to_checklist: "返回安全检查",
     ts_intro: "遇到了什么问题？选择最接近的情况，我们一步步帮您排查。",
@@ -694,8 +701,12 @@ pub fn problem_text(locale: Locale, problem: Problem) -> String {
     }
 }
 
-/// Why the verifier took a contact for a fake, naming the official one it imitates.
-pub fn reason_text(locale: Locale, reason: &Reason, resembles: &str) -> String {
+/// Why the verifier took a contact for a fake, naming the official one it imitates, or
+/// (`listed` false) the brand name when the operator listed no contact of that kind.
+pub fn reason_text(locale: Locale, reason: &Reason, resembles: &str, listed: bool) -> String {
+    if !listed {
+        return brand_reason_text(locale, reason, resembles);
+    }
     let en = locale == Locale::En;
     match reason {
         Reason::Typo => {
@@ -771,6 +782,67 @@ pub fn reason_text(locale: Locale, reason: &Reason, resembles: &str) -> String {
     }
 }
 
+/// [`reason_text`] against the brand name: there is no official contact to point to.
+fn brand_reason_text(locale: Locale, reason: &Reason, brand: &str) -> String {
+    let en = locale == Locale::En;
+    match reason {
+        Reason::Typo => {
+            if en {
+                format!("It is one or two letters away from the name {brand}: a classic fake.")
+            } else {
+                format!("它与 {brand} 这个名字只差一两个字母，这是典型的仿冒手法。")
+            }
+        }
+        Reason::SwappedLetters => {
+            if en {
+                format!("Two letters of the name {brand} are swapped.")
+            } else {
+                format!("它把 {brand} 这个名字中的两个字母调换了位置。")
+            }
+        }
+        Reason::DoubledLetter => {
+            if en {
+                format!("A letter of the name {brand} is doubled.")
+            } else {
+                format!("它在 {brand} 这个名字里多写了一个重复的字母。")
+            }
+        }
+        Reason::BrandInsideOtherDomain => {
+            if en {
+                format!("The name {brand} sits inside someone else's address.")
+            } else {
+                format!("{brand} 这个名字被放在了别人的地址里。")
+            }
+        }
+        Reason::BrandWithExtraWords => {
+            if en {
+                format!("It adds words to the name {brand}, as fake support sites do.")
+            } else {
+                format!("它在 {brand} 这个名字上加了其他词，假冒客服网站常这样做。")
+            }
+        }
+        Reason::FreeMailWithBrand => {
+            if en {
+                format!("It is a free mail account named after {brand}: support does not write from one.")
+            } else {
+                format!("这是以 {brand} 命名的免费邮箱，官方客服不会用免费邮箱联系您。")
+            }
+        }
+        Reason::LookalikeHandle => {
+            if en {
+                format!("This account imitates the name {brand}.")
+            } else {
+                format!("这个账号在模仿 {brand} 这个名字。")
+            }
+        }
+        // These already name what they imitate without calling it official (a wrong country
+        // code needs a listed number, so it does not occur here).
+        Reason::Confusable | Reason::Punycode { .. } | Reason::WrongCountryCode => {
+            reason_text(locale, reason, brand, true)
+        }
+    }
+}
+
 pub fn advice_text(locale: Locale, advice: Advice) -> &'static str {
     let en = locale == Locale::En;
     match advice {
@@ -782,6 +854,7 @@ pub fn advice_text(locale: Locale, advice: Advice) -> &'static str {
             }
         }
         Advice::NotListed => strings(locale).verdict_unknown_advice,
+        Advice::Unpublished => strings(locale).verdict_unpublished_advice,
         Advice::PersonalMailbox => {
             if en {
                 "This is a personal mailbox. Support teams do not write from one."
@@ -855,6 +928,37 @@ pub fn channel_name(locale: Locale, channel: Channel) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn without_a_list_the_verdicts_name_the_brand_and_never_an_official_contact() {
+        let reasons = [
+            Reason::Typo,
+            Reason::SwappedLetters,
+            Reason::DoubledLetter,
+            Reason::Confusable,
+            Reason::Punycode { shown_as: "tpwаllet.com".into() },
+            Reason::BrandInsideOtherDomain,
+            Reason::BrandWithExtraWords,
+            Reason::FreeMailWithBrand,
+            Reason::LookalikeHandle,
+        ];
+        for reason in &reasons {
+            let (en, zh) = (
+                reason_text(Locale::En, reason, "tpWallet", false),
+                reason_text(Locale::ZhCn, reason, "tpWallet", false),
+            );
+            assert!(en.contains("tpWallet") && !en.contains("official"), "{en}");
+            assert!(zh.contains("tpWallet") && !zh.contains("官方的") && !zh.contains("官方地址"), "{zh}");
+        }
+        assert!(reason_text(Locale::En, &Reason::Typo, "tpwallet.com", true).contains("the official tpwallet.com"));
+        for locale in [Locale::En, Locale::ZhCn] {
+            let s = strings(locale);
+            assert_ne!(s.verdict_unverified, s.verdict_unknown);
+            assert_eq!(advice_text(locale, Advice::Unpublished), s.verdict_unpublished_advice);
+        }
+        assert!(strings(Locale::En).verdict_unpublished_advice.contains("has not published its official contacts"));
+        assert!(strings(Locale::ZhCn).verdict_unpublished_advice.contains("尚未公布官方联系方式"));
+    }
 
     #[test]
     fn the_follow_up_counts_hours_then_days_in_both_languages() {
