@@ -210,7 +210,7 @@ const EN: Strings = Strings {
     verdict_unknown: "Not on the official list",
     verdict_unknown_advice: "We cannot confirm it. Look for the contact on the official website or in the app, and do not trust it until you find it there.",
     verdict_unverified: "Unverified",
-    verdict_unpublished_advice: "This site has not published its official contacts, so no contact can be confirmed here. Treat this one as unverified: reach support only from inside the app or from the website you opened yourself, never from a message or an ad.",
+    verdict_unpublished_advice: "This site has not published its official contacts, so none can be confirmed. Treat this one as unverified: reach support only through the app or a website you opened yourself.",
     verdict_rule: "Official support never asks for your seed phrase, private key or password, and never asks you to move funds to \"verify\" them.",
     back_to_checklist: "Back to the checklist",
     ts_intro: "What went wrong? Pick the closest case and we'll walk you through it.",
@@ -328,7 +328,8 @@ const ZH_CN: Strings = Strings {
     verdict_unknown: "不在官方名单中",
     verdict_unknown_advice: "无法确认。请在官网或应用内查找这个联系方式，找到之前不要相信它。",
     verdict_unverified: "未经核实",
-    verdict_unpublished_advice: "本站尚未公布官方联系方式，因此这里无法确认任何联系方式。请把它当作未经核实：只通过应用内或您自己打开的官网联系客服，不要使用消息或广告里给出的联系方式。",
+    verdict_unpublished_advice:
+        "本站尚未公布官方联系方式，因此无法确认。请把它当作未经核实，只通过应用内或您自己打开的官网联系客服。",
     verdict_rule: "官方客服绝不会索要助记词、私钥或密码，也绝不会让您转移资产来“验证”。",
     back_to_checklist: "返回安全检查",
     ts_intro: "遇到了什么问题？选择最接近的情况，我们一步步帮您排查。",
@@ -704,30 +705,34 @@ pub fn problem_text(locale: Locale, problem: Problem) -> String {
 /// Why the verifier took a contact for a fake, naming the official one it imitates, or
 /// (`listed` false) the brand name when the operator listed no contact of that kind.
 pub fn reason_text(locale: Locale, reason: &Reason, resembles: &str, listed: bool) -> String {
-    if !listed {
-        return brand_reason_text(locale, reason, resembles);
-    }
     let en = locale == Locale::En;
+    // What it imitates: "the official tpwallet.com", or "the name tpWallet", which is no contact.
+    let what = match (en, listed) {
+        (true, true) => format!("the official {resembles}"),
+        (true, false) => format!("the name {resembles}"),
+        (false, true) => format!("官方的 {resembles}"),
+        (false, false) => format!("品牌名 {resembles}"),
+    };
     match reason {
         Reason::Typo => {
             if en {
-                format!("It is one or two letters away from the official {resembles}: a classic fake.")
+                format!("It is one or two letters away from {what}: a classic fake.")
             } else {
-                format!("它与官方的 {resembles} 只差一两个字母，这是典型的仿冒手法。")
+                format!("它与{what} 只差一两个字母，这是典型的仿冒手法。")
             }
         }
         Reason::SwappedLetters => {
             if en {
-                format!("Two letters are swapped compared with the official {resembles}.")
+                format!("Two letters are swapped compared with {what}.")
             } else {
-                format!("与官方的 {resembles} 相比，有两个字母调换了位置。")
+                format!("与{what} 相比，有两个字母调换了位置。")
             }
         }
         Reason::DoubledLetter => {
             if en {
-                format!("A letter is doubled compared with the official {resembles}.")
+                format!("A letter is doubled compared with {what}.")
             } else {
-                format!("与官方的 {resembles} 相比，多了一个重复的字母。")
+                format!("与{what} 相比，多了一个重复的字母。")
             }
         }
         Reason::Confusable => {
@@ -746,99 +751,38 @@ pub fn reason_text(locale: Locale, reason: &Reason, resembles: &str, listed: boo
         }
         Reason::BrandInsideOtherDomain => {
             if en {
-                format!("The brand name sits inside someone else's address; the official one is {resembles}.")
+                format!("The brand name sits inside someone else's address, imitating {what}.")
             } else {
-                format!("品牌名被放在别人的地址里；官方地址是 {resembles}。")
+                format!("品牌名被放在别人的地址里，冒充{what}。")
             }
         }
         Reason::BrandWithExtraWords => {
             if en {
-                format!("It adds words to the brand name; the official one is {resembles}.")
+                format!("It adds words to the brand name, imitating {what}.")
             } else {
-                format!("它在品牌名上加了其他词；官方的是 {resembles}。")
+                format!("它在品牌名上加了其他词，冒充{what}。")
             }
         }
         Reason::FreeMailWithBrand => {
             if en {
-                format!("Support does not write from free mail accounts; the official address is {resembles}.")
+                format!("Support does not write from free mail accounts; this one imitates {what}.")
             } else {
-                format!("官方客服不会使用免费邮箱；官方邮箱是 {resembles}。")
+                format!("官方客服不会使用免费邮箱；这个邮箱在冒充{what}。")
             }
         }
         Reason::WrongCountryCode => {
             if en {
-                format!("The number has the wrong country code; the official number is {resembles}.")
+                format!("The number has the wrong country code, compared with {what}.")
             } else {
-                format!("号码的国家代码不对；官方号码是 {resembles}。")
+                format!("与{what} 相比，号码的国家代码不对。")
             }
         }
         Reason::LookalikeHandle => {
             if en {
-                format!("This account imitates the official {resembles}.")
+                format!("This account imitates {what}.")
             } else {
-                format!("这个账号在模仿官方的 {resembles}。")
+                format!("这个账号在模仿{what}。")
             }
-        }
-    }
-}
-
-/// [`reason_text`] against the brand name: there is no official contact to point to.
-fn brand_reason_text(locale: Locale, reason: &Reason, brand: &str) -> String {
-    let en = locale == Locale::En;
-    match reason {
-        Reason::Typo => {
-            if en {
-                format!("It is one or two letters away from the name {brand}: a classic fake.")
-            } else {
-                format!("它与 {brand} 这个名字只差一两个字母，这是典型的仿冒手法。")
-            }
-        }
-        Reason::SwappedLetters => {
-            if en {
-                format!("Two letters of the name {brand} are swapped.")
-            } else {
-                format!("它把 {brand} 这个名字中的两个字母调换了位置。")
-            }
-        }
-        Reason::DoubledLetter => {
-            if en {
-                format!("A letter of the name {brand} is doubled.")
-            } else {
-                format!("它在 {brand} 这个名字里多写了一个重复的字母。")
-            }
-        }
-        Reason::BrandInsideOtherDomain => {
-            if en {
-                format!("The name {brand} sits inside someone else's address.")
-            } else {
-                format!("{brand} 这个名字被放在了别人的地址里。")
-            }
-        }
-        Reason::BrandWithExtraWords => {
-            if en {
-                format!("It adds words to the name {brand}, as fake support sites do.")
-            } else {
-                format!("它在 {brand} 这个名字上加了其他词，假冒客服网站常这样做。")
-            }
-        }
-        Reason::FreeMailWithBrand => {
-            if en {
-                format!("It is a free mail account named after {brand}: support does not write from one.")
-            } else {
-                format!("这是以 {brand} 命名的免费邮箱，官方客服不会用免费邮箱联系您。")
-            }
-        }
-        Reason::LookalikeHandle => {
-            if en {
-                format!("This account imitates the name {brand}.")
-            } else {
-                format!("这个账号在模仿 {brand} 这个名字。")
-            }
-        }
-        // These already name what they imitate without calling it official (a wrong country
-        // code needs a listed number, so it does not occur here).
-        Reason::Confusable | Reason::Punycode { .. } | Reason::WrongCountryCode => {
-            reason_text(locale, reason, brand, true)
         }
     }
 }
@@ -948,7 +892,7 @@ mod tests {
                 reason_text(Locale::ZhCn, reason, "tpWallet", false),
             );
             assert!(en.contains("tpWallet") && !en.contains("official"), "{en}");
-            assert!(zh.contains("tpWallet") && !zh.contains("官方的") && !zh.contains("官方地址"), "{zh}");
+            assert!(zh.contains("tpWallet") && !zh.contains("官方的"), "{zh}");
         }
         assert!(reason_text(Locale::En, &Reason::Typo, "tpwallet.com", true).contains("the official tpwallet.com"));
         for locale in [Locale::En, Locale::ZhCn] {
