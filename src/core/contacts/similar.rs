@@ -167,4 +167,23 @@ mod tests {
         assert!(!mentions("john.smith", "tpwallet"));
         assert!(!mentions("okx-support", "okx"));
     }
+
+    #[test]
+    fn two_letters_left_out_and_two_changed() {
+        assert_eq!(compare("metmsk", "metamask"), Some(Near::Typo));
+        assert_eq!(compare("mytherwalet", "myetherwallet"), Some(Near::Typo));
+        assert_eq!(compare("wallet", "tpwallet"), None, "two letters off the front leave a word");
+        assert_eq!(compare("metabase", "metamask"), None, "two letters changed in place");
+        assert_eq!(compare("metamax", "metamask"), None, "a new ending");
+        assert_eq!(compare("myetherwallat", "myetherwallet"), Some(Near::Typo));
+    }
+
+    #[test]
+    fn a_swap_next_to_an_m_is_seen_although_m_folds_to_rn() {
+        assert_eq!(fold("metmaask"), "rnetrnaask");
+        assert!(mentions("my-metmaask", "metamask"));
+        assert!(mentions("metmuskextension", "metamask"), "two edits among a long word");
+        assert!(!mentions("metamako", "metamask"), "one letter more is not a word");
+        assert!(!mentions("metamate", "metamask"));
+    }
 }
