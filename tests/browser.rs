@@ -529,36 +529,106 @@ async fn checklist_marks_update_the_score_survive_a_remount_and_reset() {
     assert!(storage.get_item("wallet-help:v1:checklist").unwrap().is_none());
 }
 
+/// Answers the widget's request for `url` with `body` (a JSON config file), leaving every
+/// other request to the real `fetch`.
+fn serve(url: &str, body: &str) {
+    let code = "const real = window.fetch.bind(window); \
+                window.fetch = (u, init) => String(u) === url \
+                  ? Promise.resolve(new Response(body, { headers: { 'Content-Type': 'application/json' } })) \
+                  : real(u, init);";
+    js_sys::Function::new_with_args("url, body", code).call2(&JsValue::NULL, &url.into(), &body.into()).unwrap();
+}
+
+/// Lets pending promises and timers (a config download) run, then renders.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    yew::scheduler::flush().await;
+}
+
+/// Submits `value` to the open verifier; the verdict's role and text.
+async fn check_contact(m: &Mounted, value: &str) -> (String, String) {
+    m.fill("#wh-verify", value).await;
+    let form = m.get(".wh-verify-form").dyn_into::<web_sys::HtmlFormElement>().unwrap();
+    form.request_submit().unwrap();
+    yew::scheduler::flush().await;
+    let v = m.get(".wh-verdict");
+    (v.get_attribute("role").unwrap(), v.text_content().unwrap())
+}
+
 #[wasm_bindgen_test]
 async fn the_verifier_announces_official_fake_and_unknown_contacts() {
-    let m = Mounted::new(r#"{"locale":"en","open":"checklist"}"#).await;
+    let config = r#"{"official": {"domains": ["tpwallet.com"], "emails": ["support@tpwallet.com"],
+        "handles": [{"network": "telegram", "name": "tpwallet_official"}, {"network": "x", "name": "tpwallet"}]}}"#;
+    serve("https://config.test/with-official.json", config);
+    let m =
+        Mounted::new(r#"{"locale":"en","open":"checklist","config":"https://config.test/with-official.json"}"#).await;
+    settle().await;
     m.click(".wh-check-item .wh-button").await;
     assert!(m.find(".wh-verifier").is_some(), "the official-support item opens the verifier");
-    let check = |value: &'static str| {
-        let m = &m;
-        async move {
-            m.fill("#wh-verify", value).await;
-            let form = m.get(".wh-verify-form").dyn_into::<web_sys::HtmlFormElement>().unwrap();
-            form.request_submit().unwrap();
-            yew::scheduler::flush().await;
-            let v = m.get(".wh-verdict");
-            (v.get_attribute("role").unwrap(), v.text_content().unwrap())
-        }
-    };
-    let (role, text) = check("https://help.tpwallet.com/contact").await;
+    let (role, text) = check_contact(&m, "https://help.tpwallet.com/contact").await;
     assert_eq!(role, "status");
     assert!(text.contains("Official") && !text.contains("Official only"), "{text}");
     // A name without its app is ours on one app only, and the verdict says which.
-    let (role, text) = check("@tpwallet_official").await;
+    let (role, text) = check_contact(&m, "@tpwallet_official").await;
     assert_eq!(role, "status");
     assert!(text.contains("Official only as the ") && text.contains("may be a fake"), "{text}");
-    let (role, text) = check("support@tpwa11et.com").await;
+    let (role, text) = check_contact(&m, "support@tpwa11et.com").await;
     assert_eq!(role, "alert", "a fake is announced at once");
     assert!(text.contains("looks like a fake") && text.contains("never asks for your seed phrase"), "{text}");
-    let (_, text) = check("@some_random_helper").await;
+    assert!(text.contains("to imitate tpwallet.com"), "named against the listed domain: {text}");
+    let (_, text) = check_contact(&m, "@some_random_helper").await;
     assert!(text.contains("Not on the official list"), "{text}");
     m.click(".wh-verifier .wh-back").await;
     assert!(m.find(".wh-checklist").is_some());
+}
+
+/// The console warnings given from now on (`console.warn` is recorded, then passed on).
+fn record_warnings() -> js_sys::Array {
+    let code = "const seen = []; const real = console.warn.bind(console); \
+                console.warn = (...args) => { seen.push(args.join(' ')); real(...args); }; return seen;";
+    js_sys::Function::new_no_args(code).call0(&JsValue::NULL).unwrap().into()
+}
+
+// The only test in this file that checks contacts without a list: the warning comes once per
+// page, so an earlier check here would have used it up.
+#[wasm_bindgen_test]
+async fn without_a_list_the_brand_s_own_contact_is_unverified_and_the_operator_warned_once() {
+    let warnings = record_warnings();
+    let m = Mounted::new(r#"{"locale":"en","open":"checklist"}"#).await;
+    m.click(".wh-check-item .wh-button").await;
+    for contact in ["tpwallet.com", "@tpwallet_official", "support@tpwallet.com"] {
+        let (role, text) = check_contact(&m, contact).await;
+        assert_eq!(role, "status", "{contact}");
+        assert!(m.find(".wh-official").is_none() && !text.contains('✓'), "{contact} shown as official: {text}");
+        assert_eq!(m.get(".wh-verdict-title").text_content().unwrap(), "Unverified");
+        assert!(text.starts_with("Unverified") && text.contains("has not published its official contacts"), "{text}");
+        assert!(text.contains("never asks for your seed phrase"), "the safety rule is kept: {text}");
+    }
+    // Look-alikes of the brand are still fakes, named against the brand.
+    let (role, text) = check_contact(&m, "tpwallet-support.com").await;
+    assert_eq!(role, "alert");
+    assert!(
+        text.contains("adds words to the brand name, imitating the name tpWallet") && !text.contains("the official"),
+        "{text}"
+    );
+    let ours: Vec<String> =
+        warnings.iter().filter_map(|w| w.as_string()).filter(|w| w.contains("config.official is not set")).collect();
+    assert_eq!(ours.len(), 1, "one warning for four checks: {ours:?}");
+    assert!(ours[0].starts_with("[wallet-help] ") && ours[0].contains("list your domains, emails, phones and handles"));
+    drop(m);
+    // In Chinese too.
+    let m = Mounted::new(r#"{"locale":"zh-CN","open":"checklist"}"#).await;
+    m.click(".wh-check-item .wh-button").await;
+    let (_, text) = check_contact(&m, "tpwallet.com").await;
+    assert!(
+        text.starts_with("未经核实") && text.contains("尚未公布官方联系方式") && !text.contains("官方渠道"),
+        "{text}"
+    );
+    let ours = warnings.iter().filter_map(|w| w.as_string()).filter(|w| w.contains("config.official")).count();
+    assert_eq!(ours, 1, "still one warning on this page");
 }
 
 #[wasm_bindgen_test]

@@ -91,6 +91,9 @@ pub struct Strings {
     pub verdict_impostor: &'static str,
     pub verdict_unknown: &'static str,
     pub verdict_unknown_advice: &'static str,
+    /// The verdict's title when the operator has published no official contacts.
+    pub verdict_unverified: &'static str,
+    pub verdict_unpublished_advice: &'static str,
     pub verdict_rule: &'static str,
     pub back_to_checklist: &'static str,
     pub ts_intro: &'static str,
@@ -209,6 +212,8 @@ const EN: Strings = Strings {
     verdict_impostor: "Warning: this looks like a fake",
     verdict_unknown: "Not on the official list",
     verdict_unknown_advice: "We cannot confirm it. Look for the contact on the official website or in the app, and do not trust it until you find it there.",
+    verdict_unverified: "Unverified",
+    verdict_unpublished_advice: "This site has not published its official contacts, so none can be confirmed. Treat this one as unverified: reach support only through the app or a website you opened yourself.",
     verdict_rule: "Official support never asks for your seed phrase, private key or password, and never asks you to move funds to \"verify\" them.",
     back_to_checklist: "Back to the checklist",
     ts_intro: "What went wrong? Pick the closest case and we'll walk you through it.",
@@ -326,6 +331,9 @@ const ZH_CN: Strings = Strings {
     verdict_impostor: "警告：这很可能是假冒的",
     verdict_unknown: "不在官方名单中",
     verdict_unknown_advice: "无法确认。请在官网或应用内查找这个联系方式，找到之前不要相信它。",
+    verdict_unverified: "未经核实",
+    verdict_unpublished_advice:
+        "本站尚未公布官方联系方式，因此无法确认。请把它当作未经核实，只通过应用内或您自己打开的官网联系客服。",
     verdict_rule: "官方客服绝不会索要助记词、私钥或密码，也绝不会让您转移资产来“验证”。",
     back_to_checklist: "返回安全检查",
     ts_intro: "遇到了什么问题？选择最接近的情况，我们一步步帮您排查。",
@@ -698,29 +706,37 @@ pub fn problem_text(locale: Locale, problem: Problem) -> String {
     }
 }
 
-/// Why the verifier took a contact for a fake, naming the official one it imitates.
-pub fn reason_text(locale: Locale, reason: &Reason, resembles: &str) -> String {
+/// Why the verifier took a contact for a fake, naming the official one it imitates, or
+/// (`listed` false) the brand name when the operator listed no contact of that kind.
+pub fn reason_text(locale: Locale, reason: &Reason, resembles: &str, listed: bool) -> String {
     let en = locale == Locale::En;
+    // What it imitates: "the official tpwallet.com", or "the name tpWallet", which is no contact.
+    let what = match (en, listed) {
+        (true, true) => format!("the official {resembles}"),
+        (true, false) => format!("the name {resembles}"),
+        (false, true) => format!("官方的 {resembles}"),
+        (false, false) => format!("品牌名 {resembles}"),
+    };
     match reason {
         Reason::Typo => {
             if en {
-                format!("It is one or two letters away from the official {resembles}: a classic fake.")
+                format!("It is one or two letters away from {what}: a classic fake.")
             } else {
-                format!("它与官方的 {resembles} 只差一两个字母，这是典型的仿冒手法。")
+                format!("它与{what} 只差一两个字母，这是典型的仿冒手法。")
             }
         }
         Reason::SwappedLetters => {
             if en {
-                format!("Two letters are swapped compared with the official {resembles}.")
+                format!("Two letters are swapped compared with {what}.")
             } else {
-                format!("与官方的 {resembles} 相比，有两个字母调换了位置。")
+                format!("与{what} 相比，有两个字母调换了位置。")
             }
         }
         Reason::DoubledLetter => {
             if en {
-                format!("A letter is doubled compared with the official {resembles}.")
+                format!("A letter is doubled compared with {what}.")
             } else {
-                format!("与官方的 {resembles} 相比，多了一个重复的字母。")
+                format!("与{what} 相比，多了一个重复的字母。")
             }
         }
         Reason::Confusable => {
@@ -739,37 +755,37 @@ pub fn reason_text(locale: Locale, reason: &Reason, resembles: &str) -> String {
         }
         Reason::BrandInsideOtherDomain => {
             if en {
-                format!("The brand name sits inside someone else's address; the official one is {resembles}.")
+                format!("The brand name sits inside someone else's address, imitating {what}.")
             } else {
-                format!("品牌名被放在别人的地址里；官方地址是 {resembles}。")
+                format!("品牌名被放在别人的地址里，冒充{what}。")
             }
         }
         Reason::BrandWithExtraWords => {
             if en {
-                format!("It adds words to the brand name; the official one is {resembles}.")
+                format!("It adds words to the brand name, imitating {what}.")
             } else {
-                format!("它在品牌名上加了其他词；官方的是 {resembles}。")
+                format!("它在品牌名上加了其他词，冒充{what}。")
             }
         }
         Reason::FreeMailWithBrand => {
             if en {
-                format!("Support does not write from free mail accounts; the official address is {resembles}.")
+                format!("Support does not write from free mail accounts; this one imitates {what}.")
             } else {
-                format!("官方客服不会使用免费邮箱；官方邮箱是 {resembles}。")
+                format!("官方客服不会使用免费邮箱；这个邮箱在冒充{what}。")
             }
         }
         Reason::WrongCountryCode => {
             if en {
-                format!("The number has the wrong country code; the official number is {resembles}.")
+                format!("The number has the wrong country code, compared with {what}.")
             } else {
-                format!("号码的国家代码不对；官方号码是 {resembles}。")
+                format!("与{what} 相比，号码的国家代码不对。")
             }
         }
         Reason::LookalikeHandle => {
             if en {
-                format!("This account imitates the official {resembles}.")
+                format!("This account imitates {what}.")
             } else {
-                format!("这个账号在模仿官方的 {resembles}。")
+                format!("这个账号在模仿{what}。")
             }
         }
     }
@@ -786,6 +802,7 @@ pub fn advice_text(locale: Locale, advice: Advice) -> &'static str {
             }
         }
         Advice::NotListed => strings(locale).verdict_unknown_advice,
+        Advice::Unpublished => strings(locale).verdict_unpublished_advice,
         Advice::PersonalMailbox => {
             if en {
                 "This is a personal mailbox. Support teams do not write from one."
@@ -859,6 +876,37 @@ pub fn channel_name(locale: Locale, channel: Channel) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn without_a_list_the_verdicts_name_the_brand_and_never_an_official_contact() {
+        let reasons = [
+            Reason::Typo,
+            Reason::SwappedLetters,
+            Reason::DoubledLetter,
+            Reason::Confusable,
+            Reason::Punycode { shown_as: "tpwаllet.com".into() },
+            Reason::BrandInsideOtherDomain,
+            Reason::BrandWithExtraWords,
+            Reason::FreeMailWithBrand,
+            Reason::LookalikeHandle,
+        ];
+        for reason in &reasons {
+            let (en, zh) = (
+                reason_text(Locale::En, reason, "tpWallet", false),
+                reason_text(Locale::ZhCn, reason, "tpWallet", false),
+            );
+            assert!(en.contains("tpWallet") && !en.contains("official"), "{en}");
+            assert!(zh.contains("tpWallet") && !zh.contains("官方的"), "{zh}");
+        }
+        assert!(reason_text(Locale::En, &Reason::Typo, "tpwallet.com", true).contains("the official tpwallet.com"));
+        for locale in [Locale::En, Locale::ZhCn] {
+            let s = strings(locale);
+            assert_ne!(s.verdict_unverified, s.verdict_unknown);
+            assert_eq!(advice_text(locale, Advice::Unpublished), s.verdict_unpublished_advice);
+        }
+        assert!(strings(Locale::En).verdict_unpublished_advice.contains("has not published its official contacts"));
+        assert!(strings(Locale::ZhCn).verdict_unpublished_advice.contains("尚未公布官方联系方式"));
+    }
 
     #[test]
     fn the_follow_up_counts_hours_then_days_in_both_languages() {

@@ -39,7 +39,9 @@ pub fn apply(file: &Value, catalogue: &mut Catalogue) -> Changes {
     match root.get("official").map(super::sections::official) {
         None => {}
         Some(Ok(official)) => catalogue.official = Some(official),
-        Some(Err(e)) => out.warnings.push(format!("config.official: {e}; the verifier uses the defaults")),
+        Some(Err(e)) => out
+            .warnings
+            .push(format!("config.official: {e}; ignored, so the verifier can confirm no contact as official")),
     }
     match root.get("support").map(super::sections::support) {
         None => {}

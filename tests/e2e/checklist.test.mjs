@@ -1,6 +1,7 @@
 // The security checklist and the contact verifier on the demo page, in both languages.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { startCollector, launchBrowser, openPage, launcher } from "./support.mjs";
 
 let server, browser;
@@ -71,5 +72,34 @@ test("the verifier opens from Contact and from the escalation ladder, and Back r
   await page.getByRole("button", { name: "← Back" }).click();
   await page.locator(".wh-ladder").waitFor();
   assert.deepEqual(log.console, []);
+  await context.close();
+});
+
+test("without the operator's official list nothing is called official, and the console says so once", async () => {
+  const { page, context, log } = await openPage(browser, server.url + "/");
+  const demo = JSON.parse(await readFile(new URL("../../demo-config.json", import.meta.url), "utf8"));
+  delete demo.official;
+  await page.route("**/wallet-help/config.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(demo) }));
+  await launcher(page).click();
+  await page.getByRole("tab", { name: "Safety check" }).click();
+  await page.getByRole("button", { name: "Check a support contact" }).click();
+  const check = async (contact) => {
+    await page.getByLabel("Contact to check").fill(contact);
+    await page.getByRole("button", { name: "Check", exact: true }).click();
+  };
+  for (const contact of ["tpwallet.com", "@tpwallet_official", "t.me/tpwallet_official"]) {
+    await check(contact);
+    const verdict = page.getByRole("status").filter({ hasText: "Unverified" });
+    await verdict.waitFor();
+    assert.match(await verdict.textContent(), /has not published its official contacts/);
+    assert.equal(await page.locator(".wh-official").count(), 0, `${contact} is not shown as official`);
+  }
+  await check("tpwallet-support.com");
+  const alert = page.getByRole("alert");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /adds words to the brand name, imitating the name tpWallet/);
+  const ours = log.console.filter((m) => m.includes("config.official is not set"));
+  assert.deepEqual(ours, ["warning: [wallet-help] config.official is not set: the contact verifier cannot confirm any contact as official; list your domains, emails, phones and handles"]);
+  assert.equal(log.console.length, 1, log.console.join("\n"));
   await context.close();
 });

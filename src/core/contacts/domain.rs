@@ -1,7 +1,9 @@
 //! Websites and email addresses. Official: at an official domain or one of its subdomains,
 //! or a listed address. Impostor: the host imitates an official domain (typo, confusable
 //! characters, punycode), carries the brand inside someone else's domain or with extra
-//! words, or a free-mail mailbox is named after the brand.
+//! words, or a free-mail mailbox is named after the brand. Without listed domains the brand
+//! name itself is the target: its look-alikes are impostors, but the name as written, under
+//! any ending (`tpwallet.com`, `tpwallet.io`), may be the operator's and stays unknown.
 
 use super::host::{decode, host_of, path, split, userinfo, within, Parts};
 use super::similar::{compare, mentions, Near};
@@ -21,8 +23,11 @@ const FREE_MAIL: &[&str] = &[
 struct Target {
     label: String,
     suffix: String,
-    /// What the verdict names: the domain as configured, or the first one for the brand.
+    /// What the verdict names: the domain as configured, or the first one for the brand, or
+    /// the brand name when no domain is listed.
     shown: String,
+    /// `shown` is a listed domain.
+    listed: bool,
 }
 
 /// Official domains as `(configured, normalised host with punycode decoded)`.
@@ -35,13 +40,16 @@ fn targets(official: &Official) -> Vec<Target> {
         .into_iter()
         .map(|(shown, host)| {
             let parts = split(&host);
-            Target { label: parts.label.to_string(), suffix: parts.suffix, shown: shown.to_string() }
+            Target { label: parts.label.to_string(), suffix: parts.suffix, shown: shown.to_string(), listed: true }
         })
         .collect();
     let brand = official.brand_token();
     if !brand.is_empty() && !targets.iter().any(|t| t.label == brand) {
-        let shown = official.domains.first().cloned().unwrap_or_else(|| official.brand.clone());
-        targets.push(Target { label: brand, suffix: String::new(), shown });
+        let (shown, listed) = match official.domains.first() {
+            Some(d) => (d.clone(), true),
+            None => (official.brand.clone(), false),
+        };
+        targets.push(Target { label: brand, suffix: String::new(), shown, listed });
     }
     targets
 }
@@ -52,7 +60,9 @@ pub(super) fn verify_website(host: &str, official: &Official) -> Verdict {
         return Verdict::Official { channel: Channel::Website, matched: shown.to_string() };
     }
     match lookalike(host, official) {
-        Some((reason, resembles)) => Verdict::Impostor { channel: Channel::Website, reason, resembles },
+        Some((reason, t)) => {
+            Verdict::Impostor { channel: Channel::Website, reason, resembles: t.shown, listed: t.listed }
+        }
         None => Verdict::Unknown { advice: Advice::NotListed },
     }
 }
@@ -61,16 +71,16 @@ pub(super) fn verify_website(host: &str, official: &Official) -> Verdict {
 /// the brand before the `@`, or an official domain in the path, is there to fool the reader.
 /// Checked by [`super::verify`] when the host itself is neither official nor a look-alike.
 pub(super) fn disguised(input: &str, official: &Official) -> Option<Verdict> {
-    let shown = match userinfo(input) {
-        Some(user) => targets(official).into_iter().find(|t| mentions(user, &t.label)).map(|t| t.shown),
+    let target = match userinfo(input) {
+        Some(user) => targets(official).into_iter().find(|t| mentions(user, &t.label)).map(|t| (t.shown, t.listed)),
         None => None,
     };
     let path = path(input).to_ascii_lowercase();
-    let shown = shown.or_else(|| {
-        let listed = official_hosts(official);
-        listed.into_iter().find(|(_, host)| path.contains(host.as_str())).map(|(shown, _)| shown.to_string())
+    let (resembles, listed) = target.or_else(|| {
+        let hosts = official_hosts(official);
+        hosts.into_iter().find(|(_, host)| path.contains(host.as_str())).map(|(shown, _)| (shown.to_string(), true))
     })?;
-    Some(Verdict::Impostor { channel: Channel::Website, reason: Reason::BrandInsideOtherDomain, resembles: shown })
+    Some(Verdict::Impostor { channel: Channel::Website, reason: Reason::BrandInsideOtherDomain, resembles, listed })
 }
 
 pub(super) fn verify_email(address: &str, domain: &str, official: &Official) -> Verdict {
@@ -85,36 +95,43 @@ pub(super) fn verify_email(address: &str, domain: &str, official: &Official) -> 
     }
     let local = address.rsplit_once('@').map_or(address, |(local, _)| local);
     let named = targets(official).iter().any(|t| compare(local, &t.label).is_some() || mentions(local, &t.label));
-    let resembles = || official.emails.first().or(official.domains.first()).cloned().unwrap_or_default();
+    let impostor = |reason| match official.emails.first().or(official.domains.first()) {
+        Some(listed) => Verdict::Impostor { channel, reason, resembles: listed.clone(), listed: true },
+        None => Verdict::Impostor { channel, reason, resembles: official.brand.clone(), listed: false },
+    };
     if FREE_MAIL.contains(&decoded.as_str()) {
         return match named {
-            true => Verdict::Impostor { channel, reason: Reason::FreeMailWithBrand, resembles: resembles() },
+            true => impostor(Reason::FreeMailWithBrand),
             false => Verdict::Unknown { advice: Advice::PersonalMailbox },
         };
     }
-    if let Some((reason, resembles)) = lookalike(domain, official) {
-        return Verdict::Impostor { channel, reason, resembles };
+    if let Some((reason, t)) = lookalike(domain, official) {
+        return Verdict::Impostor { channel, reason, resembles: t.shown, listed: t.listed };
     }
-    match named {
-        true => Verdict::Impostor { channel, reason: Reason::BrandInsideOtherDomain, resembles: resembles() },
+    // `tpwallet@tpwallet.com` with no domain listed: the brand's own name, not someone else's.
+    let own_name = official.domains.is_empty() && split(&decoded).label == official.brand_token();
+    match named && !own_name {
+        true => impostor(Reason::BrandInsideOtherDomain),
         false => Verdict::Unknown { advice: Advice::NotListed },
     }
 }
 
 /// Why `host` (not official) imitates an official domain, and which one it resembles.
-fn lookalike(host: &str, official: &Official) -> Option<(Reason, String)> {
+fn lookalike(host: &str, official: &Official) -> Option<(Reason, Target)> {
     let (decoded, punycode) = decode(host);
     let targets = targets(official);
-    let (reason, resembles) = rules(&split(&decoded), &targets)?;
+    let (reason, i) = rules(&split(&decoded), &targets)?;
     // Whatever the trick, the striking fact is that the address hides other letters.
     let reason = if punycode { Reason::Punycode { shown_as: decoded.clone() } } else { reason };
-    Some((reason, resembles.to_string()))
+    targets.into_iter().nth(i).map(|t| (reason, t))
 }
 
-/// The rules in order of how specific their explanation is.
-fn rules<'t>(host: &Parts, targets: &'t [Target]) -> Option<(Reason, &'t str)> {
-    for t in targets {
+/// The rules in order of how specific their explanation is; the target is given by index.
+fn rules(host: &Parts, targets: &[Target]) -> Option<(Reason, usize)> {
+    for (i, t) in targets.iter().enumerate() {
         let reason = match compare(host.label, &t.label) {
+            // The brand's own name under an ending nobody listed may well be the operator's.
+            Some(Near::Same) if !t.listed => continue,
             Some(Near::Same) if host.suffix != t.suffix => Reason::BrandInsideOtherDomain,
             Some(Near::Same) | None => continue, // same name and suffix: a parent domain
             Some(Near::Confusable) => Reason::Confusable,
@@ -122,13 +139,19 @@ fn rules<'t>(host: &Parts, targets: &'t [Target]) -> Option<(Reason, &'t str)> {
             Some(Near::Swapped) => Reason::SwappedLetters,
             Some(Near::Doubled) => Reason::DoubledLetter,
         };
-        return Some((reason, &t.shown));
+        return Some((reason, i));
     }
-    for t in targets {
-        if host.sub.iter().any(|l| compare(l, &t.label).is_some() || mentions(l, &t.label)) {
-            return Some((Reason::BrandInsideOtherDomain, &t.shown));
+    // The brand as a subdomain, or cut across the labels (`mett.amask.io`, `my.etherwallet.com.de`).
+    let labels = [host.sub.as_slice(), &[host.label]].concat();
+    let (dotted, joined) = (labels.join("."), labels.concat());
+    for (i, t) in targets.iter().enumerate() {
+        let cut = !host.sub.is_empty()
+            && !mentions(host.label, &t.label)
+            && (compare(&joined, &t.label).is_some() || mentions(&dotted, &t.label));
+        if cut || host.sub.iter().any(|l| compare(l, &t.label).is_some() || mentions(l, &t.label)) {
+            return Some((Reason::BrandInsideOtherDomain, i));
         }
     }
-    let t = targets.iter().find(|t| host.label != t.label && mentions(host.label, &t.label))?;
-    Some((Reason::BrandWithExtraWords, &t.shown))
+    let i = targets.iter().position(|t| host.label != t.label && mentions(host.label, &t.label))?;
+    Some((Reason::BrandWithExtraWords, i))
 }

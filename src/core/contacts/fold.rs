@@ -2,7 +2,7 @@
 //! a Cyrillic `а`), `tpwa1let` and `tpwallet` fold to the same string. It follows the UTS #39
 //! skeleton for the characters that look like ASCII (the generated `confusable_table`),
 //! lowercases, and goes a little further where scams do: combining accents and invisible
-//! characters are dropped (`tpwállet`, `tp\u{200b}wallet`) and `vv` reads as `w`.
+//! characters are dropped (`tpwállet`, `tp\u{200b}wallet`), `vv` reads as `w` and `ii` as `ll`.
 
 use super::confusable_table::{PROTOTYPES, RUNS};
 
@@ -19,8 +19,10 @@ pub(super) fn fold(text: &str) -> String {
             None => out.push(c),
         }
     }
-    // Not in UTS #39 (which has `rn` for `m`), but `vv` for `w` is a classic domain trick.
-    out.replace("vv", "w")
+    // Not in UTS #39 (which has `rn` for `m`), but classic domain tricks: `vv` for `w`, and
+    // `ii` for `ll` (`myetherwaiiet`: a capital `I` passes for an `l`, and a browser shows
+    // the address in lowercase).
+    out.replace("vv", "w").replace("ii", "ll")
 }
 
 /// Combining accents (U+0300–U+036F) and the default-ignorable characters that turn up in

@@ -1,10 +1,12 @@
 //! Telegram, X and WeChat account names. Official: the listed name on its network (case does
 //! not matter; a bare `@name` matches on any network). Look-alike: a name that imitates an
 //! official one (`tpwallet_0fficial`), copies it onto another network, or carries the brand
-//! (`tpwallet_support_bot`): brand-named "support" accounts are the fake agents.
+//! (`tpwallet_support_bot`): brand-named "support" accounts are the fake agents. With no
+//! handle listed, the brand's own name (`tpwallet`, `tpwallet_official`) may be the
+//! operator's account and stays unknown; its look-alikes and brand-plus-word names do not.
 
 use super::fold::fold;
-use super::similar::{compare, mentions};
+use super::similar::{compare, mentions, Near};
 use super::{Advice, Channel, Handle, Network, Official, Reason, Verdict};
 use strsim::osa_distance;
 
@@ -25,7 +27,9 @@ pub(super) fn verify(network: Option<Network>, name: &str, official: &Official) 
         let listed = normalise(&h.name);
         compare(&name, &listed).is_some() || mentions(&name, &listed)
     });
-    if !imitates && !mentions(&name, &official.brand_token()) {
+    let brand = official.brand_token();
+    let brand_like = compare(&name, &brand).is_some_and(|n| n != Near::Same) || mentions(&name, &brand);
+    if !imitates && (!brand_like || (official.handles.is_empty() && own_name(&name, &brand))) {
         return Verdict::Unknown { advice: Advice::NotListed };
     }
     // Name the official account the user should have reached: this network's, else the
@@ -41,5 +45,17 @@ pub(super) fn verify(network: Option<Network>, name: &str, official: &Official) 
         channel: Channel::Handle(network.or(resembles.map(|h| h.network)).unwrap_or(Network::Telegram)),
         reason: Reason::LookalikeHandle,
         resembles: resembles.map_or_else(|| official.brand.clone(), |h| h.name.clone()),
+        listed: resembles.is_some(),
     }
+}
+
+/// The name an operator would give its own account: the brand, alone or with "official"
+/// (`tpwallet`, `tpwallet_official`, `official-tpwallet`), written as is (`tpwa11et_official`
+/// imitates it).
+fn own_name(name: &str, brand: &str) -> bool {
+    let joined: String = name.chars().filter(|c| !matches!(c, '_' | '-' | '.')).collect();
+    !brand.is_empty()
+        && (joined == brand
+            || joined.strip_prefix(brand) == Some("official")
+            || joined.strip_suffix(brand) == Some("official"))
 }

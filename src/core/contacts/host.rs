@@ -26,9 +26,9 @@ pub(super) fn host_of(input: &str) -> Option<String> {
     };
     let host = host.trim_end_matches('.').to_ascii_lowercase();
     let plausible = !host.is_empty()
-        && host
-            .split('.')
-            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii()))
+        && host.split('.').all(|l| {
+            !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || !c.is_ascii())
+        })
         && !host.chars().any(char::is_whitespace);
     plausible.then_some(host)
 }

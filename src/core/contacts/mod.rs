@@ -1,7 +1,9 @@
 //! "Is this support contact real?" The costliest scam for wallet users is a fake support
 //! agent, so the user pastes a website, email address, phone number or Telegram / X / WeChat
 //! handle and gets a [`Verdict`]: official (on the operator's list), impostor (looks like an
-//! official contact but is not, with the [`Reason`]) or unknown (with [`Advice`]). The UI
+//! official contact or the brand name but is not, with the [`Reason`]) or unknown (with
+//! [`Advice`]). Nothing is ever guessed official: an operator who lists nothing gets
+//! [`Advice::Unpublished`] for every contact that is not an imitation of the brand. The UI
 //! turns the structured verdict into sentences; nothing here is user-facing text.
 //!
 //! Modules: `parse` reads the input into a [`Contact`]; `host` normalises host names
@@ -66,8 +68,10 @@ pub enum Verdict {
     /// configured, or handle name). For a bare `@name` the UI must name the network from
     /// `channel`: the same name elsewhere may belong to someone else.
     Official { channel: Channel, matched: String },
-    /// Looks like the official `resembles` (as configured) but is not.
-    Impostor { channel: Channel, reason: Reason, resembles: String },
+    /// Looks like the official `resembles` but is not. `listed`: `resembles` is a contact on
+    /// the operator's list (as configured); otherwise it is the brand name, the operator having
+    /// listed nothing of that kind.
+    Impostor { channel: Channel, reason: Reason, resembles: String, listed: bool },
     /// Neither: the UI shows the advice and [`SafetyRule::ALL`].
     Unknown { advice: Advice },
 }
@@ -126,7 +130,15 @@ pub enum Advice {
     NotListed,
     /// A personal free-mail mailbox: support teams do not write from one.
     PersonalMailbox,
+    /// The operator has published no official contacts: nothing can be confirmed, so the
+    /// contact is unverified.
+    Unpublished,
 }
+
+/// The console warning for an operator whose config has no `official` list (the platform
+/// adds the `[wallet-help]` prefix); given once per page, when a contact is first checked.
+pub const UNPUBLISHED_WARNING: &str = "config.official is not set: the contact verifier cannot confirm any contact \
+     as official; list your domains, emails, phones and handles";
 
 /// The rules the UI shows with every verdict that is not "official".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,18 +156,18 @@ impl SafetyRule {
         [SafetyRule::FindContactOnOfficialSite, SafetyRule::NeverShareSecrets, SafetyRule::NeverMoveFundsToVerify];
 }
 
-/// Parses `input` and checks it against the operator's `official` list.
 /// A name given without its app ("@tpwallet"): it matches an official account on any app,
 /// so the verdict must say which one is ours.
 pub fn names_no_network(input: &str) -> bool {
     matches!(parse(input), Contact::Handle { network: None, .. })
 }
 
+/// Parses `input` and checks it against the operator's `official` list.
 pub fn verify(input: &str, official: &Official) -> Verdict {
     let contact = parse(input);
     match verify_contact(&contact, official) {
-        Verdict::Unknown { .. } if matches!(contact, Contact::Website { .. }) => {
-            domain::disguised(input, official).unwrap_or(Verdict::Unknown { advice: Advice::NotListed })
+        unknown @ Verdict::Unknown { .. } if matches!(contact, Contact::Website { .. }) => {
+            domain::disguised(input, official).unwrap_or(unknown)
         }
         verdict => verdict,
     }
@@ -163,11 +175,18 @@ pub fn verify(input: &str, official: &Official) -> Verdict {
 
 /// [`verify`] for an already parsed contact.
 pub fn verify_contact(contact: &Contact, official: &Official) -> Verdict {
-    match contact {
+    let verdict = match contact {
         Contact::Website { host } => domain::verify_website(host, official),
         Contact::Email { address, domain } => domain::verify_email(address, domain, official),
         Contact::Phone { digits, country } => phone::verify(digits, country.as_deref(), official),
         Contact::Handle { network, name } => handle::verify(*network, name, official),
         Contact::Unrecognised => Verdict::Unknown { advice: Advice::NotAContact },
+    };
+    match verdict {
+        // "Not on the list" would suggest there is a list to be on.
+        Verdict::Unknown { advice: Advice::NotListed } if official.is_empty() => {
+            Verdict::Unknown { advice: Advice::Unpublished }
+        }
+        verdict => verdict,
     }
 }

@@ -1,4 +1,5 @@
-//! The operator's list of official contacts, and the demo defaults.
+//! The operator's list of official contacts. There are no defaults: a contact is official
+//! only when the operator listed it.
 
 use serde::Deserialize;
 
@@ -32,25 +33,10 @@ pub struct Official {
 }
 
 impl Official {
-    /// Demo defaults derived from the brand name: for "tpWallet", the domain `tpwallet.com`,
-    /// `support@tpwallet.com`, the clearly fake `+86 400 000 0000`, Telegram
-    /// `tpwallet_official`, X `tpwallet` and WeChat `tpwallet-official`.
-    pub fn default_for(brand: &str) -> Official {
-        let mut slug = brand_token(brand);
-        if slug.is_empty() {
-            slug = "wallet".to_string(); // a brand written only in, say, Chinese
-        }
-        Official {
-            brand: brand.to_string(),
-            domains: vec![format!("{slug}.com")],
-            emails: vec![format!("support@{slug}.com")],
-            phones: vec!["+86 400 000 0000".to_string()],
-            handles: vec![
-                Handle { network: Network::Telegram, name: format!("{slug}_official") },
-                Handle { network: Network::X, name: slug.clone() },
-                Handle { network: Network::WeChat, name: format!("{slug}-official") },
-            ],
-        }
+    /// Nothing listed: no domain, email, phone or handle. Nothing can then be confirmed as
+    /// official; only imitations of the brand name can still be recognised.
+    pub fn is_empty(&self) -> bool {
+        self.domains.is_empty() && self.emails.is_empty() && self.phones.is_empty() && self.handles.is_empty()
     }
 
     /// The brand as scammers write it into names: ASCII letters and digits, lowercase.
@@ -68,13 +54,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn defaults_follow_the_brand() {
-        let o = Official::default_for("tpWallet");
-        assert_eq!(o.domains, ["tpwallet.com"]);
-        assert_eq!(o.emails, ["support@tpwallet.com"]);
-        assert_eq!(o.handles[0], Handle { network: Network::Telegram, name: "tpwallet_official".into() });
+    fn an_unlisted_operator_has_an_empty_list_and_a_brand_token() {
+        let o = Official { brand: "tp Wallet!".into(), ..Official::default() };
+        assert!(o.is_empty());
         assert_eq!(o.brand_token(), "tpwallet");
-        assert_eq!(Official::default_for("钱包").domains, ["wallet.com"]);
+        assert!(!Official { phones: vec!["+86 400 000 0000".into()], ..o }.is_empty());
     }
 
     #[test]

@@ -84,9 +84,12 @@ pub(super) fn verify(digits: &str, country: Option<&str>, official: &Official) -
         }
     }
     match wrong_code {
-        Some(listed) => {
-            Verdict::Impostor { channel: Channel::Phone, reason: Reason::WrongCountryCode, resembles: listed.clone() }
-        }
+        Some(listed) => Verdict::Impostor {
+            channel: Channel::Phone,
+            reason: Reason::WrongCountryCode,
+            resembles: listed.clone(),
+            listed: true,
+        },
         None => Verdict::Unknown { advice: Advice::NotListed },
     }
 }

@@ -1,10 +1,43 @@
-//! One test per rule, against the demo defaults for "tpWallet" (the corpus in
-//! `tests/contacts_corpus.rs` measures the rules at scale).
+//! One test per rule, against the demo wallet's list for "tpWallet" and against no list at
+//! all (the corpus in `tests/contacts_corpus.rs` measures the rules at scale).
 
 use super::*;
 
+/// The demo wallet's official contacts.
 fn demo() -> Official {
-    Official::default_for("tpWallet")
+    let handle = |network, name: &str| Handle { network, name: name.into() };
+    Official {
+        brand: "tpWallet".into(),
+        domains: vec!["tpwallet.com".into()],
+        emails: vec!["support@tpwallet.com".into()],
+        phones: vec!["+86 400 000 0000".into()],
+        handles: vec![
+            handle(Network::Telegram, "tpwallet_official"),
+            handle(Network::X, "tpwallet"),
+            handle(Network::WeChat, "tpwallet-official"),
+        ],
+    }
+}
+
+/// An operator who named the brand but listed no contact.
+fn unlisted() -> Official {
+    Official { brand: "tpWallet".into(), ..Official::default() }
+}
+
+/// Only `domain` listed, the brand named after its first label (as the blocklist corpus does).
+fn only(domain: &str) -> Official {
+    Official {
+        brand: domain.split('.').next().unwrap_or_default().into(),
+        domains: vec![domain.into()],
+        ..Official::default()
+    }
+}
+
+fn reason_against(input: &str, official: &Official) -> Option<&'static str> {
+    match verify(input, official) {
+        Verdict::Impostor { reason, .. } => Some(reason.name()),
+        _ => None,
+    }
 }
 
 fn reason(input: &str) -> Option<&'static str> {
@@ -158,6 +191,7 @@ fn punycode_says_what_it_shows() {
             channel: Channel::Website,
             reason: Reason::Punycode { shown_as: "tpwаllet.com".into() },
             resembles: "tpwallet.com".into(),
+            listed: true,
         }
     );
     // A punycode name that resembles nothing is just a foreign-script domain.
@@ -215,8 +249,9 @@ fn lookalike_handles() {
         assert_eq!(reason(input), Some("lookalike_handle"), "{input}");
     }
     match verify("t.me/tpwallet_0fficial", &demo()) {
-        Verdict::Impostor { channel, resembles, .. } => {
+        Verdict::Impostor { channel, resembles, listed, .. } => {
             assert_eq!((channel, resembles.as_str()), (Channel::Handle(Network::Telegram), "tpwallet_official"));
+            assert!(listed);
         }
         other => panic!("{other:?}"),
     }
@@ -235,7 +270,108 @@ fn unknown_contacts_get_advice() {
 #[test]
 fn an_empty_official_list_makes_nothing_official() {
     let none = Official::default();
-    assert_eq!(verify("tpwallet.com", &none), Verdict::Unknown { advice: Advice::NotListed });
-    assert_eq!(verify("@tpwallet", &none), Verdict::Unknown { advice: Advice::NotListed });
-    assert_eq!(verify("+86 400 000 0000", &none), Verdict::Unknown { advice: Advice::NotListed });
+    assert_eq!(verify("tpwallet.com", &none), Verdict::Unknown { advice: Advice::Unpublished });
+    assert_eq!(verify("@tpwallet", &none), Verdict::Unknown { advice: Advice::Unpublished });
+    assert_eq!(verify("+86 400 000 0000", &none), Verdict::Unknown { advice: Advice::Unpublished });
+}
+
+#[test]
+fn without_a_list_the_brand_s_own_contacts_are_unverified_never_official() {
+    let unverified = Verdict::Unknown { advice: Advice::Unpublished };
+    for input in [
+        "tpwallet.com",
+        "https://www.tpwallet.com/help",
+        "tpwallet.io",
+        "support@tpwallet.com",
+        "tpwallet@tpwallet.com",
+        "@tpwallet_official",
+        "t.me/tpwallet_official",
+        "x.com/tpwallet",
+        "WeChat: tpwallet-official",
+        "+86 400 000 0000",
+        "binance.com",
+        "@cryptohelper",
+    ] {
+        assert_eq!(verify(input, &unlisted()), unverified, "{input}");
+    }
+    // Advice that holds whatever the list keeps its place.
+    assert_eq!(verify("john.smith@gmail.com", &unlisted()), Verdict::Unknown { advice: Advice::PersonalMailbox });
+    assert_eq!(verify("hello there", &unlisted()), Verdict::Unknown { advice: Advice::NotAContact });
+}
+
+#[test]
+fn without_a_list_look_alikes_of_the_brand_are_still_impostors() {
+    for (input, reason) in [
+        ("tpwallet-support.com", "brand_with_extra_words"),
+        ("tpwa1let.com", "confusable"),
+        ("tpwalet.com", "typo"),
+        ("tpwallet.evil.io", "brand_inside_other_domain"),
+        ("https://tpwallet.com@evil.net/", "brand_inside_other_domain"),
+        ("@tpwallet_help", "lookalike_handle"),
+        ("@tpwallet_0fficial", "lookalike_handle"),
+        ("t.me/tpwalet", "lookalike_handle"),
+        ("tpwallet.support@gmail.com", "free_mail_with_brand"),
+        ("tpwallet@support-desk.com", "brand_inside_other_domain"),
+    ] {
+        assert_eq!(reason_against(input, &unlisted()), Some(reason), "{input}");
+    }
+    // What they imitate is the brand name, which is not an official contact.
+    for input in ["tpwallet-support.com", "@tpwallet_help", "tpwallet.support@gmail.com"] {
+        match verify(input, &unlisted()) {
+            Verdict::Impostor { resembles, listed, .. } => {
+                assert_eq!((resembles.as_str(), listed), ("tpWallet", false))
+            }
+            other => panic!("{input}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_partial_list_still_confirms_what_it_lists() {
+    let domains_only =
+        Official { brand: "tpWallet".into(), domains: vec!["tpwallet.com".into()], ..Official::default() };
+    assert!(matches!(verify("help.tpwallet.com", &domains_only), Verdict::Official { .. }));
+    // No handle listed: the brand's own account name may be the operator's.
+    assert_eq!(verify("@tpwallet_official", &domains_only), Verdict::Unknown { advice: Advice::NotListed });
+    assert_eq!(reason_against("@tpwallet_support", &domains_only), Some("lookalike_handle"));
+    // With handles listed, an unlisted brand name copies them.
+    assert_eq!(reason_against("x.com/tpwallet_official", &demo()), Some("lookalike_handle"));
+}
+
+#[test]
+fn two_letters_left_out_of_a_long_brand() {
+    assert_eq!(reason_against("mytherwalet.com", &only("myetherwallet.com")), Some("typo"));
+    assert_eq!(reason_against("metmsk.com", &only("metamask.io")), Some("typo"));
+    assert_eq!(reason_against("tpwlet.com", &demo()), Some("typo"));
+    // Not two letters off the front (a word is left), nor from a short brand.
+    assert_eq!(reason_against("wallet.com", &demo()), None);
+    assert_eq!(reason_against("ldgr.com", &only("ledger.com")), None);
+}
+
+#[test]
+fn a_misspelt_brand_among_other_words() {
+    let metamask = only("metamask.io");
+    for input in [
+        "my-metmaask.com",
+        "login-metmaask.com",
+        "metmaask-login.com",
+        "metamask-wallet-io.com",
+        "metauaskextension.com",
+        "metmuskextension.com",
+    ] {
+        assert_eq!(reason_against(input, &metamask), Some("brand_with_extra_words"), "{input}");
+    }
+    assert_eq!(reason_against("mett.amask.io", &metamask), Some("brand_inside_other_domain"));
+    assert_eq!(reason_against("metamask-login.pages.dev", &metamask), Some("brand_inside_other_domain"));
+    assert_eq!(reason_against("en_metamask_help.teachable.com", &metamask), Some("brand_inside_other_domain"));
+}
+
+#[test]
+fn other_companies_two_letters_from_a_brand_are_not_impostors() {
+    // Real sites on MetaMask's own allow-list.
+    let metamask = only("metamask.io");
+    for input in ["metabase.com", "metarank.com", "metapack.com", "metamax.com", "metamako.com", "metamate.cc"] {
+        assert_eq!(reason_against(input, &metamask), None, "{input}");
+    }
+    assert_eq!(reason_against("trustpilot.com", &only("trustwallet.com")), None);
 }

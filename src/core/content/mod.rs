@@ -32,7 +32,8 @@ pub struct Catalogue {
     zh_cn_items: std::borrow::Cow<'static, [Item]>,
     /// The newest app release, from the operator's config, for the checklist.
     pub latest_app_version: Option<String>,
-    /// The operator's official contacts; `None` uses the defaults for the brand.
+    /// The operator's official contacts; `None` when the config lists none (then no contact
+    /// is official).
     pub official: Option<crate::core::contacts::Official>,
     /// Support channels, forum and regulators for the escalation ladder.
     pub channels: crate::core::troubleshoot::Channels,
