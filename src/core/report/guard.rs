@@ -63,8 +63,12 @@ pub fn storable(d: &Draft) -> Draft {
 /// secret they hold; the page URL loses its query and fragment when they hold one, and is cut
 /// to its origin when the path does (a secret in a URL is usually percent-encoded).
 pub fn scrub(context: &mut Context, attachments: &mut [Attachment]) {
-    let extras = std::mem::take(&mut context.prefill);
-    context.prefill = extras.into_iter().map(|(key, value)| (without_secrets(&key), without_secrets(&value))).collect();
+    // Inserted one by one: collecting into a map would bring a sort routine into the Wasm.
+    let mut safe = std::collections::BTreeMap::new();
+    for (key, value) in std::mem::take(&mut context.prefill) {
+        safe.insert(without_secrets(&key), without_secrets(&value));
+    }
+    context.prefill = safe;
     for a in attachments.iter_mut() {
         if holds_secret(&a.name) {
             a.name = without_secrets(&a.name);
@@ -88,7 +92,8 @@ fn origin(url: &str) -> &str {
     &url[..end]
 }
 
-/// `%xx` escapes and `+` decoded, lossily: only for looking, never for sending.
+/// `%xx` escapes and `+` decoded (the URL as it was when that is not UTF-8): only for looking,
+/// never for sending.
 fn percent_decoded(url: &str) -> String {
     let bytes = url.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -109,7 +114,7 @@ fn percent_decoded(url: &str) -> String {
         }
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8(out).unwrap_or_else(|_| url.to_string())
 }
 
 #[cfg(test)]
