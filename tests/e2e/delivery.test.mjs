@@ -94,7 +94,7 @@ test("a report with a seed phrase is refused in the page and never reaches the c
   await page.getByRole("alert").filter({ hasText: "Please correct these fields" }).waitFor();
   const stored = await page.evaluate(() => localStorage.getItem("wallet-help:v1:draft") || "");
   assert.ok(!stored.includes("abandon abandon"), "the draft on the device has no secret");
-  await page.getByRole("button", { name: "Remove it from this field" }).click();
+  await page.getByRole("button", { name: "Remove it from the report" }).click();
   assert.equal(await alert.count(), 0);
   assert.match(await page.getByLabel("What happened?").inputValue(), /asked me to type my words/);
   assert.deepEqual(posts, []);
