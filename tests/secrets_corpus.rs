@@ -76,6 +76,16 @@ fn precision_and_recall_on_the_corpus() {
             }
         }
     }
+    // Recall per kind the case names (positive.txt and adversarial.txt together).
+    let mut per_kind: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for c in positives.iter().chain(&cases("adversarial.txt")) {
+        let entry = per_kind.entry(c.kind.clone().unwrap_or_else(|| "mnemonic (any)".into())).or_default();
+        entry.1 += 1;
+        entry.0 += usize::from(!caught(c).is_empty());
+    }
+    for (kind, (found, all)) in &per_kind {
+        println!("kind {kind:<22} recall {:.3} ({found}/{all})", *found as f64 / *all as f64);
+    }
     let mut false_pos = 0usize;
     for c in &negatives {
         let found = scan(&c.text, c.field);
