@@ -56,7 +56,7 @@
   btn.className = "wh-launcher";
   btn.setAttribute("aria-haspopup", "dialog");
   var expanded = (v) => btn.setAttribute("aria-expanded", v);
-  expanded(!1);
+  expanded(false);
   var app = d.createElement("div");
   host.attachShadow({ mode: "open" }).append(link("stylesheet", "css"), btn, app);
   function label(loc) {
@@ -130,9 +130,9 @@
     }
   };
 
-  on("open", () => expanded(!0));
+  on("open", () => expanded(true));
   on("close", () => {
-    expanded(!1);
+    expanded(false);
     // Focus back to the launcher unless the user moved on in the page.
     var a = d.activeElement;
     if (!a || a === d.body || a === host) btn.focus();
