@@ -1,8 +1,8 @@
 // Last step of `make dist`: minifies the glue; gives the glue, the Wasm and the stylesheet
 // content-hashed names; writes those names and their sha384 integrity into the loader (then
 // minified with terser: the three hashes alone take a tenth of its 2 KB gzip budget) and the
-// service worker, pins the loader's own integrity in the demo page, and prints the tag an
-// operator pastes.
+// service worker, pins the loader's own integrity and the demo config's in the demo page, and
+// prints the tag an operator pastes.
 //
 // Hashed names let browsers and CDNs keep those files forever and make it impossible for a
 // loader to pick up a glue or Wasm from another build; integrity makes the browser refuse any
@@ -76,21 +76,34 @@ writeFileSync(sw, fill(sw, readFileSync(sw, "utf8"), JSON.stringify({
   id: shortHash(loader), loader: LOADER, hashed: Object.values(build).map(([name]) => name),
 })));
 
+// The operator config says which contacts are official. The demo pins it as an operator who
+// serves it from another origin must (data-config-integrity); on the loader's own origin the
+// widget takes it unpinned, but a pinned one cannot be swapped for another without notice.
+const configIntegrity = integrity(readFileSync(join(DIR, "config.json")));
+
 // The demo page embeds the loader exactly as an operator would: pinned by integrity.
 const page = join(DIST, "index.html");
-const html = readFileSync(page, "utf8");
+let html = readFileSync(page, "utf8");
 const tag = /<script src="([^"]*\/wallet-help\.js)"/;
 if (!tag.test(html)) fail(`${page}: no <script src=".../wallet-help.js"> to pin`);
-writeFileSync(page, html.replace(tag, `<script src="$1" integrity="${loaderIntegrity}" crossorigin="anonymous"`));
+html = html.replace(tag, `<script src="$1" integrity="${loaderIntegrity}" crossorigin="anonymous"`);
+const configAttr = /( data-config="[^"]*\/config\.json")/;
+if (!configAttr.test(html)) fail(`${page}: no data-config=".../config.json" to pin`);
+writeFileSync(page, html.replace(configAttr, `$1 data-config-integrity="${configIntegrity}"`));
 
 const base = process.env.EMBED_BASE || "/wallet-help/";
 console.log(`wallet-help ${version}, build ${shortHash(loader)}:`);
 for (const [hashed, sri] of Object.values(build)) console.log(`  ${hashed.padEnd(32)} ${sri}`);
+console.log(`  ${"config.json (the demo's)".padEnd(32)} ${configIntegrity}`);
 console.log(`
 Paste this tag into the page (its integrity changes with every build; EMBED_BASE=https://…/
-sets where the files are served from; data-* options are described in the README):
+sets where the files are served from; data-* options are described in the README). The
+data-config-integrity is the demo config's: with your own config.json, put its sha384 there
+(openssl dgst -sha384 -binary config.json | openssl base64 -A), or drop the attribute if the
+file is served from the loader's origin:
 
 <script src="${base}${LOADER}" defer
         integrity="${loaderIntegrity}" crossorigin="anonymous"
-        data-endpoint="/api/reports" data-config="${base}config.json"></script>
+        data-endpoint="/api/reports" data-config="${base}config.json"
+        data-config-integrity="${configIntegrity}"></script>
 `);

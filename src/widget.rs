@@ -23,8 +23,10 @@ pub struct Widget {
 /// Renders the widget into `root` with the loader's relaxed options. Never throws: bad
 /// options become console warnings and defaults. `loader_version` is the loader's own
 /// version: files from two releases mixed up get a warning that says how to fix it.
+/// `base` is the folder the loader came from: a config file on another origin must be pinned
+/// by its integrity (without `base`, the page's origin is the widget's).
 #[wasm_bindgen]
-pub fn mount(root: web_sys::Element, options: JsValue, loader_version: Option<String>) -> Widget {
+pub fn mount(root: web_sys::Element, options: JsValue, loader_version: Option<String>, base: Option<String>) -> Widget {
     if let Some(v) = loader_version.filter(|v| v != crate::VERSION) {
         host::warn(&format!(
             "wallet-help.js is version {v} but the app is {}: deploy all files of one release together",
@@ -36,10 +38,11 @@ pub fn mount(root: web_sys::Element, options: JsValue, loader_version: Option<St
         serde_json::Value::Null
     });
     let languages = host::languages();
-    let (config, warnings) = config::parse(&raw, &Env { resolve_url: &host::resolve_url, languages: &languages });
-    for w in warnings {
-        host::warn(&w);
-    }
+    let base = base.unwrap_or_else(host::page_url);
+    let parsed = config::parse(&raw, &Env { resolve_url: &host::resolve_url, languages: &languages, base: &base });
+    parsed.warnings.iter().for_each(|w| host::warn(w));
+    parsed.errors.iter().for_each(|e| host::error(e));
+    let config = parsed.config;
     let bridge = Bridge::default();
     if let Some(view) = config.open {
         bridge.send(Action::Open(Some(view)));

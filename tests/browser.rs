@@ -35,7 +35,8 @@ impl Mounted {
         let doc = web_sys::window().unwrap().document().unwrap();
         let root = doc.create_element("div").unwrap();
         doc.body().unwrap().append_child(&root).unwrap();
-        let widget = mount(root.clone(), js_sys::JSON::parse(options).unwrap(), Some(wallet_help::VERSION.to_string()));
+        let widget =
+            mount(root.clone(), js_sys::JSON::parse(options).unwrap(), Some(wallet_help::VERSION.to_string()), None);
         yew::scheduler::flush().await;
         Mounted { root, widget }
     }

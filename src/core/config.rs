@@ -1,12 +1,13 @@
 //! Operator options: the relaxed object the loader hands over (script-tag `data-*` attributes
 //! merged with `window.WalletHelp.config`) becomes a strict [`Config`] plus human-readable
-//! warnings. Nothing here fails: a bad value falls back to its default with a warning.
+//! warnings. Nothing here fails: a bad value falls back to its default with a warning, and
+//! an operator config file the widget may not trust is refused with an error (defaults apply).
 
 use serde_json::Value;
 
 /// Keys an operator may set, in the camelCase spelling of `window.WalletHelp.config`.
 pub const ALLOWED_KEYS: &[&str] =
-    &["endpoint", "config", "locale", "theme", "accent", "position", "open", "sw", "prefetch"];
+    &["endpoint", "config", "configIntegrity", "locale", "theme", "accent", "position", "open", "sw", "prefetch"];
 
 /// Languages the widget has content and strings for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -80,6 +81,8 @@ pub struct Config {
     pub endpoint: Option<String>,
     /// Absolute URL of the operator's JSON config file.
     pub config_url: Option<String>,
+    /// Subresource Integrity the config file must match (`sha384-…`), checked by `fetch`.
+    pub config_integrity: Option<String>,
     pub locale: Locale,
     pub theme: Theme,
     /// A CSS colour for buttons and highlights.
@@ -98,6 +101,7 @@ impl Default for Config {
         Config {
             endpoint: None,
             config_url: None,
+            config_integrity: None,
             locale: Locale::En,
             theme: Theme::Auto,
             accent: None,
@@ -114,17 +118,31 @@ pub struct Env<'a> {
     /// Resolves a possibly relative URL against the page; `None` when it is not a URL.
     pub resolve_url: &'a dyn Fn(&str) -> Option<String>,
     pub languages: &'a [String],
+    /// Absolute URL of the folder the widget's files come from (the loader's), or of the page
+    /// without a loader. A config file on another origin must be pinned by `configIntegrity`.
+    pub base: &'a str,
 }
 
-/// Turns the loader's relaxed options into a [`Config`] and the warnings to print.
-pub fn parse(raw: &Value, env: &Env) -> (Config, Vec<String>) {
+/// The options read: the config to run with, and what to tell the operator in the console.
+#[derive(Debug)]
+pub struct Parsed {
+    pub config: Config,
+    /// A value ignored, its default used.
+    pub warnings: Vec<String>,
+    /// Something the operator asked for and the widget refused to do.
+    pub errors: Vec<String>,
+}
+
+/// Turns the loader's relaxed options into a [`Config`] and the problems to print.
+pub fn parse(raw: &Value, env: &Env) -> Parsed {
     let mut cfg = Config { locale: Locale::from_browser(env.languages), ..Config::default() };
     let mut warnings = Vec::new();
+    let mut errors = Vec::new();
     let Some(map) = raw.as_object() else {
         if !raw.is_null() {
             warnings.push("config must be an object; using defaults".to_string());
         }
-        return (cfg, warnings);
+        return Parsed { config: cfg, warnings, errors };
     };
 
     let unknown: Vec<&str> = map.keys().map(String::as_str).filter(|k| !ALLOWED_KEYS.contains(k)).collect();
@@ -150,6 +168,7 @@ pub fn parse(raw: &Value, env: &Env) -> (Config, Vec<String>) {
     };
     let endpoint = text("endpoint");
     let config_url = text("config");
+    let config_integrity = text("configIntegrity");
     let sw = text("sw");
     let locale = text("locale");
     let theme = text("theme");
@@ -171,6 +190,22 @@ pub fn parse(raw: &Value, env: &Env) -> (Config, Vec<String>) {
                 None => warnings.push(format!("option {key} {v:?} is not an http(s) URL; ignored")),
             }
         }
+    }
+    if let Some(v) = config_integrity {
+        if is_integrity(&v) {
+            cfg.config_integrity = Some(v);
+        } else {
+            warnings.push(format!("configIntegrity {v:?} is not sha384-<base64>; ignored"));
+        }
+    }
+    // The config file says which contacts are official: from another origin than the widget's
+    // own files it is taken only when pinned, so whoever controls that origin cannot vouch for
+    // a scammer's phone number.
+    let base = origin(env.base);
+    if let Some(url) = cfg.config_url.take_if(|url| cfg.config_integrity.is_none() && origin(url) != base) {
+        errors.push(format!(
+            "config {url} refused: not on the widget's origin ({base}) and no data-config-integrity; using the defaults"
+        ));
     }
     if let Some(v) = locale {
         match v.to_ascii_lowercase().as_str() {
@@ -214,13 +249,31 @@ pub fn parse(raw: &Value, env: &Env) -> (Config, Vec<String>) {
             warnings.push(format!("prefetch {v:?} unknown; use idle or none"));
         }
     }
-    (cfg, warnings)
+    Parsed { config: cfg, warnings, errors }
 }
 
 /// The scheme of an absolute URL, lower-cased.
 fn scheme(url: &str) -> Option<String> {
     let (scheme, _) = url.split_once("://")?;
     Some(scheme.to_ascii_lowercase())
+}
+
+/// `scheme://authority` of an absolute URL. Resolved by the browser, URLs have their scheme
+/// and host lower-cased and default ports dropped, so equal origins are equal strings; a URL
+/// with user info (`http://localhost@evil.example/`) never equals one without.
+fn origin(url: &str) -> &str {
+    let start = url.find("://").map_or(0, |i| i + 3);
+    let end = url.bytes().skip(start).position(|b| matches!(b, b'/' | b'?' | b'#')).map_or(url.len(), |i| start + i);
+    &url[..end]
+}
+
+/// A Subresource Integrity value the widget accepts: one `sha384-` digest in base64 (64
+/// characters). Checked here because a browser ignores a value it does not understand, and
+/// then checks nothing.
+pub fn is_integrity(v: &str) -> bool {
+    v.strip_prefix("sha384-").is_some_and(|digest| {
+        digest.len() == 64 && digest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
+    })
 }
 
 /// The host of an absolute URL, without user info, port or IPv6 brackets.
@@ -244,16 +297,23 @@ pub fn endpoint_allowed(url: &str) -> bool {
     }
 }
 
-/// Accepts the colour forms operators use, and nothing that could break out of a CSS value.
+/// A colour and nothing else: `#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`; `rgb()`, `rgba()`,
+/// `hsl()`, `hsla()` holding numbers, percentages, spaces and `, . / -` only; or a colour name
+/// (letters only). Anything else (`url()`, `var()`, `image-set()`, `;`) could have the browser
+/// fetch or read something. The loader applies the same rules (static/wallet-help.js, one
+/// regular expression) to the launcher before the app is loaded; both are tested on
+/// tests/fixtures/accents.json.
 pub fn is_css_colour(v: &str) -> bool {
     if let Some(hex) = v.strip_prefix('#') {
         return matches!(hex.len(), 3 | 4 | 6 | 8) && hex.chars().all(|c| c.is_ascii_hexdigit());
     }
-    let functional = ["rgb(", "rgba(", "hsl(", "hsla(", "oklch("].iter().any(|f| v.starts_with(f));
-    if functional {
-        return v.ends_with(')') && v.chars().all(|c| c.is_ascii_alphanumeric() || " ,.%()/-".contains(c));
+    if let Some((name, args)) = v.split_once('(') {
+        return ["rgb", "rgba", "hsl", "hsla"].iter().any(|f| name.eq_ignore_ascii_case(f))
+            && args
+                .strip_suffix(')')
+                .is_some_and(|inner| inner.bytes().all(|b| b.is_ascii_digit() || b" .,%/-".contains(&b)));
     }
-    !v.is_empty() && v.len() <= 30 && v.chars().all(|c| c.is_ascii_alphabetic())
+    !v.is_empty() && v.chars().all(|c| c.is_ascii_alphabetic())
 }
 
 #[cfg(test)]
@@ -271,10 +331,23 @@ mod tests {
         }
     }
 
-    fn run(raw: Value, langs: &[&str]) -> (Config, Vec<String>) {
+    /// Where the test's loader is: the origin `resolve` puts relative URLs on.
+    const BASE: &str = "http://localhost:8080/wallet-help/";
+
+    fn parsed(raw: Value, langs: &[&str]) -> Parsed {
         let langs: Vec<String> = langs.iter().map(|s| s.to_string()).collect();
-        parse(&raw, &Env { resolve_url: &resolve, languages: &langs })
+        parse(&raw, &Env { resolve_url: &resolve, languages: &langs, base: BASE })
     }
+
+    /// The config and the warnings, for options that must not raise an error.
+    fn run(raw: Value, langs: &[&str]) -> (Config, Vec<String>) {
+        let p = parsed(raw, langs);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        (p.config, p.warnings)
+    }
+
+    /// A well-formed sha384 integrity value (of nothing in particular).
+    const PIN: &str = "sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb";
 
     #[test]
     fn defaults_follow_the_browser_language() {
@@ -331,7 +404,8 @@ mod tests {
     fn good_values_are_taken() {
         let (cfg, w) = run(
             json!({"theme": "dark", "position": "bottom-left", "open": "contact",
-                   "accent": "#0a7", "sw": "/sw.js", "config": "https://x.org/c.json", "prefetch": "idle"}),
+                   "accent": "#0a7", "sw": "/sw.js", "config": "https://x.org/c.json", "configIntegrity": PIN,
+                   "prefetch": "idle"}),
             &[],
         );
         assert!(w.is_empty(), "{w:?}");
@@ -341,16 +415,103 @@ mod tests {
         assert_eq!(cfg.accent.as_deref(), Some("#0a7"));
         assert_eq!(cfg.service_worker.as_deref(), Some("http://localhost:8080/sw.js"));
         assert_eq!(cfg.config_url.as_deref(), Some("https://x.org/c.json"));
+        assert_eq!(cfg.config_integrity.as_deref(), Some(PIN));
     }
 
     #[test]
+    fn a_config_on_the_origin_of_the_widgets_files_needs_no_pin() {
+        let (cfg, w) = run(json!({"config": "/wallet-help/config.json"}), &[]);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(cfg.config_url.as_deref(), Some("http://localhost:8080/wallet-help/config.json"));
+        assert_eq!(cfg.config_integrity, None);
+        let (cfg, _) = run(json!({"config": "http://localhost:8080?c.json"}), &[]);
+        assert!(cfg.config_url.is_some());
+    }
+
+    #[test]
+    fn a_config_from_another_origin_is_refused_unless_pinned() {
+        for url in [
+            "https://cdn.example/c.json",
+            "http://localhost:9090/wallet-help/config.json",
+            "https://localhost:8080/wallet-help/config.json",
+            "http://localhost:8080.evil.example/c.json",
+            "http://localhost:8080@evil.example/c.json",
+        ] {
+            let p = parsed(json!({ "config": url }), &[]);
+            assert_eq!(p.config.config_url, None, "{url}");
+            assert_eq!(p.errors.len(), 1, "{url}: {:?}", p.errors);
+            assert!(
+                p.errors[0].starts_with(&format!("config {url} refused"))
+                    && p.errors[0].contains("(http://localhost:8080)")
+                    && p.errors[0].contains("data-config-integrity"),
+                "{}",
+                p.errors[0]
+            );
+            let pinned = parsed(json!({ "config": url, "configIntegrity": PIN }), &[]);
+            assert!(pinned.errors.is_empty() && pinned.warnings.is_empty(), "{url}");
+            assert_eq!(pinned.config.config_url.as_deref(), Some(url));
+        }
+    }
+
+    #[test]
+    fn a_malformed_pin_is_ignored_with_a_warning_and_does_not_let_a_foreign_config_in() {
+        let p = parsed(json!({"config": "https://cdn.example/c.json", "configIntegrity": "sha1-abc"}), &[]);
+        assert_eq!(p.config.config_url, None);
+        assert_eq!(p.config.config_integrity, None);
+        assert_eq!(p.warnings.len(), 1, "{:?}", p.warnings);
+        assert!(p.warnings[0].starts_with("configIntegrity \"sha1-abc\" is not sha384-"), "{:?}", p.warnings);
+        assert_eq!(p.errors.len(), 1);
+        // On the widget's own origin the file is still taken, unpinned.
+        let (cfg, w) = run(json!({"config": "/c.json", "configIntegrity": "sha384-xyz"}), &[]);
+        assert_eq!(
+            (cfg.config_url.as_deref(), cfg.config_integrity, w.len()),
+            (Some("http://localhost:8080/c.json"), None, 1)
+        );
+    }
+
+    #[test]
+    fn integrity_values() {
+        let b64 = |n: usize| "A+/9".repeat(n / 4);
+        assert!(is_integrity(PIN));
+        assert!(is_integrity(&format!("sha384-{}", b64(64))));
+        for bad in [
+            String::new(),
+            "sha384-".into(),
+            format!("sha384-{}", &b64(64)[1..]),
+            format!("sha384-{}A", b64(64)),
+            format!("sha256-{}=", &b64(44)[1..]),
+            format!("sha512-{}", b64(88)),
+            format!("SHA384-{}", b64(64)),
+            format!("sha384-{}=", &b64(64)[1..]),
+            format!("sha384-{}\"", &b64(64)[1..]),
+            format!(" {PIN}"),
+            format!("{PIN} {PIN}"),
+        ] {
+            assert!(!is_integrity(&bad), "{bad}");
+        }
+    }
+
+    /// The cases the loader's e2e test (tests/e2e/loader.test.mjs) checks too, so both keep
+    /// the same rules.
+    #[test]
     fn css_colours() {
-        for ok in ["#fff", "#12ab34", "#12ab34cc", "rgb(1, 2, 3)", "hsl(120 50% 40%)", "teal"] {
+        let cases: Value = serde_json::from_str(include_str!("../../tests/fixtures/accents.json")).unwrap();
+        let list = |key: &str| {
+            cases[key].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect::<Vec<_>>()
+        };
+        let (colours, refused) = (list("colours"), list("refused"));
+        assert!(colours.len() >= 10 && refused.len() >= 10);
+        for ok in &colours {
             assert!(is_css_colour(ok), "{ok}");
+            assert_eq!(run(json!({ "accent": ok }), &[]).0.accent.as_deref(), Some(ok.as_str()));
         }
-        for bad in ["#ggg", "#12345", "red;background:url(x)", "rgb(1,2,3", "expression(alert(1))", ""] {
+        for bad in &refused {
             assert!(!is_css_colour(bad), "{bad}");
+            let (cfg, w) = run(json!({ "accent": bad }), &[]);
+            assert_eq!(cfg.accent, None, "{bad}");
+            assert_eq!(w.len(), 1, "{bad}: {w:?}");
         }
+        assert!(!is_css_colour(""));
     }
 
     #[test]

@@ -8,6 +8,11 @@ pub fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(&format!("[wallet-help] {message}")));
 }
 
+/// Prints one prefixed error: something the operator set up was refused.
+pub fn error(message: &str) {
+    web_sys::console::error_1(&JsValue::from_str(&format!("[wallet-help] {message}")));
+}
+
 /// Dispatches `CustomEvent("wallet-help:<name>", { detail })` on `window`.
 pub fn emit(name: &str, detail: &JsValue) {
     let Some(window) = web_sys::window() else { return };

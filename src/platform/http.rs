@@ -116,9 +116,14 @@ impl Drop for Deadline {
     }
 }
 
-/// Fetches and parses a JSON document (the operator's config file).
-pub async fn get_json(url: &str) -> Result<serde_json::Value, String> {
-    let response = fetch(url, &RequestInit::new()).await?;
+/// Fetches and parses a JSON document (the operator's config file). With `integrity`
+/// (`sha384-…`) the browser refuses a body with another digest: the fetch then fails.
+pub async fn get_json(url: &str, integrity: Option<&str>) -> Result<serde_json::Value, String> {
+    let init = RequestInit::new();
+    if let Some(integrity) = integrity {
+        init.set_integrity(integrity);
+    }
+    let response = fetch(url, &init).await?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }

@@ -58,11 +58,12 @@ pub fn App(props: &AppProps) -> Html {
 
     // The operator's config file changes the brand and the articles once it arrives.
     {
-        let (url, catalogue, brand) = (props.config.config_url.clone(), catalogue.clone(), brand.clone());
+        let (url, integrity) = (props.config.config_url.clone(), props.config.config_integrity.clone());
+        let (catalogue, brand) = (catalogue.clone(), brand.clone());
         use_effect_with((), move |_| {
             let Some(url) = url else { return };
             wasm_bindgen_futures::spawn_local(async move {
-                match http::get_json(&url).await {
+                match http::get_json(&url, integrity.as_deref()).await {
                     Ok(file) => {
                         let mut next = (**catalogue).clone();
                         let changes = operator::apply(&file, &mut next);
@@ -72,7 +73,15 @@ pub fn App(props: &AppProps) -> Html {
                         }
                         catalogue.set(Rc::new(next));
                     }
-                    Err(e) => host::warn(&format!("config {url} could not be loaded ({e}); using the defaults")),
+                    // A pinned file that fails is most likely not the one pinned (fetch says
+                    // only "Failed to fetch"): that is an error, a missing file a warning.
+                    Err(e) => {
+                        let (say, pin) = match integrity {
+                            Some(_) => (host::error as fn(&str), " or does not match data-config-integrity"),
+                            None => (host::warn as fn(&str), ""),
+                        };
+                        say(&format!("config {url} could not be loaded{pin} ({e}); using the defaults"));
+                    }
                 }
             });
         });

@@ -147,6 +147,149 @@ test("a loader from another release than the Wasm warns with the fix, and the wi
   await context.close();
 });
 
+// The operator config says which contacts are official, so it is pinned like the code: by
+// data-config-integrity, or by coming from the loader's own origin.
+const CONFIG = join(DIR, "config.json");
+const configPath = "/wallet-help/config.json";
+/** The demo config with one more official email address: what a tampered file would vouch for. */
+const FAKE_OFFICIAL = "help@evil-desk.example";
+const tamperedConfig = () => {
+  const config = JSON.parse(readFileSync(CONFIG, "utf8"));
+  config.official.emails.push(FAKE_OFFICIAL);
+  return JSON.stringify(config);
+};
+
+/** Checks `contact` in the verifier and waits for the verdict `expected` ("official",
+ *  "impostor" or "unknown"); fails naming the verdict shown instead. */
+async function verdict(page, contact, expected) {
+  const field = page.getByLabel("Contact to check");
+  if (!(await field.isVisible())) {
+    await page.evaluate(() => WalletHelp.open("checklist"));
+    await page.getByRole("button", { name: "Check a support contact" }).click();
+  }
+  await field.fill(contact);
+  await page.getByRole("button", { name: "Check", exact: true }).click();
+  try {
+    await page.locator(`.wh-verdict.wh-${expected}`).waitFor({ timeout: 5000 });
+  } catch {
+    assert.fail(`${contact}: expected ${expected}, shown: ${await page.locator(".wh-verdict").getAttribute("class")}`);
+  }
+}
+
+/** Resolves once `url` has been fetched and the widget has had a moment to apply it (the
+ *  verifier takes the official list as it is when the user presses Check). */
+async function fetched(page, url) {
+  await page.waitForEvent("requestfinished", { predicate: (r) => r.url() === url, timeout: 10000 });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+}
+
+/** Waits until the log has a console line starting with `start`. */
+async function logged(log, start) {
+  for (const end = Date.now() + 10000; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+    if (log.console.some((m) => m.startsWith(start))) return;
+  }
+  assert.fail(`no console line starting ${start}; got ${log.console.join("\n")}`);
+}
+const ours = (log) => log.console.filter((m) => m.includes("[wallet-help]"));
+
+/** A page without the demo's CSP (whose connect-src would stop any other origin first) with
+ *  the tag's data-* attributes `data`, at /hosts/config.html. */
+async function configHost(data) {
+  const { page, context, log } = await openPage(browser, "about:blank");
+  const attrs = Object.entries(data).map(([k, v]) => ` data-${k}="${v}"`).join("");
+  await page.route("https://cdn.example/**", (route) => route.fulfill({
+    contentType: "application/json", headers: { "access-control-allow-origin": "*" }, body: readFileSync(CONFIG) }));
+  await page.route(/\/hosts\/config\.html$/, (route) => route.fulfill({ contentType: "text/html", body:
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body>
+     <script src="/wallet-help/wallet-help.js" defer data-endpoint="/api/reports"${attrs}></script></body></html>` }));
+  await page.goto(server.url + "/hosts/config.html");
+  return { page, context, log };
+}
+
+test("make dist pins the demo config in the demo page, and the pinned file is taken", async () => {
+  const html = readFileSync(join(ROOT, "dist", "index.html"), "utf8");
+  const pin = / data-config="\/wallet-help\/config\.json" data-config-integrity="([^"]+)"/.exec(html);
+  assert.ok(pin, "the demo's tag pins its config");
+  assert.equal(pin[1], sri(readFileSync(CONFIG)));
+  const { page, context, log } = await openPage(browser, "about:blank");
+  const done = fetched(page, server.url + configPath);
+  await page.goto(server.url + "/");
+  await launcher(page).click();
+  await done;
+  await verdict(page, "support@tpwallet.example", "official");
+  await verdict(page, FAKE_OFFICIAL, "unknown");
+  assert.deepEqual(log.console, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("a tampered config is refused with an error: nothing it calls official is, the widget works", async () => {
+  const { page, context, log } = await openPage(browser, "about:blank");
+  await page.route(`**${configPath}`, (route) => route.fulfill({ contentType: "application/json", body: tamperedConfig() }));
+  await page.goto(server.url + "/");
+  await launcher(page).click();
+  await page.getByRole("dialog").waitFor();
+  const refusal = `error: [wallet-help] config ${server.url}${configPath} could not be loaded or does not match `;
+  await logged(log, refusal);
+  await verdict(page, FAKE_OFFICIAL, "unknown");
+  // Not even the rest of the file: its extra article is missing too.
+  await page.evaluate(() => WalletHelp.open("faq"));
+  await page.getByRole("searchbox").fill("opening hours");
+  await page.locator(".wh-results, .wh-empty").first().waitFor().catch(() => {});
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByRole("button", { name: /When is tpWallet support available/ }).count(), 0);
+  assert.deepEqual(ours(log), [refusal + "data-config-integrity (TypeError: Failed to fetch); using the defaults"]);
+  // The browser did the check (and says so in its own words).
+  assert.ok(log.console.some((m) => /SRI's integrity checks failed/.test(m)), log.console.join("\n"));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+
+  // The control: the same file on a page that does not pin it (same origin, so it is taken)
+  // does make the fake address official. The pin is what stopped it above.
+  const unpinned = await openPage(browser, "about:blank");
+  await unpinned.page.route(`**${configPath}`, (route) => route.fulfill({ contentType: "application/json", body: tamperedConfig() }));
+  await unpinned.page.route(server.url + "/", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replace(/ data-config-integrity="[^"]+"/, "") });
+  });
+  const done = fetched(unpinned.page, server.url + configPath);
+  await unpinned.page.goto(server.url + "/");
+  await launcher(unpinned.page).click();
+  await done;
+  await verdict(unpinned.page, FAKE_OFFICIAL, "official");
+  await unpinned.context.close();
+});
+
+test("a config from another origin than the loader's is refused unless pinned", async () => {
+  // Another origin, served by the test (with CORS, as a CDN would) rather than by a second
+  // local server, which Chromium's local-network rules would refuse for their own reasons.
+  const foreign = "https://cdn.example" + configPath;
+  const { page, context, log } = await configHost({ config: foreign });
+  await launcher(page).click();
+  await page.getByRole("dialog").waitFor();
+  await verdict(page, "support@tpwallet.example", "impostor");
+  assert.deepEqual(log.requests.filter((u) => u.startsWith(foreign)), [], "not even requested");
+  assert.deepEqual(log.console, [`error: [wallet-help] config ${foreign} refused: not on the widget's origin (${server.url}) ` +
+    "and no data-config-integrity; using the defaults"]);
+  await context.close();
+
+  const pinned = await configHost({ config: foreign, "config-integrity": sri(readFileSync(CONFIG)) });
+  const done = fetched(pinned.page, foreign);
+  await launcher(pinned.page).click();
+  await done;
+  await verdict(pinned.page, "support@tpwallet.example", "official");
+  assert.equal(pinned.log.requests.filter((u) => u === foreign).length, 1);
+  assert.deepEqual(pinned.log.console, []);
+  await pinned.context.close();
+
+  // Pinned with the wrong digest (another file's), it is refused like a tampered one.
+  const wrong = await configHost({ config: foreign, "config-integrity": sri(Buffer.from(tamperedConfig())) });
+  await launcher(wrong.page).click();
+  await logged(wrong.log, `error: [wallet-help] config ${foreign} could not be loaded or does not match data-config-integrity`);
+  await verdict(wrong.page, "support@tpwallet.example", "impostor");
+  await wrong.context.close();
+});
+
 // The size gate, on folders made up for it.
 function sizes(files) {
   const dir = mkdtempSync(join(tmpdir(), "wallet-help-sizes-"));

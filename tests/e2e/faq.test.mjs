@@ -2,7 +2,7 @@
 // reading and searching offline after one visit.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startCollector, launchBrowser, openPage, launcher } from "./support.mjs";
+import { startCollector, launchBrowser, openPage, launcher, waitForOfflineCopy } from "./support.mjs";
 
 let server, browser;
 before(async () => { server = await startCollector(); browser = await launchBrowser(); });
@@ -44,7 +44,13 @@ test("the operator's config adds an article and searching finds it", async () =>
 });
 
 test("a broken operator article is skipped with a warning naming it; the rest works", async () => {
-  const { page, context, log } = await openPage(browser, server.url + "/");
+  const { page, context, log } = await openPage(browser, "about:blank");
+  // Another config than the one the demo pins: the page takes it unpinned, from its own origin.
+  await page.route(server.url + "/", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replace(/ data-config-integrity="[^"]+"/, "") });
+  });
+  await page.goto(server.url + "/");
   await page.route("**/wallet-help/config.json", (route) => route.fulfill({
     contentType: "application/json",
     body: JSON.stringify({ brand: "AcmeWallet", articles: { en: [{ id: "Bad Id", category: "support" }] } }),
@@ -67,19 +73,23 @@ test("searching for something unknown offers the troubleshooter and the contact 
   await context.close();
 });
 
-test("after one visit the page, the widget and its search work offline", async () => {
+test("after exactly one visit the page, the widget and its search work offline", async () => {
   const { page, context, log } = await openPage(browser, server.url + "/", { serviceWorkers: "allow" });
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload(); // now the worker controls the page and keeps a copy of it
-  await page.evaluate(() => navigator.serviceWorker.ready);
+  // One online visit, as a new user makes it: the worker installs while the page is open, and
+  // keeps that page although its navigation happened before the worker existed.
+  await waitForOfflineCopy(page, server.url + "/");
   await context.setOffline(true);
   await page.reload();
+  assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), "the reload was answered by the worker");
   await launcher(page).click();
   await page.getByRole("dialog").waitFor();
   await page.getByRole("searchbox").fill("refund");
   await page.locator(".wh-results .wh-item").first().click();
   assert.match(await articleTitle(page).textContent(), /refund/i);
   await page.getByRole("button", { name: /Back/ }).click();
+  // The operator's config came from the worker's copy too (its article is there).
+  await page.getByRole("searchbox").fill("opening hours");
+  await page.getByRole("button", { name: /When is tpWallet support available/ }).waitFor();
   await page.getByRole("searchbox").fill("");
   await page.getByRole("button", { name: /Security and scams/ }).click();
   assert.ok((await page.locator(".wh-item").count()) >= 5);

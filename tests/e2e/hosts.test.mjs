@@ -189,7 +189,7 @@ test("single-page app: route changes, a second tag, destroy and mount again leav
   await page.addScriptTag({ url: "/wallet-help/wallet-help.js" });
   assert.equal(await counts.hosts(), 1);
   assert.equal(await launcher(page).count(), 1);
-  assert.deepEqual(log.console, ["warning: [wallet-help] loaded twice, ignored"]);
+  assert.deepEqual(log.console, ["warning: [wallet-help] loaded twice: ignored"]);
   log.console.length = 0;
 
   // Three rounds of use, destroy and a fresh tag: each ends with exactly the page's own

@@ -76,6 +76,17 @@ export async function openPage(browser, url, { locale = "en-US", viewport, servi
   return { page, context, log };
 }
 
+/** Waits until the page's service worker is active and its caches hold `pages` (URLs): what a
+ *  visitor has once the first visit is over. */
+export async function waitForOfflineCopy(page, ...pages) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(async (urls) => {
+    for (const url of urls) if (!(await caches.match(url))) return false;
+    const keys = await caches.keys();
+    return keys.some((k) => /^wallet-help-[0-9a-f]{8}$/.test(k));
+  }, pages, { polling: 100, timeout: 15000 });
+}
+
 /** The launcher button inside the widget's shadow root (Playwright locators pierce it). */
 export const launcher = (page, name = /^(Help|帮助)$/) => page.getByRole("button", { name });
 

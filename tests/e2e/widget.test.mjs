@@ -84,6 +84,6 @@ test("a second copy of the tag does not mount a second widget", async () => {
   await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
   assert.equal(await page.locator("wallet-help").count(), 1);
   assert.equal(await launcher(page).count(), 1);
-  assert.deepEqual(log.console, ["warning: [wallet-help] loaded twice, ignored"]);
+  assert.deepEqual(log.console, ["warning: [wallet-help] loaded twice: ignored"]);
   await context.close();
 });
