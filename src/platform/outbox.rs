@@ -259,7 +259,8 @@ impl Outbox {
         }
     }
 
-    /// One pass under the lock; returns when to wake up next.
+    /// One pass under the lock; returns when to wake up next. After every await it checks
+    /// that "clear my data" has not happened meanwhile, or it would write back what was cleared.
     async fn round(&self) -> Result<Option<u64>, String> {
         let epoch = self.0.epoch.get();
         let cleared = || self.0.epoch.get() != epoch;
@@ -277,9 +278,12 @@ impl Outbox {
                 }
                 home.put(entry).await?;
             }
-            if ended {
+            if ended && !cleared() {
                 announce(entry);
             }
+        }
+        if cleared() {
+            return Ok(None);
         }
         self.publish(&entries);
         if web_sys::window().is_some_and(|w| !w.navigator().on_line()) {
@@ -290,10 +294,10 @@ impl Outbox {
             if self.0.stopped.get() || self.0.removed.borrow().contains(&id) || !entries[i].begin_send(now_ms()) {
                 continue;
             }
+            homes[i].put(&entries[i]).await?;
             if cleared() {
                 return Ok(None);
             }
-            homes[i].put(&entries[i]).await?;
             self.publish(&entries);
             let e = &entries[i];
             let reply = http::post_report(&e.endpoint, &e.id, &e.body, http::TIMEOUT_MS).await;
@@ -305,6 +309,9 @@ impl Outbox {
                 continue;
             }
             homes[i].put(&entries[i]).await?;
+            if cleared() {
+                return Ok(None);
+            }
             announce(&entries[i]);
             self.publish(&entries);
         }
