@@ -326,8 +326,8 @@ const ZH_CN: Strings = Strings {
     not_delivered_help: "这份反馈未能送达，也不会再自动重试。请复制内容，通过以下其他方式发给客服：",
     copy_report: "复制内容",
     when_online: "网络恢复后",
-    in_a_moment: "稍后片刻",
-    screenshots_dropped: "本设备无法保存截图。反馈的文字已保存，稍后会发送；客服回复时请再附上截图。",
+    in_a_moment: "即将进行",
+    screenshots_dropped: "本设备无法保存截图。反馈的文字已保存，会尽快发送；客服回复时请再附上截图。",
     not_saved:
         "您的反馈未能保存，也未能发送：此浏览器不允许本组件存储数据。内容仍保留在表单中。请稍后重试，或直接联系客服：",
     report_id: "反馈编号",

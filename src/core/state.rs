@@ -77,6 +77,10 @@ pub enum Action {
     Edit(Field, String),
     Prefill(Vec<(String, String)>),
     DiscardDraft,
+    /// The outbox has stored the report written from this draft: the form starts afresh,
+    /// unless the draft changed while it was being stored (the user typed on, or the host
+    /// page prefilled the next one), which is then kept.
+    ReportStored(Rc<Draft>),
     ShowReports(bool),
     Mark(String, Mark),
     AttachChecklist(bool),
@@ -197,6 +201,11 @@ impl State {
                 Rc::make_mut(&mut next.prefill).extend(extra);
             }
             Action::DiscardDraft => next.draft = Rc::default(),
+            Action::ReportStored(sent) => {
+                if self.draft == sent {
+                    next.draft = Rc::default();
+                }
+            }
             Action::ShowReports(on) => next.reports = on,
             Action::Mark(id, mark) => {
                 Rc::make_mut(&mut next.marks).insert(id, mark);
@@ -417,6 +426,15 @@ mod tests {
         assert_eq!(s.draft.steps, "article:tx-pending\nstep:tx-pending/dont-resend\nstep:tx-pending/find-hash");
         assert!(fresh().reduce(Action::StartCase("nope".into())).walk.is_none());
         assert!(s.reduce(Action::LeaveCase).walk.is_none());
+    }
+
+    #[test]
+    fn a_stored_report_empties_the_form_unless_it_changed_meanwhile() {
+        let s = fresh().reduce(Action::Edit(Field::Description, "first report".into()));
+        let sent = s.draft.clone();
+        assert_eq!(*s.reduce(Action::ReportStored(sent.clone())).draft, Draft::default());
+        let typed_on = s.reduce(Action::Edit(Field::Description, "second report".into()));
+        assert_eq!(typed_on.reduce(Action::ReportStored(sent)).draft.description, "second report");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The operator's own support channels (chat, phone, email from the config's `support`
-//! section), offered when a report cannot reach them through the widget: not saved on the
-//! device, or given up on after its retries.
+//! section), each marked official: on the escalation ladder, and when a report cannot reach
+//! support through the widget (not saved on the device, or given up on after its retries).
 
 use crate::core::config::Locale;
 use crate::core::content::Catalogue;
@@ -27,15 +27,21 @@ pub fn SupportChannels(props: &ChannelsProps) -> Html {
     }
     html! {
         <ul class="wh-channels wh-step-links">
-            if let Some(email) = &c.email {
-                <li><a href={mailto(email, &props.subject, &props.body)}>{ s.email_support }{ " " }{ email }</a></li>
+            if let Some(chat) = &c.chat {
+                <li><a href={chat.clone()} target="_blank" rel="noopener noreferrer">{ s.chat }</a>{ official(props.locale) }</li>
             }
             if let Some(phone) = &c.phone {
-                <li><a href={tel(phone)}>{ s.call }{ " " }{ phone }</a>{ c.hours.as_ref().map(|h| hours_note(props.locale, h.get(props.locale))).unwrap_or_default() }</li>
+                <li><a href={tel(phone)}>{ s.call }{ " " }{ phone }</a>{ c.hours.as_ref().map(|h| hours_note(props.locale, h.get(props.locale))).unwrap_or_default() }{ official(props.locale) }</li>
             }
-            if let Some(chat) = &c.chat {
-                <li><a href={chat.clone()} target="_blank" rel="noopener noreferrer">{ s.chat }</a></li>
+            if let Some(email) = &c.email {
+                <li><a href={mailto(email, &props.subject, &props.body)}>{ s.email_support }{ " " }{ email }</a>{ official(props.locale) }</li>
             }
         </ul>
     }
+}
+
+/// The mark beside a contact taken from the operator's own config: the user can trust these,
+/// unlike numbers and links found in messages or search results.
+pub fn official(locale: Locale) -> Html {
+    html! { <span class="wh-badge">{ "✓ " }{ strings(locale).verdict_official }</span> }
 }

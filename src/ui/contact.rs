@@ -124,7 +124,7 @@ pub fn ContactView(props: &ContactProps) -> Html {
                     Ok(Saved::Direct(reference)) => Sent::Direct { id, reference },
                     Err(_) => return sent.set(Some(Sent::NotSaved)),
                 }));
-                d.emit(Action::DiscardDraft);
+                d.emit(Action::ReportStored(draft));
             });
         })
     };
