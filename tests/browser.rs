@@ -598,6 +598,9 @@ export function hide_indexeddb() {
 export function refuse_writes() {
   replace(Storage.prototype, "setItem", { writable: true, value() { throw new DOMException("full", "QuotaExceededError"); } });
 }
+export function refuse_clipboard() {
+  replace(Clipboard.prototype, "writeText", { writable: true, value() { return Promise.reject(new DOMException("denied", "NotAllowedError")); } });
+}
 export function restore(name) {
   const [obj, original] = saved.get(name);
   if (original) Object.defineProperty(obj, name, original); else delete obj[name];
@@ -629,7 +632,8 @@ export async function put_outbox_record(json) {
 extern "C" {
     fn hide_indexeddb();
     fn refuse_writes();
-    /// "indexedDB" or "setItem".
+    fn refuse_clipboard();
+    /// "indexedDB", "setItem" or "writeText".
     fn restore(name: &str);
     async fn database_exists(name: &str) -> JsValue;
     async fn fill_page_cache();
@@ -750,8 +754,19 @@ async fn a_report_given_up_on_offers_its_text_and_the_other_channels() {
     assert!(report.contains("could not be delivered and will not be tried again"), "{report}");
     assert!(report.contains("contacts on the official website"), "channels, or where to find them: {report}");
     assert!(m.find(".wh-report .wh-retry").is_none(), "no next try for it");
+    // A browser that refuses the clipboard gets the text to select, never "Copied.".
+    refuse_clipboard();
     m.click_button("Copy the text").await;
-    assert!(m.get(".wh-given-up").text_content().unwrap().contains("Copied."));
+    m.wait_for(".wh-given-up", "did not allow copying").await;
+    restore("writeText");
+    let given_up = m.get(".wh-given-up").text_content().unwrap();
+    assert!(!given_up.contains("Copied."), "{given_up}");
+    assert!(
+        given_up.contains(
+            "250 USDT never arrived\n\nI sent 250 USDT on TRON and it never arrived.\n\nReport id: r-given-up"
+        ),
+        "{given_up}"
+    );
     m.click_button("Remove").await;
     m.wait_for(".wh-reports", "You have not sent a report from this device yet.").await;
     m.click_button("Clear my data on this device").await;

@@ -14,6 +14,7 @@ pub const RETRY_AFTER_MAX_SECS: u64 = 3_600;
 /// No wait this module computes is longer than this: a next attempt set further ahead of
 /// the clock than this can only mean the clock was set back since, and is due now.
 pub const MAX_WAIT_MS: u64 = if CAP_MS > RETRY_AFTER_MAX_SECS * 1_000 { CAP_MS } else { RETRY_AFTER_MAX_SECS * 1_000 };
+const _: () = assert!(MAX_WAIT_MS >= CAP_MS && MAX_WAIT_MS >= RETRY_AFTER_MAX_SECS * 1_000);
 
 /// Why an attempt failed, as `platform::http` writes it in the entry's `last_error`.
 pub const OFFLINE: &str = "offline";
@@ -237,7 +238,6 @@ mod tests {
         assert_eq!(failure("network"), Failure::Network, "older records");
         assert_eq!(failure("HTTP 503"), Failure::Status(503));
         assert_eq!(failure("HTTP x"), Failure::Network);
-        assert!(MAX_WAIT_MS >= CAP_MS && MAX_WAIT_MS >= RETRY_AFTER_MAX_SECS * 1_000);
     }
 
     // 2015-10-21T07:28:00Z, the example date of RFC 9110.

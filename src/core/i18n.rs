@@ -72,6 +72,8 @@ pub struct Strings {
     /// Under a report given up on: what to do instead (the channels follow).
     pub not_delivered_help: &'static str,
     pub copy_report: &'static str,
+    /// The browser refused the clipboard: the text is shown to select instead.
+    pub copy_refused: &'static str,
     /// The next try, when the browser says it is offline.
     pub when_online: &'static str,
     /// The next try, when it is due now.
@@ -201,6 +203,7 @@ const EN: Strings = Strings {
     status_not_delivered: "Not delivered",
     not_delivered_help: "This report could not be delivered and will not be tried again. Copy its text and send it to support another way:",
     copy_report: "Copy the text",
+    copy_refused: "This browser did not allow copying. Select the text below and copy it yourself.",
     when_online: "when you are back online",
     in_a_moment: "in a moment",
     screenshots_dropped: "Screenshots could not be kept on this device. The text of your report is saved and will be sent; attach the screenshots when support answers.",
@@ -325,6 +328,7 @@ const ZH_CN: Strings = Strings {
     status_not_delivered: "未能送达",
     not_delivered_help: "这份反馈未能送达，也不会再自动重试。请复制内容，通过以下其他方式发给客服：",
     copy_report: "复制内容",
+    copy_refused: "此浏览器不允许复制。请选中下面的文字，自行复制。",
     when_online: "网络恢复后",
     in_a_moment: "即将进行",
     screenshots_dropped: "本设备无法保存截图。反馈的文字已保存，会尽快发送；客服回复时请再附上截图。",

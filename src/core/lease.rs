@@ -13,6 +13,9 @@ pub const RENEW_MS: u64 = 3_000;
 /// How long a taker waits before reading the lease back to see whether it won.
 pub const SETTLE_MS: u64 = 60;
 
+// Renewals come well before expiry, and a taker's wait is far shorter than either.
+const _: () = assert!(RENEW_MS * 3 <= LEASE_MS && SETTLE_MS < RENEW_MS);
+
 /// The stored value for `owner` holding the lease until `until_ms`.
 pub fn value(owner: &str, until_ms: u64) -> String {
     format!("{owner} {until_ms}")
@@ -65,6 +68,5 @@ mod tests {
         assert!(held_by(Some(&stored), "tab-2"));
         assert!(!held_by(Some(&stored), "tab-1"), "a later writer won");
         assert!(!held_by(None, "tab-1"));
-        assert!(RENEW_MS * 3 <= LEASE_MS && SETTLE_MS < RENEW_MS);
     }
 }

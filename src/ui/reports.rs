@@ -88,7 +88,8 @@ pub struct ReportsProps {
 #[component]
 pub fn Reports(props: &ReportsProps) -> Html {
     let s = strings(props.locale);
-    let copied = use_state(|| None::<String>);
+    // Which report's text was copied (true) or could not be (false, then shown to select).
+    let copied = use_state(|| None::<(String, bool)>);
     let onback = props.ondispatch.reform(|_: MouseEvent| Action::ShowReports(false));
     // Everything the widget keeps goes, reports not yet delivered too (the app's effect).
     let onclear = props.ondispatch.reform(|()| Action::ClearMyData);
@@ -98,16 +99,27 @@ pub fn Reports(props: &ReportsProps) -> Html {
         let oncopy = {
             let (text, copied, id) = (text.clone(), copied.clone(), e.id.clone());
             Callback::from(move |_: MouseEvent| {
-                files::copy_text(&text);
-                copied.set(Some(id.clone()));
+                let (text, copied, id) = (text.clone(), copied.clone(), id.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let done = files::copied(&text).await;
+                    copied.set(Some((id, done)));
+                });
             })
         };
         html! {
             <div class="wh-given-up">
                 <p>{ s.not_delivered_help }</p>
                 <button type="button" class="wh-button wh-secondary" onclick={oncopy}>{ s.copy_report }</button>
-                if copied.as_deref() == Some(e.id.as_str()) {
-                    <span class="wh-hint" role="status">{ " " }{ s.copied }</span>
+                <span class="wh-hint" role="status">
+                    if *copied == Some((e.id.clone(), true)) {
+                        { " " }{ s.copied }
+                    }
+                    if *copied == Some((e.id.clone(), false)) {
+                        { " " }{ s.copy_refused }
+                    }
+                </span>
+                if *copied == Some((e.id.clone(), false)) {
+                    <p class="wh-sent-text">{ text.clone() }</p>
                 }
                 <SupportChannels locale={props.locale} catalogue={props.catalogue.clone()} subject={e.subject.clone()} body={text} />
             </div>

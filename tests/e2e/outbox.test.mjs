@@ -122,3 +122,41 @@ test("two tabs of a site without Web Locks send each report once", async () => {
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test("a report still not delivered after the give-up time is marked not delivered, with its text to copy and the operator's channels", async () => {
+  const text = "A week offline: my withdrawal to the bank is missing.";
+  const { page, context, log } = await openPage(browser, server.url + "/");
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.clock.install();
+  await page.evaluate(() => {
+    window.errors = [];
+    WalletHelp.on("error", (detail) => window.errors.push(detail));
+  });
+  await openContact(page);
+  await context.setOffline(true);
+  await writeFeedback(page, text);
+  await page.locator(".wh-sent").filter({ hasText: "Saved on this device" }).waitFor();
+  await page.getByRole("button", { name: /^My reports/ }).click();
+  await page.locator(".wh-report .wh-retry").filter({ hasText: "when you are back online" }).waitFor();
+  // Eight days later (the demo config gives up after 7) the connection is back.
+  await page.clock.fastForward(8 * 86_400_000);
+  await context.setOffline(false);
+  const report = page.locator(".wh-report");
+  await report.locator(".wh-status-line").filter({ hasText: "Not delivered" }).waitFor();
+  assert.match(await report.textContent(), /could not be delivered and will not be tried again/);
+  assert.equal(await report.locator(".wh-retry").count(), 0);
+  const email = report.getByRole("link", { name: /Email support@tpwallet\.example/ });
+  assert.match(await email.getAttribute("href"), /^mailto:support@tpwallet\.example\?subject=.*&body=.*withdrawal/);
+  assert.equal(await report.getByRole("link", { name: /Call \+86 400 000 0000/ }).count(), 1);
+  await report.getByRole("button", { name: "Copy the text" }).click();
+  await report.getByText("Copied.").waitFor();
+  const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(clipboard, /^A week offline: my withdrawal to the bank is missing\.\n\nReport id: [0-9a-f-]{36}$/, clipboard);
+  const errors = await page.evaluate(() => window.errors);
+  assert.equal(errors.length, 1, JSON.stringify(errors));
+  assert.match(errors[0].message, /not delivered/);
+  assert.equal((await rowsWith(text)).length, 0, "never sent");
+  assert.deepEqual(await page.evaluate(() => localStorage.getItem("wallet-help:v1:pending")), null, "nothing left to send");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

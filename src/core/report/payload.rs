@@ -162,7 +162,10 @@ pub fn plain_text(locale: crate::core::config::Locale, body: &str, id: &str) -> 
     use crate::core::i18n::{field_name, strings};
     let Some((d, _)) = read_back(body) else { return body.to_string() };
     let s = strings(locale);
-    let mut parts = vec![d.subject.trim().to_string(), d.description.trim().to_string()];
+    let (subject, description) = (d.subject.trim(), d.description.trim());
+    // A subject made from the description's first line would only repeat it.
+    let subject = if description.starts_with(subject) { "" } else { subject };
+    let mut parts = vec![subject.to_string(), description.to_string()];
     let facts: Vec<String> = [
         Field::TxTime,
         Field::TxAmount,
@@ -175,7 +178,12 @@ pub fn plain_text(locale: crate::core::config::Locale, body: &str, id: &str) -> 
     ]
     .into_iter()
     .filter(|f| !d.text(*f).trim().is_empty())
-    .map(|f| format!("{}{}{}", field_name(locale, f).trim_end_matches(['?', '？']), s.colon, d.text(f).trim()))
+    .map(|f| {
+        // The form's label without its hint: "What you already tried (one per line)".
+        let label = field_name(locale, f).split(" (").next().unwrap_or_default();
+        let label = label.split('（').next().unwrap_or_default();
+        format!("{}{}{}", label.trim_end_matches(['?', '？']), s.colon, d.text(f).trim())
+    })
     .collect();
     parts.push(facts.join("\n"));
     parts.push(format!("{}{}{id}", s.report_id, s.colon));
@@ -331,15 +339,20 @@ mod tests {
         assert_eq!(read_back("{\"schema\":\"other\"}"), None);
         let text = plain_text(crate::core::config::Locale::En, &body, "6f1c");
         assert!(
-            text.starts_with("My transfer of 50 USDT on Monday never arrived.\n\nMy transfer of 50 USDT"),
+            text.starts_with("My transfer of 50 USDT on Monday never arrived.\nHash in the app.\n\nWhen: "),
             "{text}"
         );
-        assert!(text.contains("\nAmount: 50\n") && text.contains("\nTransaction hash (TxID): aaaa"), "{text}");
+        assert!(text.contains("\nWhat you already tried: article:tx-pending\nRestarted the app\n"), "{text}");
+        assert!(text.contains("\nAmount: 50\n") && text.contains("\nTransaction hash: aaaa"), "{text}");
         assert!(text.ends_with("\n\nReport id: 6f1c"), "{text}");
         assert!(!text.contains("AAAA"), "no screenshot data");
         let zh = plain_text(crate::core::config::Locale::ZhCn, &body, "6f1c");
         assert!(zh.ends_with("反馈编号：6f1c"), "{zh}");
         assert_eq!(plain_text(crate::core::config::Locale::En, "not json", "x"), "not json");
+        let titled = Draft { subject: "Missing USDT".into(), ..d };
+        let r = build(&titled, "id-2", "2026-11-25T10:00:00.000Z", "en", vec![], None, Context::default());
+        let body = serde_json::to_string(&r.expect("builds")).expect("serialises");
+        assert!(plain_text(crate::core::config::Locale::En, &body, "id-2").starts_with("Missing USDT\n\nMy transfer"));
         assert_eq!(read_back("not json"), None);
     }
 
