@@ -728,3 +728,249 @@ async fn tab_wraps_inside_the_modal_dialog_and_focus_never_falls_out_of_it() {
     let now = active().expect("something has focus");
     assert!(dialog.contains(Some(&now)), "focus is still in the dialog, on {}", now.outer_html());
 }
+
+// --- The outbox as the user sees it: what is said after "Send report", "My reports", and
+// "Clear my data". Browser features are taken away by shadowing them for one test.
+
+#[wasm_bindgen(inline_js = r#"
+const saved = new Map();
+function replace(obj, name, descriptor) {
+  saved.set(name, [obj, Object.getOwnPropertyDescriptor(obj, name)]);
+  Object.defineProperty(obj, name, Object.assign({ configurable: true }, descriptor));
+}
+export function hide_indexeddb() {
+  replace(window, "indexedDB", { get() { throw new DOMException("not here", "SecurityError"); } });
+}
+export function refuse_writes() {
+  replace(Storage.prototype, "setItem", { writable: true, value() { throw new DOMException("full", "QuotaExceededError"); } });
+}
+export function refuse_clipboard() {
+  replace(Clipboard.prototype, "writeText", { writable: true, value() { return Promise.reject(new DOMException("denied", "NotAllowedError")); } });
+}
+export function restore(name) {
+  const [obj, original] = saved.get(name);
+  if (original) Object.defineProperty(obj, name, original); else delete obj[name];
+  saved.delete(name);
+}
+export async function database_exists(name) {
+  return (await indexedDB.databases()).some((d) => d.name === name);
+}
+export async function fill_page_cache() {
+  await (await caches.open("wallet-help-pages")).put("/visited", new Response("a page"));
+}
+export async function page_cache_exists() { return caches.has("wallet-help-pages"); }
+export async function put_outbox_record(json) {
+  const db = await new Promise((ok, fail) => {
+    const r = indexedDB.open("wallet-help", 1);
+    r.onupgradeneeded = () => r.result.createObjectStore("outbox", { keyPath: "id" });
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => fail(r.error);
+  });
+  await new Promise((ok, fail) => {
+    const tx = db.transaction("outbox", "readwrite");
+    tx.objectStore("outbox").put(JSON.parse(json));
+    tx.oncomplete = ok;
+    tx.onerror = () => fail(tx.error);
+  });
+  db.close();
+}
+"#)]
+extern "C" {
+    fn hide_indexeddb();
+    fn refuse_writes();
+    fn refuse_clipboard();
+    /// "indexedDB", "setItem" or "writeText".
+    fn restore(name: &str);
+    async fn database_exists(name: &str) -> JsValue;
+    async fn fill_page_cache();
+    async fn page_cache_exists() -> JsValue;
+    async fn put_outbox_record(json: &str);
+}
+
+const UNREACHABLE_FORM: &str = r#"{"locale":"en","open":"contact","endpoint":"http://127.0.0.1:9/api/reports"}"#;
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// The widget's localStorage keys, sorted.
+fn widget_keys() -> Vec<String> {
+    let s = storage();
+    let mut keys: Vec<String> = (0..s.length().unwrap()).filter_map(|i| s.key(i).unwrap()).collect();
+    keys.retain(|k| k.starts_with("wallet-help:"));
+    keys.sort();
+    keys
+}
+
+async fn sleep(ms: i32) {
+    let tick = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+}
+
+impl Mounted {
+    /// Waits (up to 3 s) until `selector` holds `text`, re-rendering as the outbox reports.
+    async fn wait_for(&self, selector: &str, text: &str) {
+        for _ in 0..100 {
+            yew::scheduler::flush().await;
+            if self.texts(selector).iter().any(|t| t.contains(text)) {
+                return;
+            }
+            sleep(30).await;
+        }
+        panic!("no {text:?} in {selector}: {}", self.root.inner_html());
+    }
+
+    async fn click_button(&self, label: &str) {
+        let list = self.root.query_selector_all("button").unwrap();
+        let button = (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
+            .find(|b| b.text_content().is_some_and(|t| t.trim() == label))
+            .unwrap_or_else(|| panic!("no button {label:?} in {}", self.root.inner_html()));
+        button.click();
+        yew::scheduler::flush().await;
+    }
+
+    async fn write_feedback(&self, text: &str) {
+        self.fill("#wh-f-kind", "feedback").await;
+        self.fill("#wh-f-category", "technical").await;
+        self.fill("#wh-f-description", text).await;
+    }
+
+    fn description(&self) -> String {
+        self.get("#wh-f-description").dyn_into::<web_sys::HtmlTextAreaElement>().unwrap().value()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn with_no_storage_at_all_the_form_keeps_the_report_and_says_it_was_not_saved() {
+    let m = Mounted::new(UNREACHABLE_FORM).await;
+    hide_indexeddb();
+    refuse_writes();
+    m.write_feedback("The app freezes when I open my balance.").await;
+    m.click("button[type=submit]").await;
+    m.wait_for(".wh-sent-live", "NOT saved").await;
+    restore("setItem");
+    restore("indexedDB");
+    assert!(!m.get(".wh-sent-live").text_content().unwrap().contains("Saved on this device"), "no false promise");
+    assert_eq!(m.description(), "The app freezes when I open my balance.", "the form keeps it");
+    assert!(m.get(".wh-not-saved").text_content().unwrap().contains("contacts on the official website"));
+    assert!(m.find(".wh-not-saved").unwrap().closest("[role=status]").unwrap().is_some(), "announced");
+}
+
+#[wasm_bindgen_test]
+async fn without_indexeddb_the_report_is_kept_as_text_listed_with_its_tries_and_kept_across_a_remount() {
+    clear_storage();
+    hide_indexeddb();
+    {
+        let m = Mounted::keeping_storage(UNREACHABLE_FORM).await;
+        m.write_feedback("Withdrawals have been stuck for two days.").await;
+        m.click("button[type=submit]").await;
+        m.wait_for(".wh-sent-live", "Saved on this device").await;
+        assert_eq!(m.description(), "", "emptied once it is kept");
+        m.click(".wh-contact-head .wh-link").await;
+        m.wait_for(".wh-report .wh-retry", "Tried once; it failed: the server could not be reached. Next try: ").await;
+    }
+    let m = Mounted::keeping_storage(UNREACHABLE_FORM).await;
+    m.click(".wh-contact-head .wh-link").await;
+    m.wait_for(".wh-report .wh-sent-text", "Withdrawals have been stuck for two days.").await;
+    assert!(widget_keys().contains(&"wallet-help:v1:outbox-text".to_string()), "{:?}", widget_keys());
+    m.click_button("Clear my data on this device").await;
+    m.click(".wh-confirm .wh-danger").await;
+    m.wait_for(".wh-reports", "You have not sent a report from this device yet.").await;
+    restore("indexedDB");
+    assert_eq!(widget_keys(), Vec::<String>::new(), "the text-only store is gone too");
+}
+
+#[wasm_bindgen_test]
+async fn a_report_given_up_on_offers_its_text_and_the_other_channels() {
+    clear_storage();
+    let body = r#"{"schema":"wallet-help.report.v1","id":"r-given-up","created_at":"2026-11-01T10:00:00Z","kind":"complaint","category":"transaction","locale":"en","subject":"250 USDT never arrived","description":"I sent 250 USDT on TRON and it never arrived."}"#;
+    let record = serde_json::json!({"id": "r-given-up", "endpoint": "http://127.0.0.1:9/api/reports", "body": body,
+        "kind": "complaint", "category": "transaction", "subject": "250 USDT never arrived", "created_at": "2026-11-01T10:00:00Z",
+        "status": {"state": "not_delivered"}, "attempts": 40, "last_error": "HTTP 503"});
+    put_outbox_record(&record.to_string()).await;
+    storage().set_item("wallet-help:v1:pending", "1").unwrap();
+    let m = Mounted::keeping_storage(UNREACHABLE_FORM).await;
+    m.click(".wh-contact-head .wh-link").await;
+    m.wait_for(".wh-report .wh-status-line", "Not delivered").await;
+    let report = m.get(".wh-report").text_content().unwrap();
+    assert!(report.contains("could not be delivered and will not be tried again"), "{report}");
+    assert!(report.contains("contacts on the official website"), "channels, or where to find them: {report}");
+    assert!(m.find(".wh-report .wh-retry").is_none(), "no next try for it");
+    // A browser that refuses the clipboard gets the text to select, never "Copied.".
+    refuse_clipboard();
+    m.click_button("Copy the text").await;
+    m.wait_for(".wh-given-up", "did not allow copying").await;
+    restore("writeText");
+    let given_up = m.get(".wh-given-up").text_content().unwrap();
+    assert!(!given_up.contains("Copied."), "{given_up}");
+    assert!(
+        given_up.contains(
+            "250 USDT never arrived\n\nI sent 250 USDT on TRON and it never arrived.\n\nReport id: r-given-up"
+        ),
+        "{given_up}"
+    );
+    m.click_button("Remove").await;
+    m.wait_for(".wh-reports", "You have not sent a report from this device yet.").await;
+    m.click_button("Clear my data on this device").await;
+    m.click(".wh-confirm .wh-danger").await;
+}
+
+#[wasm_bindgen_test]
+async fn clear_my_data_wipes_the_device_and_nothing_old_is_written_back() {
+    clear_storage();
+    storage().remove_item("wallet-help:v1:votes").unwrap();
+    fill_page_cache().await;
+    let m = Mounted::keeping_storage(UNREACHABLE_FORM).await;
+    m.widget.show_article("refund".into());
+    yew::scheduler::flush().await;
+    m.click(".wh-vote button").await;
+    m.widget.open(Some("checklist".into()));
+    yew::scheduler::flush().await;
+    m.click("#wh-m-strong-password-done").await;
+    m.widget.open(Some("contact".into()));
+    yew::scheduler::flush().await;
+    m.write_feedback("The app logs me out every few minutes.").await;
+    m.click("button[type=submit]").await;
+    m.wait_for(".wh-sent-live", "Saved on this device").await;
+    m.fill("#wh-f-description", "A second report, still a draft").await;
+    for key in ["votes", "checklist", "draft", "pending"] {
+        assert!(widget_keys().contains(&format!("wallet-help:v1:{key}")), "{key}: {:?}", widget_keys());
+    }
+    assert_eq!(database_exists("wallet-help").await, JsValue::TRUE);
+
+    m.click(".wh-contact-head .wh-link").await;
+    m.click_button("Clear my data on this device").await;
+    m.click(".wh-confirm .wh-danger").await;
+    m.wait_for(".wh-reports", "You have not sent a report from this device yet.").await;
+    for _ in 0..100 {
+        if database_exists("wallet-help").await == JsValue::FALSE && page_cache_exists().await == JsValue::FALSE {
+            break;
+        }
+        sleep(30).await;
+    }
+    assert_eq!(widget_keys(), Vec::<String>::new());
+    assert_eq!(database_exists("wallet-help").await, JsValue::FALSE, "the outbox is deleted");
+    assert_eq!(page_cache_exists().await, JsValue::FALSE, "the service worker's page cache is deleted");
+
+    // The next change writes only itself: none of the old votes, marks or draft come back.
+    m.widget.show_article("phishing".into());
+    yew::scheduler::flush().await;
+    m.click(".wh-vote button").await;
+    m.widget.open(Some("checklist".into()));
+    yew::scheduler::flush().await;
+    assert!(!m.get("#wh-m-strong-password-done").dyn_into::<web_sys::HtmlInputElement>().unwrap().checked());
+    m.click("#wh-m-two-factor-done").await;
+    assert_eq!(widget_keys(), ["wallet-help:v1:checklist", "wallet-help:v1:votes"]);
+    assert_eq!(storage().get_item("wallet-help:v1:votes").unwrap().as_deref(), Some(r#"{"phishing":true}"#));
+    assert_eq!(storage().get_item("wallet-help:v1:checklist").unwrap().as_deref(), Some(r#"{"two-factor":"done"}"#));
+    m.widget.open(Some("contact".into()));
+    yew::scheduler::flush().await;
+    m.click(".wh-reports .wh-back").await;
+    assert_eq!(m.description(), "", "the draft is gone from the form too");
+    storage().remove_item("wallet-help:v1:votes").unwrap();
+    clear_storage();
+}

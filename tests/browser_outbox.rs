@@ -1,7 +1,11 @@
-//! The outbox in headless Chromium (`wasm-pack test --headless --chrome -- --test browser_outbox`):
+//! The outbox in headless Chromium (`wasm-pack test --headless --chrome --test browser_outbox`):
 //! IndexedDB round trips, a report to an unreachable endpoint waiting for its retry, one to a
-//! live endpoint delivered and announced, recovery of an entry left `Sending`, and the Web
-//! Lock. Each test uses its own database, lock and flag names, and removes them after.
+//! live endpoint delivered and announced, recovery of an entry left `Sending`, the Web Lock
+//! and the localStorage lease without it (two outboxes never both send), the text-only store
+//! without IndexedDB (offline, then sent by the next page), resume with a pending flag that
+//! cannot be written, and a report given up on. Each test uses its own database, lock, flag
+//! and store names, and removes them after. Browser features are taken away by shadowing
+//! them on their object for the length of one test (tests run one at a time).
 #![cfg(target_arch = "wasm32")]
 
 // `platform` is private to the widget crate, so the adapters under test are compiled into
@@ -28,7 +32,7 @@ pub mod locks;
 #[path = "../src/platform/outbox.rs"]
 pub mod outbox;
 
-use outbox::{Names, Outbox};
+use outbox::{Names, Outbox, Saved};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wallet_help::core::delivery::backoff_bound_ms;
@@ -47,8 +51,72 @@ fn unique(prefix: &str) -> String {
 }
 
 fn names() -> Names {
-    Names { database: unique("wh-test-db"), lock: unique("wh-test-lock"), pending_flag: unique("wh-test-pending") }
+    Names {
+        database: unique("wh-test-db"),
+        lock: unique("wh-test-lock"),
+        pending_flag: unique("wh-test-pending"),
+        fallback: unique("wh-test-text"),
+    }
 }
+
+/// What the page does on "Send report": store, then send what is due.
+async fn submit(outbox: &Outbox, entry: Entry) -> Saved {
+    let saved = outbox.store(&entry).await.unwrap();
+    outbox.pump().await;
+    saved
+}
+
+#[wasm_bindgen(inline_js = r#"
+const saved = new Map();
+function replace(obj, name, descriptor) {
+  saved.set(name, [obj, Object.getOwnPropertyDescriptor(obj, name)]);
+  Object.defineProperty(obj, name, Object.assign({ configurable: true }, descriptor));
+}
+export function hide(obj, name) {
+  replace(obj, name, { get() { throw new DOMException("not here", "SecurityError"); } });
+}
+export function shadow(obj, name, value) { replace(obj, name, { get() { return value; } }); }
+export function refuse_writes() {
+  replace(Storage.prototype, "setItem", { writable: true, value() { throw new DOMException("full", "QuotaExceededError"); } });
+}
+export function restore(name) {
+  const [obj, original] = saved.get(name);
+  if (original) Object.defineProperty(obj, name, original); else delete obj[name];
+  saved.delete(name);
+}
+"#)]
+extern "C" {
+    /// Makes reading `obj[name]` throw, as browsers do for storage they deny.
+    fn hide(obj: &JsValue, name: &str);
+    /// Makes `obj[name]` read as `value`.
+    fn shadow(obj: &JsValue, name: &str, value: &JsValue);
+    /// Makes `localStorage.setItem` throw, as a full or read-only storage does.
+    fn refuse_writes();
+    /// Puts `name` back as it was before `hide`, `shadow` or `refuse_writes` ("setItem").
+    fn restore(name: &str);
+}
+
+fn window() -> JsValue {
+    web_sys::window().unwrap().into()
+}
+
+fn navigator() -> JsValue {
+    web_sys::window().unwrap().navigator().into()
+}
+
+fn text_store(key: &str) -> Option<String> {
+    flag(key)
+}
+
+async fn sleep(ms: i32) {
+    let tick = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+}
+
+/// A data: URL answers any method with 200 and this body, like a collector would.
+const DELIVERS: &str = r#"data:application/json,{"reference":"WH-42"}"#;
 
 fn now_ms() -> u64 {
     js_sys::Date::now() as u64
@@ -59,7 +127,7 @@ fn entry(endpoint: &str) -> Entry {
     let body = format!(
         r#"{{"schema":"wallet-help.report.v1","id":"{id}","created_at":"2024-05-01T10:00:00Z","kind":"complaint","category":"transaction","subject":"USDT 未到账","description":"My transfer never arrived."}}"#
     );
-    Entry::from_payload(endpoint, body, now_ms()).unwrap()
+    Entry::from_payload(endpoint, body, now_ms(), wallet_help::core::outbox::give_up_after_ms(None)).unwrap()
 }
 
 fn flag(key: &str) -> Option<String> {
@@ -145,7 +213,7 @@ async fn an_unreachable_endpoint_leaves_the_report_queued_for_a_retry() {
     let _subscription = outbox.subscribe(Rc::new(move |list: Vec<Entry>| record.borrow_mut().push(list)));
     let sent = entry(UNREACHABLE);
     let before = now_ms();
-    outbox.submit(sent.clone()).await.unwrap();
+    assert_eq!(submit(&outbox, sent.clone()).await, Saved::Device);
     let after = now_ms();
     outbox.stop();
     let stored = outbox.entries().await.unwrap();
@@ -173,9 +241,8 @@ async fn a_live_endpoint_delivers_once_announces_and_clears_the_flag() {
     let n = names();
     let outbox = Outbox::new(n.clone());
     let delivered = Events::new("delivered");
-    // A data: URL answers any method with 200 and this body, like a collector would.
-    let sent = entry(r#"data:application/json,{"reference":"WH-42"}"#);
-    outbox.submit(sent.clone()).await.unwrap();
+    let sent = entry(DELIVERS);
+    submit(&outbox, sent.clone()).await;
     let stored = outbox.entries().await.unwrap();
     assert_eq!(stored[0].status, Status::Delivered { reference: Some("WH-42".into()) });
     assert_eq!((stored[0].attempts, stored[0].last_error.clone()), (1, None));
@@ -197,7 +264,7 @@ async fn a_refusal_is_final_keeps_the_text_and_reaches_the_page() {
     // The test runner's own server has no such route and refuses the POST with a 4xx.
     let endpoint = format!("{}/no-such-collector/reports", web_sys::window().unwrap().location().origin().unwrap());
     let sent = entry(&endpoint);
-    outbox.submit(sent.clone()).await.unwrap();
+    submit(&outbox, sent.clone()).await;
     outbox.stop();
     let e = &outbox.entries().await.unwrap()[0];
     let Status::Rejected { message } = &e.status else { panic!("not rejected: {e:?}") };
@@ -238,20 +305,171 @@ async fn an_entry_left_sending_by_a_closed_tab_is_recovered_and_sent_again() {
     outbox.clear().await.unwrap();
 }
 
-#[wasm_bindgen_test]
-async fn the_lock_runs_the_task_and_keeps_others_out_until_it_ends() {
-    let name = unique("wh-test-lock");
-    assert_eq!(locks::if_available(&name, || async { 7 }).await, Ok(Some(7)));
-    let inner_name = name.clone();
-    let nested = locks::if_available(&name, move || async move {
+/// The lock (or lease) `name` runs a task, turns a second holder away while it runs, and is
+/// free again afterwards.
+async fn holds_and_releases(name: &str) {
+    assert_eq!(locks::if_available(name, "a", || async { 7 }).await, Ok(Some(7)));
+    let inner_name = name.to_string();
+    let nested = locks::if_available(name, "a", move || async move {
         // Still held after an await point: the lock lasts as long as the task's future.
-        let tick = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
-        locks::if_available(&inner_name, || async { "second" }).await
+        sleep(20).await;
+        locks::if_available(&inner_name, "b", || async { "second" }).await
     })
     .await;
     assert_eq!(nested, Ok(Some(Ok(None))), "a second holder is turned away, not queued");
-    assert_eq!(locks::if_available(&name, || async { 8 }).await, Ok(Some(8)), "released afterwards");
+    assert_eq!(locks::if_available(name, "b", || async { 8 }).await, Ok(Some(8)), "released afterwards");
+}
+
+#[wasm_bindgen_test]
+async fn the_lock_runs_the_task_and_keeps_others_out_until_it_ends() {
+    holds_and_releases(&unique("wh-test-lock")).await;
+}
+
+#[wasm_bindgen_test]
+async fn without_web_locks_a_lease_in_local_storage_does_the_same() {
+    shadow(&navigator(), "locks", &JsValue::UNDEFINED);
+    let name = unique("wh-test-lock");
+    holds_and_releases(&name).await;
+    assert_eq!(flag(&format!("{name}:lease")), None, "released means removed");
+    // A lease left by a tab that died is free once it expires, not before.
+    let key = format!("{name}:lease");
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.set_item(&key, &wallet_help::core::lease::value("gone", now_ms() + 5_000)).unwrap();
+    assert_eq!(locks::if_available(&name, "a", || async { 1 }).await, Ok(None));
+    storage.set_item(&key, &wallet_help::core::lease::value("gone", now_ms() - 1)).unwrap();
+    assert_eq!(locks::if_available(&name, "a", || async { 2 }).await, Ok(Some(2)));
+    restore("locks");
+}
+
+#[wasm_bindgen_test]
+async fn without_web_locks_two_outboxes_never_both_send_a_report() {
+    shadow(&navigator(), "locks", &JsValue::UNDEFINED);
+    let n = names();
+    let delivered = Events::new("delivered");
+    let (a, b) = (Outbox::new(n.clone()), Outbox::new(n.clone()));
+    let sent = entry(DELIVERS);
+    a.store(&sent).await.unwrap();
+    // Both wake at once, as two tabs do on the `online` event.
+    let run = |o: &Outbox| {
+        let o = o.clone();
+        wasm_bindgen_futures::future_to_promise(async move {
+            o.pump().await;
+            Ok(JsValue::UNDEFINED)
+        })
+    };
+    let both = js_sys::Promise::all(&js_sys::Array::of2(&run(&a), &run(&b)));
+    wasm_bindgen_futures::JsFuture::from(both).await.unwrap();
+    a.stop();
+    b.stop();
+    assert_eq!(delivered.seen.borrow().len(), 1, "sent by one of them only");
+    assert_eq!(a.entries().await.unwrap()[0].status, Status::Delivered { reference: Some("WH-42".into()) });
+    assert_eq!(flag(&format!("{}:lease", n.lock)), None);
+    restore("locks");
+    a.clear().await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn without_indexeddb_a_report_is_kept_as_text_and_sent_by_the_next_page() {
+    hide(&window(), "indexedDB");
+    shadow(&navigator(), "onLine", &JsValue::FALSE);
+    let n = names();
+    let outbox = Outbox::new(n.clone());
+    let id = unique("report");
+    let body = format!(
+        r#"{{"schema":"wallet-help.report.v1","id":"{id}","created_at":"2024-05-01T10:00:00Z","kind":"complaint","category":"transaction","subject":"s","description":"My transfer never arrived.","attachments":[{{"name":"a.png","type":"image/png","data":"iVBORw0KGgo="}}]}}"#
+    );
+    let sent = Entry::from_payload(DELIVERS, body, now_ms(), 86_400_000).unwrap();
+    // Offline: stored, not sent.
+    assert_eq!(submit(&outbox, sent.clone()).await, Saved::TextOnly(1));
+    outbox.stop();
+    let listed = outbox.entries().await.unwrap();
+    assert_eq!((listed.len(), listed[0].id.as_str(), &listed[0].status), (1, id.as_str(), &Status::Queued));
+    assert_eq!((listed[0].attempts, listed[0].screenshots_dropped), (0, 1));
+    let kept = text_store(&n.fallback).unwrap_or_default();
+    assert!(kept.contains("My transfer never arrived.") && !kept.contains("iVBORw0KGgo"), "{kept}");
+    assert_eq!(flag(&n.pending_flag).as_deref(), Some("1"), "the loader will come back for it");
+    restore("onLine");
+    // The next page, online, still without IndexedDB.
+    let delivered = Events::new("delivered");
+    let next = Outbox::new(n.clone());
+    next.pump().await;
+    next.stop();
+    assert_eq!(delivered.seen.borrow().len(), 1);
+    assert_eq!(delivered.field(0, "id").as_string(), Some(id));
+    let e = &next.entries().await.unwrap()[0];
+    assert_eq!((&e.status, e.attempts), (&Status::Delivered { reference: Some("WH-42".into()) }, 1));
+    assert_eq!(flag(&n.pending_flag), None);
+    next.pump().await;
+    assert_eq!(delivered.seen.borrow().len(), 1, "exactly once");
+    next.clear().await.unwrap();
+    assert_eq!(text_store(&n.fallback), None, "clear removes the text-only store");
+    restore("indexedDB");
+}
+
+#[wasm_bindgen_test]
+async fn with_no_storage_at_all_nothing_claims_to_be_saved() {
+    hide(&window(), "indexedDB");
+    refuse_writes();
+    let outbox = Outbox::new(names());
+    let result = outbox.store(&entry(DELIVERS)).await;
+    restore("setItem");
+    restore("indexedDB");
+    assert!(result.is_err(), "{result:?}");
+    assert!(outbox.entries().await.unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn resume_looks_in_the_outbox_when_the_pending_flag_cannot_be_written() {
+    let n = names();
+    let left = entry(DELIVERS);
+    let db = idb::Db::open(&n.database).await.unwrap();
+    db.put(&left).await.unwrap();
+    drop(db);
+    // The visit that stored it could not write the flag either.
+    assert_eq!(flag(&n.pending_flag), None);
+    refuse_writes();
+    let delivered = Events::new("delivered");
+    let outbox = Outbox::new(n.clone());
+    outbox.resume();
+    for _ in 0..100 {
+        if !delivered.seen.borrow().is_empty() {
+            break;
+        }
+        sleep(30).await;
+    }
+    restore("setItem");
+    outbox.stop();
+    assert_eq!(delivered.seen.borrow().len(), 1, "the report was found and sent");
+    assert_eq!(outbox.entries().await.unwrap()[0].status, Status::Delivered { reference: Some("WH-42".into()) });
+    outbox.clear().await.unwrap();
+    // With a flag that can be written and says nothing is pending, nothing is opened.
+    let quiet = names();
+    Outbox::new(quiet.clone()).resume();
+    sleep(50).await;
+    assert_eq!(idb::exists(&quiet.database).await, Some(false));
+}
+
+#[wasm_bindgen_test]
+async fn a_report_past_its_give_up_time_is_not_delivered_and_the_page_hears_it_once() {
+    let n = names();
+    let mut old = entry(UNREACHABLE);
+    old.give_up_ms = now_ms() - 1;
+    old.last_error = Some("HTTP 503".into());
+    let db = idb::Db::open(&n.database).await.unwrap();
+    db.put(&old).await.unwrap();
+    drop(db);
+    let errors = Events::new("error");
+    let outbox = Outbox::new(n.clone());
+    outbox.pump().await;
+    outbox.pump().await;
+    outbox.stop();
+    let e = &outbox.entries().await.unwrap()[0];
+    assert_eq!((&e.status, e.attempts), (&Status::NotDelivered, 0), "not sent again");
+    assert_eq!(e.body, old.body, "the text is kept to copy");
+    assert_eq!(errors.seen.borrow().len(), 1, "announced once");
+    assert_eq!(errors.field(0, "id").as_string(), Some(old.id.clone()));
+    let message = errors.field(0, "message").as_string().unwrap_or_default();
+    assert!(message.contains("not delivered") && message.contains("HTTP 503"), "{message}");
+    assert_eq!(flag(&n.pending_flag), None, "nothing left to send");
+    outbox.clear().await.unwrap();
 }

@@ -11,6 +11,19 @@ pub const BASE_MS: u64 = 1_000;
 pub const CAP_MS: u64 = 300_000;
 /// A `Retry-After` above this (1 h) is treated as a server mistake, not a wish to wait days.
 pub const RETRY_AFTER_MAX_SECS: u64 = 3_600;
+/// No wait this module computes is longer than this: a next attempt set further ahead of
+/// the clock than this can only mean the clock was set back since, and is due now.
+pub const MAX_WAIT_MS: u64 = if CAP_MS > RETRY_AFTER_MAX_SECS * 1_000 { CAP_MS } else { RETRY_AFTER_MAX_SECS * 1_000 };
+const _: () = assert!(MAX_WAIT_MS >= CAP_MS && MAX_WAIT_MS >= RETRY_AFTER_MAX_SECS * 1_000);
+
+/// Why an attempt failed, as `platform::http` writes it in the entry's `last_error`.
+pub const OFFLINE: &str = "offline";
+pub const TIMED_OUT: &str = "timed out";
+pub const NETWORK: &str = "network error";
+/// The endpoint answered with a redirect, which the widget does not follow (a redirected
+/// POST can turn into a GET that "succeeds" without the report): the operator must give
+/// the final URL.
+pub const REDIRECT: &str = "redirect";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -37,7 +50,8 @@ pub fn classify_at(status: u16, body: &str, retry_after: Option<&str>, now_ms: u
 fn classify_with(status: u16, body: &str, retry_after_secs: Option<u64>) -> Outcome {
     match status {
         200..=299 => Outcome::Delivered { reference: field(body, "reference") },
-        408 | 425 | 429 | 500..=599 => Outcome::RetryLater { retry_after_secs },
+        // A redirect is the endpoint's setup, not the report's fault: kept and retried.
+        300..=399 | 408 | 425 | 429 | 500..=599 => Outcome::RetryLater { retry_after_secs },
         _ => Outcome::Rejected {
             message: field(body, "error")
                 .or_else(|| field(body, "message"))
@@ -49,6 +63,28 @@ fn classify_with(status: u16, body: &str, retry_after_secs: Option<u64>) -> Outc
 /// A network failure or timeout: the request may not have arrived, so it is retried.
 pub fn network_failure() -> Outcome {
     Outcome::RetryLater { retry_after_secs: None }
+}
+
+/// Why the last attempt failed, read back from the entry's `last_error`, for the user.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    Offline,
+    TimedOut,
+    /// No answer: refused connection, DNS, TLS, CORS, or an unknown cause.
+    Network,
+    Redirect,
+    /// The server answered with this HTTP status.
+    Status(u16),
+}
+
+/// Reads a `last_error` detail (see [`OFFLINE`], [`TIMED_OUT`], [`REDIRECT`], "HTTP 503").
+pub fn failure(detail: &str) -> Failure {
+    match detail {
+        OFFLINE => Failure::Offline,
+        TIMED_OUT => Failure::TimedOut,
+        REDIRECT => Failure::Redirect,
+        _ => detail.strip_prefix("HTTP ").and_then(|n| n.parse().ok()).map_or(Failure::Network, Failure::Status),
+    }
 }
 
 /// Seconds to wait from a `Retry-After` value: delta-seconds, or an HTTP-date when `now_ms`
@@ -183,8 +219,25 @@ mod tests {
         );
         assert_eq!(classify(403, r#"{"message":"blocked"}"#, None), Outcome::Rejected { message: "blocked".into() });
         assert_eq!(classify(400, "not json", None), Outcome::Rejected { message: "HTTP 400".into() });
-        assert_eq!(classify(302, "", None), Outcome::Rejected { message: "HTTP 302".into() });
         assert_eq!(classify(404, "", Some("30")), Outcome::Rejected { message: "HTTP 404".into() });
+    }
+
+    #[test]
+    fn a_redirect_is_retried_not_taken_for_a_delivery_or_a_refusal() {
+        for s in [301, 302, 303, 307, 308] {
+            assert_eq!(classify(s, "", None), Outcome::RetryLater { retry_after_secs: None }, "{s}");
+        }
+    }
+
+    #[test]
+    fn failure_details_read_back_as_reasons() {
+        assert_eq!(failure(OFFLINE), Failure::Offline);
+        assert_eq!(failure(TIMED_OUT), Failure::TimedOut);
+        assert_eq!(failure(REDIRECT), Failure::Redirect);
+        assert_eq!(failure(NETWORK), Failure::Network);
+        assert_eq!(failure("network"), Failure::Network, "older records");
+        assert_eq!(failure("HTTP 503"), Failure::Status(503));
+        assert_eq!(failure("HTTP x"), Failure::Network);
     }
 
     // 2015-10-21T07:28:00Z, the example date of RFC 9110.

@@ -90,6 +90,8 @@ mod tests {
             next_attempt_ms: 0,
             last_error: None,
             updated_ms: NOW - hours_ago * HOUR_MS,
+            give_up_ms: 0,
+            screenshots_dropped: 0,
         }
     }
 

@@ -4,6 +4,7 @@
 use super::config::{Locale, View};
 use super::contacts::{Advice, Channel, Network, Reason};
 use super::content::Category as Topic;
+use super::delivery::Failure;
 use super::report::{Category, Field, Kind, Problem};
 
 pub struct Strings {
@@ -69,6 +70,21 @@ pub struct Strings {
     pub status_delivered: &'static str,
     pub status_rejected: &'static str,
     pub queued: &'static str,
+    pub status_not_delivered: &'static str,
+    /// Under a report given up on: what to do instead (the channels follow).
+    pub not_delivered_help: &'static str,
+    pub copy_report: &'static str,
+    /// The browser refused the clipboard: the text is shown to select instead.
+    pub copy_refused: &'static str,
+    /// The next try, when the browser says it is offline.
+    pub when_online: &'static str,
+    /// The next try, when it is due now.
+    pub in_a_moment: &'static str,
+    /// The report is kept in the text-only store: its screenshots are not.
+    pub screenshots_dropped: &'static str,
+    /// Neither store could keep the report, nor could it be sent (the channels follow).
+    pub not_saved: &'static str,
+    pub report_id: &'static str,
     pub write_report: &'static str,
     pub sent_what: &'static str,
     pub clear_data: &'static str,
@@ -190,6 +206,15 @@ const EN: Strings = Strings {
     status_delivered: "Received",
     status_rejected: "Not accepted",
     queued: "Saved on this device. It is sent as soon as the connection allows, even after a reload.",
+    status_not_delivered: "Not delivered",
+    not_delivered_help: "This report could not be delivered and will not be tried again. Copy its text and send it to support another way:",
+    copy_report: "Copy the text",
+    copy_refused: "This browser did not allow copying. Select the text below and copy it yourself.",
+    when_online: "when you are back online",
+    in_a_moment: "in a moment",
+    screenshots_dropped: "Screenshots could not be kept on this device. The text of your report is saved and will be sent; attach the screenshots when support answers.",
+    not_saved: "Your report was NOT saved and NOT sent: this browser does not let the widget store it. Your text is still in the form. Try again later, or contact support directly:",
+    report_id: "Report id",
     write_report: "Write a report",
     sent_what: "What was sent",
     clear_data: "Clear my data on this device",
@@ -309,6 +334,16 @@ const ZH_CN: Strings = Strings {
     status_delivered: "已送达",
     status_rejected: "未被接受",
     queued: "已保存在本设备，网络恢复后会自动发送，刷新页面也不会丢失。",
+    status_not_delivered: "未能送达",
+    not_delivered_help: "这份反馈未能送达，也不会再自动重试。请复制内容，通过以下其他方式发给客服：",
+    copy_report: "复制内容",
+    copy_refused: "此浏览器不允许复制。请选中下面的文字，自行复制。",
+    when_online: "网络恢复后",
+    in_a_moment: "即将进行",
+    screenshots_dropped: "本设备无法保存截图。反馈的文字已保存，会尽快发送；客服回复时请再附上截图。",
+    not_saved:
+        "您的反馈未能保存，也未能发送：此浏览器不允许本组件存储数据。内容仍保留在表单中。请稍后重试，或直接联系客服：",
+    report_id: "反馈编号",
     write_report: "写反馈",
     sent_what: "发送的内容",
     clear_data: "清除本设备上的数据",
@@ -453,6 +488,39 @@ pub fn hours_note(locale: Locale, hours: &str) -> String {
     match locale {
         Locale::En => format!(" ({hours})"),
         Locale::ZhCn => format!("（{hours}）"),
+    }
+}
+
+/// Why the last try of a report failed, in words.
+pub fn failure_text(locale: Locale, failure: Failure) -> String {
+    let zh = locale == Locale::ZhCn;
+    match failure {
+        Failure::Offline if zh => "设备未联网".into(),
+        Failure::Offline => "you were offline".into(),
+        Failure::TimedOut | Failure::Status(408) if zh => "服务器未及时响应".into(),
+        Failure::TimedOut | Failure::Status(408) => "the server did not answer in time".into(),
+        Failure::Network if zh => "无法连接服务器".into(),
+        Failure::Network => "the server could not be reached".into(),
+        Failure::Redirect if zh => "反馈地址被重定向到别处（需由网站修复）".into(),
+        Failure::Redirect => "the report address redirects elsewhere (the site must fix this)".into(),
+        Failure::Status(429) if zh => "服务器繁忙（429）".into(),
+        Failure::Status(429) => "the server was busy (429)".into(),
+        Failure::Status(n) if n >= 500 && zh => format!("服务器错误 {n}"),
+        Failure::Status(n) if n >= 500 => format!("server error {n}"),
+        Failure::Status(n) if zh => format!("被服务器拒绝（{n}）"),
+        Failure::Status(n) => format!("refused by the server ({n})"),
+    }
+}
+
+/// Where a report waiting to be sent stands: tries so far, why the last failed, and when
+/// the next one is (a local time, "when you are back online" or "in a moment").
+pub fn retry_text(locale: Locale, tries: u32, reason: Option<&str>, next: &str) -> String {
+    match (locale, tries, reason) {
+        (Locale::En, 0, _) | (Locale::En, _, None) => format!("Not tried yet. Next try: {next}."),
+        (Locale::En, 1, Some(r)) => format!("Tried once; it failed: {r}. Next try: {next}."),
+        (Locale::En, n, Some(r)) => format!("Tried {n} times; the last try failed: {r}. Next try: {next}."),
+        (Locale::ZhCn, 0, _) | (Locale::ZhCn, _, None) => format!("尚未发送。下次尝试：{next}。"),
+        (Locale::ZhCn, n, Some(r)) => format!("已尝试 {n} 次，上次失败原因：{r}。下次尝试：{next}。"),
     }
 }
 
@@ -917,6 +985,35 @@ mod tests {
         assert_eq!(
             followup_text(Locale::ZhCn, "tpWallet", None, 100, 72),
             "您的反馈已等待 4 天，仍未收到答复。tpWallet客服力争在 72 小时内答复。"
+        );
+    }
+
+    #[test]
+    fn failed_tries_are_told_in_words_with_the_next_try() {
+        let said = |l, d: &str| failure_text(l, crate::core::delivery::failure(d));
+        assert_eq!(said(Locale::En, "HTTP 503"), "server error 503");
+        assert_eq!(said(Locale::ZhCn, "HTTP 503"), "服务器错误 503");
+        assert_eq!(said(Locale::En, "offline"), "you were offline");
+        assert_eq!(said(Locale::En, "timed out"), "the server did not answer in time");
+        assert_eq!(said(Locale::En, "HTTP 429"), "the server was busy (429)");
+        assert_eq!(said(Locale::En, "HTTP 403"), "refused by the server (403)");
+        assert_eq!(said(Locale::En, "network error"), "the server could not be reached");
+        assert!(said(Locale::En, "redirect").contains("redirects"));
+        assert_eq!(
+            retry_text(Locale::En, 3, Some("server error 503"), "5:31 PM"),
+            "Tried 3 times; the last try failed: server error 503. Next try: 5:31 PM."
+        );
+        assert_eq!(
+            retry_text(Locale::En, 1, Some("x"), "in a moment"),
+            "Tried once; it failed: x. Next try: in a moment."
+        );
+        assert_eq!(
+            retry_text(Locale::En, 0, None, "when you are back online"),
+            "Not tried yet. Next try: when you are back online."
+        );
+        assert_eq!(
+            retry_text(Locale::ZhCn, 2, Some("设备未联网"), "网络恢复后"),
+            "已尝试 2 次，上次失败原因：设备未联网。下次尝试：网络恢复后。"
         );
     }
 }

@@ -9,6 +9,7 @@ pub mod content;
 pub mod delivery;
 pub mod followup;
 pub mod i18n;
+pub mod lease;
 pub mod localized;
 pub mod operator;
 pub mod outbox;

@@ -55,6 +55,9 @@ pub fn apply(file: &Value, catalogue: &mut Catalogue) -> Changes {
     if let Some(checklist) = root.get("checklist") {
         apply_checklist(checklist, catalogue, &mut out.warnings);
     }
+    if let Some(delivery) = root.get("delivery") {
+        apply_delivery(delivery, catalogue, &mut out.warnings);
+    }
     let Some(articles) = root.get("articles") else { return out };
     let hidden: Vec<String> = match articles.get("hide") {
         None => Vec::new(),
@@ -131,6 +134,28 @@ fn apply_checklist(raw: &Value, catalogue: &mut Catalogue, warnings: &mut Vec<St
             }
         }
         catalogue.set_items(locale, items);
+    }
+}
+
+/// `delivery: { giveUpDays }`: days a report is retried before it is shown as not
+/// delivered, clamped to the outbox's range.
+fn apply_delivery(raw: &Value, catalogue: &mut Catalogue, warnings: &mut Vec<String>) {
+    use super::outbox::{GIVE_UP_DAYS, GIVE_UP_DAYS_MAX, GIVE_UP_DAYS_MIN};
+    let Some(days) = raw.get("giveUpDays") else { return };
+    match days.as_u64() {
+        Some(d) if (u64::from(GIVE_UP_DAYS_MIN)..=u64::from(GIVE_UP_DAYS_MAX)).contains(&d) => {
+            catalogue.give_up_days = u32::try_from(d).ok();
+        }
+        Some(d) => {
+            let kept = d.clamp(u64::from(GIVE_UP_DAYS_MIN), u64::from(GIVE_UP_DAYS_MAX));
+            warnings.push(format!(
+                "config.delivery.giveUpDays: {d} is outside {GIVE_UP_DAYS_MIN}–{GIVE_UP_DAYS_MAX}; using {kept}"
+            ));
+            catalogue.give_up_days = u32::try_from(kept).ok();
+        }
+        None => warnings.push(format!(
+            "config.delivery.giveUpDays: must be a whole number of days, not {days}; using {GIVE_UP_DAYS}"
+        )),
     }
 }
 
@@ -337,6 +362,27 @@ mod tests {
         let bad = apply(&json!({"official": {"domains": "acme.io"}}), &mut Catalogue::default());
         assert_eq!(bad.warnings.len(), 1);
         assert!(bad.warnings[0].starts_with("config.official: "), "{:?}", bad.warnings);
+    }
+
+    #[test]
+    fn the_give_up_time_comes_from_the_config_within_its_range() {
+        let mut c = Catalogue::default();
+        assert!(apply(&json!({"delivery": {"giveUpDays": 14}}), &mut c).warnings.is_empty());
+        assert_eq!(c.give_up_days, Some(14));
+        let changes = apply(&json!({"delivery": {"giveUpDays": 365}}), &mut c);
+        assert_eq!(changes.warnings, ["config.delivery.giveUpDays: 365 is outside 1–90; using 90"]);
+        assert_eq!(c.give_up_days, Some(90));
+        let changes = apply(&json!({"delivery": {"giveUpDays": 0}}), &mut c);
+        assert_eq!((c.give_up_days, changes.warnings.len()), (Some(1), 1));
+        let mut fresh = Catalogue::default();
+        let changes = apply(&json!({"delivery": {"giveUpDays": "a week"}}), &mut fresh);
+        assert_eq!(
+            changes.warnings,
+            ["config.delivery.giveUpDays: must be a whole number of days, not \"a week\"; using 7"]
+        );
+        assert_eq!(fresh.give_up_days, None);
+        apply(&json!({"delivery": {}}), &mut fresh);
+        assert_eq!(fresh.give_up_days, None);
     }
 
     #[test]

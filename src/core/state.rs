@@ -52,6 +52,9 @@ pub struct State {
     pub ladder: Option<Rung>,
     /// What the user said about delivered reports (answered, or "not now"); kept on the device.
     pub notes: Rc<Notes>,
+    /// Counts "clear my data": the app's one effect that wipes the device runs when it
+    /// changes, after the reducer has emptied everything the app would write back.
+    pub cleared: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -76,6 +79,10 @@ pub enum Action {
     RemoveSecrets,
     Prefill(Vec<(String, String)>),
     DiscardDraft,
+    /// The outbox has stored the report written from this draft: the form starts afresh,
+    /// unless the draft changed while it was being stored (the user typed on, or the host
+    /// page prefilled the next one), which is then kept.
+    ReportStored(Rc<Draft>),
     ShowReports(bool),
     Mark(String, Mark),
     AttachChecklist(bool),
@@ -99,6 +106,10 @@ pub enum Action {
     },
     /// The escalation ladder on its own (the follow-up of an unanswered report).
     ShowLadder(Rung),
+    /// "Clear my data": forgets everything the widget keeps about the user (votes, checklist
+    /// marks, notes about reports, the draft, the articles read) and asks the app's effect
+    /// to wipe the device (storage, outbox, page cache).
+    ClearMyData,
 }
 
 impl State {
@@ -120,6 +131,7 @@ impl State {
             walk: None,
             ladder: None,
             notes: Rc::default(),
+            cleared: 0,
         }
     }
 
@@ -192,6 +204,11 @@ impl State {
                 Rc::make_mut(&mut next.prefill).extend(extra);
             }
             Action::DiscardDraft => next.draft = Rc::default(),
+            Action::ReportStored(sent) => {
+                if self.draft == sent {
+                    next.draft = Rc::default();
+                }
+            }
             Action::ShowReports(on) => next.reports = on,
             Action::Mark(id, mark) => {
                 Rc::make_mut(&mut next.marks).insert(id, mark);
@@ -236,6 +253,14 @@ impl State {
                 }
                 next.view = View::Contact;
                 next.reports = false;
+            }
+            Action::ClearMyData => {
+                next.votes = Rc::default();
+                next.draft = Rc::default();
+                next.marks = Rc::default();
+                next.notes = Rc::default();
+                next.read.clear();
+                next.cleared = self.cleared.wrapping_add(1);
             }
             Action::ShowVerifier(on) => {
                 next.verifier = on;
@@ -404,6 +429,38 @@ mod tests {
         assert_eq!(s.draft.steps, "article:tx-pending\nstep:tx-pending/dont-resend\nstep:tx-pending/find-hash");
         assert!(fresh().reduce(Action::StartCase("nope".into())).walk.is_none());
         assert!(s.reduce(Action::LeaveCase).walk.is_none());
+    }
+
+    #[test]
+    fn a_stored_report_empties_the_form_unless_it_changed_meanwhile() {
+        let s = fresh().reduce(Action::Edit(Field::Description, "first report".into()));
+        let sent = s.draft.clone();
+        assert_eq!(*s.reduce(Action::ReportStored(sent.clone())).draft, Draft::default());
+        let typed_on = s.reduce(Action::Edit(Field::Description, "second report".into()));
+        assert_eq!(typed_on.reduce(Action::ReportStored(sent)).draft.description, "second report");
+    }
+
+    #[test]
+    fn clearing_my_data_forgets_everything_kept_and_only_that() {
+        let s = fresh()
+            .reduce(Action::Open(Some(View::Contact)))
+            .reduce(Action::Vote { subject: "refund".into(), helpful: true })
+            .reduce(Action::Mark("two-factor".into(), Mark::Done))
+            .reduce(Action::Note { report: "r1".into(), note: Note::Answered })
+            .reduce(Action::ShowArticle("tx-pending".into()))
+            .reduce(Action::Edit(Field::Description, "lost 5 USDT".into()))
+            .reduce(Action::ShowView(View::Contact))
+            .reduce(Action::ShowReports(true));
+        let c = s.reduce(Action::ClearMyData);
+        assert!(c.votes.is_empty() && c.marks.is_empty() && c.notes.is_empty() && c.read.is_empty());
+        assert_eq!(*c.draft, Draft::default());
+        assert_eq!(c.cleared, 1);
+        assert_eq!((c.open, c.view, c.reports), (true, View::Contact, true), "the user stays where they were");
+        assert_eq!(c.reduce(Action::ClearMyData).cleared, 2, "each clear is a new request");
+        // What comes after holds only the new answer, nothing of the old ones.
+        let after = c.reduce(Action::Vote { subject: "phishing".into(), helpful: false });
+        assert_eq!(after.votes.keys().collect::<Vec<_>>(), ["phishing"]);
+        assert_eq!(after.reduce(Action::ShowView(View::Contact)).draft.steps, "", "articles read before are forgotten");
     }
 
     #[test]

@@ -94,10 +94,13 @@ pub fn entry(raw: &Value) -> Option<Entry> {
         next_attempt_ms: number("next_attempt_ms")?,
         last_error,
         updated_ms: number("updated_ms")?,
+        give_up_ms: number("give_up_ms")?,
+        screenshots_dropped: u32::try_from(number("screenshots_dropped")?).ok()?,
     })
 }
 
-/// `{"state": "queued" | "sending" | "delivered" | "rejected", "reference"?, "message"?}`;
+/// `{"state": "queued" | "sending" | "delivered" | "rejected" | "not_delivered",
+/// "reference"?, "message"?}`;
 /// each state reads only its own fields.
 fn status(raw: &Value) -> Option<Status> {
     let o = raw.as_object()?;
@@ -112,6 +115,7 @@ fn status(raw: &Value) -> Option<Status> {
         "sending" => Some(Status::Sending),
         "delivered" => Some(Status::Delivered { reference: text("reference")? }),
         "rejected" => Some(Status::Rejected { message: text("message")?? }),
+        "not_delivered" => Some(Status::NotDelivered),
         _ => None,
     }
 }
@@ -202,7 +206,8 @@ mod tests {
     fn outbox_entries_read_like_the_derive() {
         let full = json!({"id": "i", "endpoint": "https://e", "body": "{}", "kind": "complaint", "category": "other",
             "subject": "s", "created_at": "2026-01-01T00:00:00Z", "status": {"state": "rejected", "message": "no"},
-            "attempts": 3, "next_attempt_ms": 1_700_000_000_000u64, "last_error": "HTTP 400", "updated_ms": 5});
+            "attempts": 3, "next_attempt_ms": 1_700_000_000_000u64, "last_error": "HTTP 400", "updated_ms": 5,
+            "give_up_ms": 1_700_600_000_000u64, "screenshots_dropped": 2});
         agrees(entry, &full);
         agrees(entry, &json!({"id": "i", "endpoint": "e", "body": "b", "status": {"state": "queued"}}));
         for key in full.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()).unwrap_or_default() {
@@ -215,7 +220,7 @@ mod tests {
                 agrees(entry, &changed);
             }
         }
-        for state in ["queued", "sending", "delivered", "rejected", "lost"] {
+        for state in ["queued", "sending", "delivered", "rejected", "not_delivered", "lost"] {
             for extra in [
                 json!({}),
                 json!({"reference": "R"}),

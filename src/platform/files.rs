@@ -10,6 +10,13 @@ pub fn copy_text(text: &str) {
     }
 }
 
+/// Copies text and says whether the browser did (it may refuse: no permission, no focus,
+/// no secure context), so the caller never claims a copy that did not happen.
+pub async fn copied(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    wasm_bindgen_futures::JsFuture::from(window.navigator().clipboard().write_text(text)).await.is_ok()
+}
+
 /// Offers `text` as a download named `name` (UTF-8 plain text).
 pub fn download_text(name: &str, text: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };

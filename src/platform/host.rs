@@ -80,6 +80,15 @@ pub fn local_time(rfc3339: &str, lang: &str) -> String {
     if date.get_time().is_nan() {
         return rfc3339.to_string();
     }
+    date_time(&date, lang)
+}
+
+/// A time in ms since the Unix epoch as the reader's local date and time (see [`local_time`]).
+pub fn local_time_ms(ms: u64, lang: &str) -> String {
+    date_time(&js_sys::Date::new(&(ms as f64).into()), lang)
+}
+
+fn date_time(date: &js_sys::Date, lang: &str) -> String {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
@@ -118,6 +127,11 @@ pub fn focus_by_id(near: Option<web_sys::EventTarget>, id: &str) {
     if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
+}
+
+/// Whether the browser believes it has a network connection.
+pub fn online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
 /// Now, in milliseconds since the Unix epoch.

@@ -1,6 +1,8 @@
 //! POSTing a report: JSON body, `Idempotency-Key`, a deadline, and the server's answer
 //! classified by `core::delivery`. A request that cannot complete, or not in time, counts as
-//! a network failure (retried: the server dedupes by id if it did arrive).
+//! a network failure (retried: the server dedupes by id if it did arrive). Redirects are
+//! not followed: a redirected POST may arrive as a GET that answers 200 without the report,
+//! so a redirect is kept and retried, with a console hint for the operator.
 //!
 //! `fetch` through `web-sys` directly: `gloo-net` wraps the same calls but brings the `http`
 //! crate's method and header types along, which cost more Wasm than these two requests.
@@ -11,7 +13,7 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{RequestInit, Response};
+use web_sys::{RequestInit, RequestRedirect, Response, ResponseType};
 
 /// Sends one request; `Err` carries the JS error's own text (e.g. "TypeError: Failed to fetch").
 async fn fetch(url: &str, init: &RequestInit) -> Result<Response, String> {
@@ -58,11 +60,21 @@ pub async fn post_report(endpoint: &str, id: &str, body: &str, timeout_ms: i32) 
     init.set_headers(&headers);
     init.set_signal(signal.as_ref());
     init.set_body(&JsValue::from_str(body));
+    // "manual", not "error": both stop the redirect, but only "manual" lets us tell it from a
+    // network failure and name the cause.
+    init.set_redirect(RequestRedirect::Manual);
     let response = match fetch(endpoint, &init).await {
         Ok(response) => response,
-        Err(_) if deadline.as_ref().is_some_and(Deadline::fired) => return failed("timed out"),
-        Err(_) => return failed("network error"),
+        Err(_) if deadline.as_ref().is_some_and(Deadline::fired) => return failed(delivery::TIMED_OUT),
+        Err(_) if web_sys::window().is_some_and(|w| !w.navigator().on_line()) => return failed(delivery::OFFLINE),
+        Err(_) => return failed(delivery::NETWORK),
     };
+    if response.type_() == ResponseType::Opaqueredirect || (300..400).contains(&response.status()) {
+        crate::platform::host::warn(&format!(
+            "the report endpoint {endpoint} answered with a redirect; reports are not sent to redirected addresses and will be retried: set data-endpoint to the final URL"
+        ));
+        return failed(delivery::REDIRECT);
+    }
     let status = response.status();
     let retry_after = response.headers().get("Retry-After").ok().flatten();
     // The status decides; a body cut off by the deadline only loses the reference/message.

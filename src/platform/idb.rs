@@ -136,9 +136,11 @@ impl Drop for Db {
 }
 
 /// Deletes the whole database (the "clear my data" action). Waits while other tabs still
-/// hold it open; their connections close themselves on the version change.
+/// hold it open; their connections close themselves on the version change. Without
+/// IndexedDB there is nothing to delete.
 pub async fn delete_database(name: &str) -> Result<(), String> {
-    let request = factory()?.delete_database(name).map_err(js_error)?;
+    let Ok(factory) = factory() else { return Ok(()) };
+    let request = factory.delete_database(name).map_err(js_error)?;
     settle(&request, "success", &["error"]).await.map_err(|_| request_error(&request, "could not delete the outbox"))
 }
 

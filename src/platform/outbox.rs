@@ -1,7 +1,9 @@
-//! The outbox runner: stores each submitted report in IndexedDB before anything is sent,
-//! then sends due entries one at a time under the cross-tab lock, storing every transition
-//! (Sending before the request, the result after), and wakes itself for the next retry and
-//! on the `online` event. It keeps the `wallet-help:v1:pending` flag that lets the loader
+//! The outbox runner: stores each submitted report before anything is sent (in IndexedDB,
+//! or as text in localStorage where there is no IndexedDB, see `store`), then sends due
+//! entries one at a time under the cross-tab lock (a Web Lock, or a localStorage lease
+//! without one), storing every transition (Sending before the request, the result after),
+//! gives up on reports past their give-up time, and wakes itself for the next retry and on
+//! the `online` event. It keeps the `wallet-help:v1:pending` flag that lets the loader
 //! decide cheaply whether a later visit has reports to finish, tells listeners (the "My
 //! reports" view) about every change, and emits `delivered` and `error`.
 
@@ -13,6 +15,8 @@ mod alarm;
 mod notify;
 #[path = "outbox/page.rs"]
 mod page;
+#[path = "outbox/store.rs"]
+mod store;
 
 use crate::core::outbox::{self as queue, Entry};
 use crate::platform::{host, http, idb, locks};
@@ -23,6 +27,7 @@ pub use page::{clear, remove, resume, stop, submit, subscribe};
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use std::rc::Rc;
+use store::Store;
 use wasm_bindgen::JsValue;
 
 /// While another tab holds the lock, look again this often (it may close mid-round).
@@ -42,6 +47,8 @@ pub struct Names {
     pub lock: String,
     /// localStorage key, "1" while anything is queued or sending.
     pub pending_flag: String,
+    /// localStorage key of the text-only outbox, used where IndexedDB is unavailable.
+    pub fallback: String,
 }
 
 impl Default for Names {
@@ -50,8 +57,20 @@ impl Default for Names {
             database: idb::DATABASE.into(),
             lock: locks::OUTBOX.into(),
             pending_flag: "wallet-help:v1:pending".into(),
+            fallback: "wallet-help:v1:outbox-text".into(),
         }
     }
+}
+
+/// Where a submitted report went.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Saved {
+    /// Into IndexedDB, screenshots and all.
+    Device,
+    /// Into the text-only store; this many screenshots could not be kept.
+    TextOnly(u32),
+    /// Nowhere, but the one direct attempt delivered it (with the server's reference).
+    Direct(Option<String>),
 }
 
 /// A handle on one outbox; clones share it. The widget uses the page's, [`Outbox::shared`].
@@ -61,7 +80,13 @@ pub struct Outbox(Rc<Inner>);
 #[derive(Default)]
 struct Inner {
     names: Names,
+    /// Names this instance in the localStorage lease (several tabs, or tests, contend).
+    owner: String,
     db: RefCell<Option<Rc<idb::Db>>>,
+    /// Said once that the text-only store is in use.
+    warned_fallback: Cell<bool>,
+    /// Bumped by `clear`: a round that began before must not write its entries back.
+    epoch: Cell<u32>,
     listeners: Rc<Listeners>,
     running: Cell<bool>,
     again: Cell<bool>,
@@ -79,35 +104,56 @@ fn now_ms() -> u64 {
 
 impl Outbox {
     pub fn new(names: Names) -> Outbox {
-        Outbox(Rc::new(Inner { names, ..Inner::default() }))
+        let owner = format!("outbox-{}", (js_sys::Math::random() * 9e15) as u64);
+        Outbox(Rc::new(Inner { names, owner, ..Inner::default() }))
     }
 
-    /// Stores the entry (it must be `Queued`, e.g. from `Entry::from_payload`), then sends
-    /// what is due (see [`Outbox::pump`]). `Err` means it could not be stored (no IndexedDB,
-    /// quota) and nothing was sent; once stored it will be delivered, now or on a later visit.
-    pub async fn submit(&self, entry: Entry) -> Result<(), String> {
-        let db = self.db().await?;
-        db.put(&entry).await?;
+    /// Stores the entry (it must be `Queued`, e.g. from `Entry::from_payload`): in IndexedDB,
+    /// else its text in localStorage. `Err` means it could not be kept anywhere; once
+    /// stored it will be delivered, now or on a later visit. Sends nothing.
+    pub async fn store(&self, entry: &Entry) -> Result<Saved, String> {
+        let first = match self.idb().await {
+            Ok(Some(db)) => db.put(entry).await.map(|()| Saved::Device),
+            Ok(None) => Err("IndexedDB is unavailable".to_string()),
+            Err(e) => Err(e),
+        };
+        let saved = match first {
+            Ok(saved) => saved,
+            Err(e) => {
+                let text = entry.text_only();
+                store::local_put(&self.0.names.fallback, &text).map_err(|local| format!("{e}; {local}"))?;
+                if !self.0.warned_fallback.replace(true) {
+                    host::warn(&format!("{e}: reports are kept on this device as text only"));
+                }
+                Saved::TextOnly(text.screenshots_dropped)
+            }
+        };
         notify::set_flag(&self.0.names.pending_flag, true);
-        if let Ok(list) = db.get_all().await {
-            self.publish(&list);
+        if let Ok(list) = self.load().await {
+            self.publish(&list.1);
         }
-        self.pump().await;
-        Ok(())
+        Ok(saved)
     }
 
     /// On mount: if an earlier visit left reports pending, sends them. Never creates the
-    /// database; reads only the pending flag (or, without localStorage, the database list).
+    /// database. Reads the pending flag; a flag that says "nothing pending" is believed only
+    /// if it could have been written, else the outbox itself is looked at (does the database
+    /// exist, does the text-only store hold anything).
     pub fn resume(&self) {
         let this = self.clone();
-        match notify::flag(&self.0.names.pending_flag) {
-            Some(true) => wasm_bindgen_futures::spawn_local(async move { this.pump().await }),
-            Some(false) => {}
-            None => wasm_bindgen_futures::spawn_local(async move {
-                if idb::exists(&this.0.names.database).await == Some(true) {
+        let names = &self.0.names;
+        let look = match notify::flag(&names.pending_flag) {
+            Some(true) => return wasm_bindgen_futures::spawn_local(async move { this.pump().await }),
+            Some(false) => !notify::writable(&names.pending_flag),
+            None => true,
+        };
+        if look {
+            wasm_bindgen_futures::spawn_local(async move {
+                let names = &this.0.names;
+                if !store::local_all(&names.fallback).is_empty() || idb::exists(&names.database).await == Some(true) {
                     this.pump().await;
                 }
-            }),
+            });
         }
     }
 
@@ -116,10 +162,11 @@ impl Outbox {
     pub async fn entries(&self) -> Result<Vec<Entry>, String> {
         let connected = self.0.db.borrow().as_ref().is_some_and(|db| db.is_open());
         let flagged = notify::flag(&self.0.names.pending_flag) == Some(true);
-        if !connected && !flagged && idb::exists(&self.0.names.database).await == Some(false) {
-            return Ok(Vec::new());
-        }
-        let mut list = self.db().await?.get_all().await?;
+        let mut list = if !connected && !flagged && idb::exists(&self.0.names.database).await == Some(false) {
+            store::local_all(&self.0.names.fallback)
+        } else {
+            self.load().await?.1
+        };
         queue::newest_first(&mut list);
         Ok(list)
     }
@@ -141,22 +188,27 @@ impl Outbox {
     /// Forgets one report (e.g. a rejected one the user has copied elsewhere).
     pub async fn remove(&self, id: &str) -> Result<(), String> {
         self.0.removed.borrow_mut().insert(id.to_string());
-        let db = self.db().await?;
-        db.delete(id).await?;
-        let list = db.get_all().await?;
-        self.publish(&list);
+        store::local_delete(&self.0.names.fallback, id)?;
+        if let Some(db) = self.idb().await? {
+            db.delete(id).await?;
+        }
+        let list = self.load().await?;
+        self.publish(&list.1);
         Ok(())
     }
 
-    /// "Clear my data": stops sending and deletes the database and the pending flag.
+    /// "Clear my data": stops sending and deletes the database, the text-only store and the
+    /// pending flag.
     pub async fn clear(&self) -> Result<(), String> {
         self.stop();
+        self.0.epoch.set(self.0.epoch.get().wrapping_add(1));
         let cached = self.0.db.borrow_mut().take();
         if let Some(db) = cached {
             db.close();
         }
         self.publish(&[]);
-        idb::delete_database(&self.0.names.database).await
+        let local = store::local_delete_all(&self.0.names.fallback);
+        idb::delete_database(&self.0.names.database).await.and(local)
     }
 
     /// Cancels the retry timer and the `online` listener (on `destroy()`); a later
@@ -185,7 +237,8 @@ impl Outbox {
         loop {
             inner.again.set(false);
             let this = self.clone();
-            let wake = match locks::if_available(&inner.names.lock, move || async move { this.round().await }).await {
+            let round = move || async move { this.round().await };
+            let wake = match locks::if_available(&inner.names.lock, &inner.owner, round).await {
                 Ok(Some(Ok(wake))) => wake,
                 Ok(None) => Some(now_ms() + BUSY_RECHECK_MS),
                 Ok(Some(Err(e))) | Err(e) => {
@@ -206,48 +259,101 @@ impl Outbox {
         }
     }
 
-    /// One pass under the lock; returns when to wake up next.
+    /// One pass under the lock; returns when to wake up next. After every await it checks
+    /// that "clear my data" has not happened meanwhile, or it would write back what was cleared.
     async fn round(&self) -> Result<Option<u64>, String> {
-        let db = self.db().await?;
-        let mut entries = db.get_all().await?;
+        let epoch = self.0.epoch.get();
+        let cleared = || self.0.epoch.get() != epoch;
+        let (homes, mut entries) = self.load().await?;
         let now = now_ms();
-        for entry in entries.iter_mut() {
+        let give_up_after = queue::give_up_after_ms(None);
+        for (home, entry) in homes.iter().zip(entries.iter_mut()) {
             // Whoever held the lock before us is gone: an entry it left Sending is queued again.
-            if entry.recover_after_reload(now) {
-                db.put(entry).await?;
+            let recovered = entry.recover_after_reload(now);
+            let dated = entry.set_deadline_if_missing(now, give_up_after);
+            let ended = entry.give_up_if_late(now);
+            if recovered || dated || ended {
+                if cleared() {
+                    return Ok(None);
+                }
+                home.put(entry).await?;
             }
+            if ended && !cleared() {
+                announce(entry);
+            }
+        }
+        if cleared() {
+            return Ok(None);
         }
         self.publish(&entries);
         if web_sys::window().is_some_and(|w| !w.navigator().on_line()) {
-            return Ok(queue::next_wakeup(&entries).map(|at| at.max(now + OFFLINE_RECHECK_MS)));
+            return Ok(queue::next_wakeup(&entries, now).map(|at| at.max(now + OFFLINE_RECHECK_MS)));
         }
         for id in queue::due_ids(&entries, now) {
-            let Some(entry) = entries.iter_mut().find(|e| e.id == id) else { continue };
-            if self.0.stopped.get() || self.0.removed.borrow().contains(&id) || !entry.begin_send(now_ms()) {
+            let Some(i) = entries.iter().position(|e| e.id == id) else { continue };
+            if self.0.stopped.get() || self.0.removed.borrow().contains(&id) || !entries[i].begin_send(now_ms()) {
                 continue;
             }
-            db.put(entry).await?;
+            homes[i].put(&entries[i]).await?;
+            if cleared() {
+                return Ok(None);
+            }
             self.publish(&entries);
-            let Some(entry) = entries.iter_mut().find(|e| e.id == id) else { continue };
-            let reply = http::post_report(&entry.endpoint, &entry.id, &entry.body, http::TIMEOUT_MS).await;
-            entry.finish(&reply.outcome, reply.detail.as_deref(), now_ms(), js_sys::Math::random());
+            let e = &entries[i];
+            let reply = http::post_report(&e.endpoint, &e.id, &e.body, http::TIMEOUT_MS).await;
+            entries[i].finish(&reply.outcome, reply.detail.as_deref(), now_ms(), js_sys::Math::random());
+            if cleared() {
+                return Ok(None);
+            }
             if self.0.removed.borrow().contains(&id) {
                 continue;
             }
-            db.put(entry).await?;
-            announce(entry);
+            homes[i].put(&entries[i]).await?;
+            if cleared() {
+                return Ok(None);
+            }
+            announce(&entries[i]);
             self.publish(&entries);
         }
-        Ok(queue::next_wakeup(&entries))
+        Ok(queue::next_wakeup(&entries, now_ms()))
     }
 
-    async fn db(&self) -> Result<Rc<idb::Db>, String> {
+    /// IndexedDB, opened once and reused. `Ok(None)`: this browser cannot open it and it
+    /// holds nothing we know of, so the text-only store stands in; `Err`: it exists but
+    /// failed now (try again later rather than hide its reports).
+    async fn idb(&self) -> Result<Option<Rc<idb::Db>>, String> {
         if let Some(db) = self.0.db.borrow().as_ref().filter(|db| db.is_open()) {
-            return Ok(db.clone());
+            return Ok(Some(db.clone()));
         }
-        let db = Rc::new(idb::Db::open(&self.0.names.database).await?);
-        *self.0.db.borrow_mut() = Some(db.clone());
-        Ok(db)
+        match idb::Db::open(&self.0.names.database).await {
+            Ok(db) => {
+                let db = Rc::new(db);
+                *self.0.db.borrow_mut() = Some(db.clone());
+                Ok(Some(db))
+            }
+            Err(e) if idb::exists(&self.0.names.database).await == Some(true) => Err(e),
+            Err(_) => Ok(None),
+        }
+    }
+
+    /// Every stored entry with the store it lives in (same order): IndexedDB's, then the
+    /// text-only store's.
+    async fn load(&self) -> Result<(Vec<Store>, Vec<Entry>), String> {
+        let (mut homes, mut entries) = (Vec::new(), Vec::new());
+        if let Some(db) = self.idb().await? {
+            for e in db.get_all().await? {
+                homes.push(Store::Idb(db.clone()));
+                entries.push(e);
+            }
+        }
+        let key: Rc<str> = Rc::from(self.0.names.fallback.as_str());
+        for e in store::local_all(&key) {
+            if !entries.iter().any(|x| x.id == e.id) {
+                homes.push(Store::Local(key.clone()));
+                entries.push(e);
+            }
+        }
+        Ok((homes, entries))
     }
 
     /// Syncs the pending flag and tells every listener.

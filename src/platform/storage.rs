@@ -63,6 +63,28 @@ pub fn clear_all() {
     }
 }
 
+/// The service worker's cache of visited pages and the config (`static/sw.js`).
+const PAGE_CACHE: &str = "wallet-help-pages";
+
+/// "Clear my data": deletes the service worker's copies of the pages the user visited.
+/// Through `js_sys::Reflect`: `CacheStorage` in web-sys is a feature (and bytes) for one call.
+pub fn delete_page_cache() {
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(window) = web_sys::window() else { return };
+    let Ok(caches) = js_sys::Reflect::get(&window, &JsValue::from_str("caches")) else { return };
+    let delete = js_sys::Reflect::get(&caches, &JsValue::from_str("delete")).ok();
+    if let Some(delete) = delete.and_then(|d| d.dyn_into::<js_sys::Function>().ok()) {
+        // Awaited only so that a refusal (an opaque origin) is handled: then there is nothing to delete.
+        if let Ok(promise) =
+            delete.call1(&caches, &JsValue::from_str(PAGE_CACHE)).and_then(|p| p.dyn_into::<js_sys::Promise>())
+        {
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            });
+        }
+    }
+}
+
 const CHECKLIST: &str = "wallet-help:v1:checklist";
 
 pub fn load_marks() -> Marks {

@@ -34,6 +34,18 @@ impl Reducible for State {
     }
 }
 
+/// Removes everything the widget keeps on the device: every `wallet-help:v1:` key, the
+/// outbox (IndexedDB and the text-only store) and the service worker's page cache.
+fn forget_device() {
+    storage::clear_all();
+    storage::delete_page_cache();
+    wasm_bindgen_futures::spawn_local(async {
+        if let Err(e) = outbox::clear().await {
+            host::warn(&format!("could not clear the saved reports: {e}"));
+        }
+    });
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let locale = props.config.locale;
@@ -55,6 +67,14 @@ pub fn App(props: &AppProps) -> Html {
 
     // Reports left in the outbox by an earlier visit are sent now.
     use_effect_with((), |_| outbox::resume());
+
+    // "Clear my data": the reducer has emptied what the app would write back; this wipes
+    // what is on the device. (Not on the first render: 0 means never asked.)
+    use_effect_with(state.cleared, |cleared| {
+        if *cleared > 0 {
+            forget_device();
+        }
+    });
 
     // The operator's config file changes the brand and the articles once it arrives.
     {

@@ -1,6 +1,8 @@
 //! The Contact view: the report form, what became of the report just sent, and the way to
-//! "My reports". Sending goes through the outbox, so a report is stored before it travels.
+//! "My reports". Sending goes through the outbox, so a report is stored before it travels;
+//! the form is emptied only once the outbox has it, and says so only when it is true.
 
+use super::channels::SupportChannels;
 use super::fields::use_reveal;
 use super::report_form::ReportForm;
 use super::reports::{status_line, use_outbox, Reports};
@@ -8,9 +10,10 @@ use crate::core::checklist::{attached, Attached, Marks};
 use crate::core::config::Locale;
 use crate::core::content::Catalogue;
 use crate::core::i18n::strings;
-use crate::core::outbox::{Entry, Status};
+use crate::core::outbox::{give_up_after_ms, Entry, Status};
 use crate::core::report::{self, Attachment, Context, Draft};
 use crate::core::state::Action;
+use crate::platform::outbox::Saved;
 use crate::platform::{host, outbox};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -32,15 +35,39 @@ pub struct ContactProps {
     pub ondispatch: Callback<Action>,
 }
 
-/// Builds the report and hands it to the outbox; `None` if the browser cannot make an id.
-fn queue(
+/// What became of the last press of "Send report", besides the report's own status.
+#[derive(Clone, PartialEq)]
+enum Sent {
+    /// In the outbox; `dropped` screenshots could not be kept (text-only storage).
+    Stored { id: String, dropped: u32 },
+    /// Could not be kept on the device, but one direct attempt delivered it.
+    Direct { id: String, reference: Option<String> },
+    /// Neither kept nor sent: the form still holds it.
+    NotSaved,
+    /// The browser could not build the report (no random source, a broken endpoint).
+    Failed,
+}
+
+impl Sent {
+    /// The report's id once the form may forget it.
+    fn id(&self) -> Option<&str> {
+        match self {
+            Sent::Stored { id, .. } | Sent::Direct { id, .. } => Some(id),
+            Sent::NotSaved | Sent::Failed => None,
+        }
+    }
+}
+
+/// Builds the report's outbox entry; `None` if the browser cannot make an id.
+fn build(
     draft: &Draft,
     attachments: Vec<Attachment>,
     checklist: Attached,
     locale: Locale,
     prefill: &BTreeMap<String, String>,
     endpoint: &str,
-) -> Option<String> {
+    give_up_days: Option<u32>,
+) -> Option<Entry> {
     let id = host::new_id()?;
     let context = Context {
         widget_version: crate::VERSION.to_string(),
@@ -54,22 +81,18 @@ fn queue(
         tx.time = report::with_utc_offset(&tx.time, host::utc_offset_at(&tx.time));
     }
     let body = serde_json::to_string(&payload).ok()?;
-    let entry = Entry::from_payload(endpoint, body, host::now_ms()).ok()?;
-    host::emit("submit", &host::detail(&[("id", &id)]));
-    outbox::submit(entry);
-    Some(id)
+    Entry::from_payload(endpoint, body, host::now_ms(), give_up_after_ms(give_up_days)).ok()
 }
 
 #[component]
 pub fn ContactView(props: &ContactProps) -> Html {
     let s = strings(props.locale);
     let entries = use_outbox();
-    let sent = use_state(|| None::<String>);
-    let failed = use_state(|| false);
-    let just_sent = sent.as_ref().and_then(|id| entries.iter().find(|e| &e.id == id));
+    let sent = use_state(|| None::<Sent>);
+    let just_sent = sent.as_ref().and_then(Sent::id).and_then(|id| entries.iter().find(|e| e.id == id));
     // Shown once the status is in the page: revealed earlier, the browser's scroll anchoring
     // would push it out of view again as it grows. (Every hook before the early returns.)
-    let status = use_reveal(just_sent.map(|e| e.id.clone()));
+    let status = use_reveal(sent.as_ref().filter(|s| s.id().is_none() || just_sent.is_some()).cloned());
     let Some(endpoint) = props.endpoint.clone() else {
         return html! {
             <section class="wh-contact">
@@ -79,22 +102,30 @@ pub fn ContactView(props: &ContactProps) -> Html {
         };
     };
     if props.reports {
-        return html! { <Reports locale={props.locale} entries={(*entries).clone()} ondispatch={props.ondispatch.clone()} /> };
+        return html! { <Reports locale={props.locale} entries={(*entries).clone()} catalogue={props.catalogue.clone()} ondispatch={props.ondispatch.clone()} /> };
     }
     let onsubmit = {
-        let (sent, failed, d, locale, prefill) =
-            (sent.clone(), failed.clone(), props.ondispatch.clone(), props.locale, props.prefill.clone());
-        let checklist = attached(props.catalogue.items(props.locale), &props.marks);
+        let (sent, d, locale, prefill) = (sent.clone(), props.ondispatch.clone(), props.locale, props.prefill.clone());
+        let (checklist, give_up) =
+            (attached(props.catalogue.items(props.locale), &props.marks), props.catalogue.give_up_days);
         Callback::from(move |(draft, attachments): (Rc<Draft>, Vec<Attachment>)| {
-            // The draft stays in the form unless the report is safely in the outbox.
-            match queue(&draft, attachments, checklist.clone(), locale, &prefill, &endpoint) {
-                Some(id) => {
-                    failed.set(false);
-                    sent.set(Some(id));
-                    d.emit(Action::DiscardDraft);
-                }
-                None => failed.set(true),
-            }
+            let Some(entry) = build(&draft, attachments, checklist.clone(), locale, &prefill, &endpoint, give_up)
+            else {
+                return sent.set(Some(Sent::Failed));
+            };
+            let id = entry.id.clone();
+            host::emit("submit", &host::detail(&[("id", &id)]));
+            let (sent, d) = (sent.clone(), d.clone());
+            // The draft stays in the form until the report is safely somewhere.
+            outbox::submit(entry, move |result| {
+                sent.set(Some(match result {
+                    Ok(Saved::Device) => Sent::Stored { id, dropped: 0 },
+                    Ok(Saved::TextOnly(dropped)) => Sent::Stored { id, dropped },
+                    Ok(Saved::Direct(reference)) => Sent::Direct { id, reference },
+                    Err(_) => return sent.set(Some(Sent::NotSaved)),
+                }));
+                d.emit(Action::ReportStored(draft));
+            });
         })
     };
     let restore = just_sent.filter(|e| matches!(e.status, Status::Rejected { .. })).map(|e| {
@@ -117,14 +148,27 @@ pub fn ContactView(props: &ContactProps) -> Html {
             // The live region is in the page before anything is sent, so screen readers
             // announce the first status ("Sending…") as well as the later ones.
             <div class="wh-sent-live" role="status" ref={status}>
-                if *failed {
+                if *sent == Some(Sent::Failed) {
                     <p class="wh-sent wh-alert">{ s.send_failed }</p>
                 }
+                if *sent == Some(Sent::NotSaved) {
+                    <div class="wh-sent wh-alert wh-not-saved">
+                        <p>{ s.not_saved }</p>
+                        <SupportChannels locale={props.locale} catalogue={props.catalogue.clone()}
+                            subject={props.draft.subject.clone()} body={props.draft.description.clone()} />
+                    </div>
+                }
+                if let Some(Sent::Direct { reference, .. }) = &*sent {
+                    <p class="wh-sent">{ s.status_delivered }{ reference.as_ref().map(|r| format!(" · {}{}{r}", s.reference, s.colon)) }</p>
+                }
                 if let Some(e) = just_sent {
-                    <div class={classes!("wh-sent", matches!(e.status, Status::Rejected { .. }).then_some("wh-alert"))}>
+                    <div class={classes!("wh-sent", matches!(e.status, Status::Rejected { .. } | Status::NotDelivered).then_some("wh-alert"))}>
                         <p>{ status_line(props.locale, e) }</p>
                         if e.is_pending() {
                             <p>{ s.queued }</p>
+                        }
+                        if matches!(&*sent, Some(Sent::Stored { dropped, .. }) if *dropped > 0) {
+                            <p class="wh-note">{ s.screenshots_dropped }</p>
                         }
                         if let Some(onclick) = restore {
                             <button type="button" class="wh-button wh-secondary" {onclick}>{ s.edit_again }</button>
@@ -133,7 +177,8 @@ pub fn ContactView(props: &ContactProps) -> Html {
                 }
             </div>
             <ReportForm locale={props.locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
-                draft={props.draft.clone()} ondispatch={props.ondispatch.clone()} {onsubmit} />
+                draft={props.draft.clone()} ondispatch={props.ondispatch.clone()} {onsubmit}
+                stored={sent.as_ref().and_then(Sent::id).map(|id| AttrValue::from(id.to_string()))} />
         </section>
     }
 }

@@ -4,6 +4,7 @@
 pub mod app;
 mod article;
 pub mod bridge;
+mod channels;
 mod checklist;
 mod confirm;
 mod contact;

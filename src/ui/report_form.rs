@@ -27,6 +27,10 @@ pub struct FormProps {
     pub ondispatch: Callback<Action>,
     /// Called with a valid, secret-free draft and its attachments.
     pub onsubmit: Callback<(Rc<Draft>, Vec<Attachment>)>,
+    /// The id of the report last stored from this form: when it changes the form starts
+    /// afresh (screenshots too). Until then everything stays, in case it could not be kept.
+    #[prop_or_default]
+    pub stored: Option<AttrValue>,
 }
 
 #[component]
@@ -51,6 +55,16 @@ pub fn ReportForm(props: &FormProps) -> Html {
     let error_of = |f: Field| errors.iter().find(|(ef, p)| *ef == f && *p != Problem::Secret).map(|(_, p)| *p);
 
     {
+        let (attachments, attempted, generation) = (attachments.clone(), attempted.clone(), generation.clone());
+        use_effect_with(props.stored.clone(), move |stored| {
+            if stored.is_some() {
+                attachments.set(Vec::new());
+                generation.set(*generation + 1);
+                attempted.set(false);
+            }
+        });
+    }
+    {
         let summary = summary.clone();
         use_effect_with(*tries, move |n| {
             if *n > 0 {
@@ -61,14 +75,8 @@ pub fn ReportForm(props: &FormProps) -> Html {
         });
     }
     let onsubmit = {
-        let (draft, attempted, tries, attachments, generation, send) = (
-            d.clone(),
-            attempted.clone(),
-            tries.clone(),
-            attachments.clone(),
-            generation.clone(),
-            props.onsubmit.clone(),
-        );
+        let (draft, attempted, tries, attachments, send) =
+            (d.clone(), attempted.clone(), tries.clone(), attachments.clone(), props.onsubmit.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             attempted.set(true);
@@ -77,9 +85,6 @@ pub fn ReportForm(props: &FormProps) -> Html {
                 return;
             }
             send.emit((draft.clone(), (*attachments).clone()));
-            attachments.set(Vec::new());
-            generation.set(*generation + 1);
-            attempted.set(false);
         })
     };
     let row = |field: Field, control: Control, hint: Option<&'static str>, required: bool| {

@@ -1,13 +1,18 @@
 //! "My reports": every report sent from this device, newest first, with its status and
-//! what was sent.
+//! what was sent; for one still waiting, how many tries, why the last failed and when the
+//! next is; for one given up on, its text to copy and the operator's other channels.
 
+use super::channels::SupportChannels;
 use super::confirm::Confirm;
 use crate::core::config::Locale;
-use crate::core::i18n::{category_name, clear_question, kind_name, strings};
+use crate::core::content::Catalogue;
+use crate::core::delivery::failure;
+use crate::core::i18n::{category_name, clear_question, failure_text, kind_name, retry_text, strings};
 use crate::core::outbox::{Entry, Status};
-use crate::core::report::{Category, Kind};
+use crate::core::report::{plain_text, Category, Kind};
 use crate::core::state::Action;
-use crate::platform::{host, outbox, storage};
+use crate::platform::{files, host, outbox};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// One line saying where a report stands.
@@ -19,7 +24,26 @@ pub fn status_line(locale: Locale, e: &Entry) -> String {
         Status::Delivered { reference: Some(r) } => format!("{} · {}{}{r}", s.status_delivered, s.reference, s.colon),
         Status::Delivered { reference: None } => s.status_delivered.to_string(),
         Status::Rejected { message } => format!("{}{}{message}", s.status_rejected, s.colon),
+        Status::NotDelivered => s.status_not_delivered.to_string(),
     }
+}
+
+/// For a report waiting to be sent: tries, the last failure in words, and the next try
+/// (a local time, or "when you are back online").
+fn retry_line(locale: Locale, e: &Entry) -> Option<String> {
+    if e.status != Status::Queued {
+        return None;
+    }
+    let s = strings(locale);
+    let reason = e.last_error.as_deref().map(|d| failure_text(locale, failure(d)));
+    let now = host::now_ms();
+    let at = e.next_try_ms(now);
+    let next = match () {
+        _ if !host::online() => s.when_online.to_string(),
+        _ if at <= now + 1_000 => s.in_a_moment.to_string(),
+        _ => host::local_time_ms(at, locale.tag()),
+    };
+    Some(retry_text(locale, e.attempts, reason.as_deref(), &next))
 }
 
 /// When the report was written, in the reader's time zone, and its kind and category in the
@@ -56,24 +80,51 @@ pub fn use_outbox() -> UseStateHandle<Vec<Entry>> {
 pub struct ReportsProps {
     pub locale: Locale,
     pub entries: Vec<Entry>,
+    /// The operator's channels, for reports that could not be delivered.
+    pub catalogue: Rc<Catalogue>,
     pub ondispatch: Callback<Action>,
 }
 
 #[component]
 pub fn Reports(props: &ReportsProps) -> Html {
     let s = strings(props.locale);
+    // Which report's text was copied (true) or could not be (false, then shown to select).
+    let copied = use_state(|| None::<(String, bool)>);
     let onback = props.ondispatch.reform(|_: MouseEvent| Action::ShowReports(false));
-    // Removes reports, draft and votes from this device; reports not yet delivered go too.
-    let onclear = props.ondispatch.reform(|()| {
-        wasm_bindgen_futures::spawn_local(async {
-            if let Err(e) = outbox::clear().await {
-                crate::platform::host::warn(&format!("could not clear the saved reports: {e}"));
-            }
-        });
-        storage::clear_all();
-        Action::DiscardDraft
-    });
-    let unsent = props.entries.iter().filter(|e| matches!(e.status, Status::Queued | Status::Sending)).count();
+    // Everything the widget keeps goes, reports not yet delivered too (the app's effect).
+    let onclear = props.ondispatch.reform(|()| Action::ClearMyData);
+    let unsent = props.entries.iter().filter(|e| e.is_pending()).count();
+    let given_up = |e: &Entry| {
+        let text = plain_text(props.locale, &e.body, &e.id);
+        let oncopy = {
+            let (text, copied, id) = (text.clone(), copied.clone(), e.id.clone());
+            Callback::from(move |_: MouseEvent| {
+                let (text, copied, id) = (text.clone(), copied.clone(), id.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let done = files::copied(&text).await;
+                    copied.set(Some((id, done)));
+                });
+            })
+        };
+        html! {
+            <div class="wh-given-up">
+                <p>{ s.not_delivered_help }</p>
+                <button type="button" class="wh-button wh-secondary" onclick={oncopy}>{ s.copy_report }</button>
+                <span class="wh-hint" role="status">
+                    if *copied == Some((e.id.clone(), true)) {
+                        { " " }{ s.copied }
+                    }
+                    if *copied == Some((e.id.clone(), false)) {
+                        { " " }{ s.copy_refused }
+                    }
+                </span>
+                if *copied == Some((e.id.clone(), false)) {
+                    <p class="wh-sent-text">{ text.clone() }</p>
+                }
+                <SupportChannels locale={props.locale} catalogue={props.catalogue.clone()} subject={e.subject.clone()} body={text} />
+            </div>
+        }
+    };
     html! {
         <section class="wh-reports">
             <button type="button" class="wh-back" onclick={onback}>{ "← " }{ s.write_report }</button>
@@ -86,14 +137,23 @@ pub fn Reports(props: &ReportsProps) -> Html {
                     <li class="wh-report">
                         <p class="wh-item-title">{ &e.subject }</p>
                         <p class="wh-meta">{ meta_line(props.locale, e) }</p>
-                        <p class={classes!("wh-status-line", matches!(e.status, Status::Rejected { .. }).then_some("wh-alert"))}>
+                        <p class={classes!("wh-status-line", matches!(e.status, Status::Rejected { .. } | Status::NotDelivered).then_some("wh-alert"))}>
                             { status_line(props.locale, e) }
                         </p>
+                        if let Some(line) = retry_line(props.locale, e) {
+                            <p class="wh-retry">{ line }</p>
+                        }
+                        if e.is_pending() && e.screenshots_dropped > 0 {
+                            <p class="wh-note">{ s.screenshots_dropped }</p>
+                        }
+                        if e.status == Status::NotDelivered {
+                            { given_up(e) }
+                        }
                         <details>
                             <summary>{ s.sent_what }</summary>
                             <p class="wh-sent-text">{ sent_text(e) }</p>
                         </details>
-                        if matches!(e.status, Status::Rejected { .. }) {
+                        if matches!(e.status, Status::Rejected { .. } | Status::NotDelivered) {
                             <button type="button" class="wh-link" onclick={
                                 let id = e.id.clone();
                                 Callback::from(move |_: MouseEvent| outbox::remove(&id))

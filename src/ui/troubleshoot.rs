@@ -1,15 +1,16 @@
 //! The troubleshooter: pick a case, walk its steps ("this fixed it" / "still broken";
 //! urgent security steps just "done — next"), and when they run out, the escalation ladder.
 
+use super::channels::{official, SupportChannels};
 use super::letter::LetterView;
 use super::vote::HelpfulVote;
 use crate::core::config::{Locale, View};
 use crate::core::content::{find as find_article, with_brand, Catalogue};
 use crate::core::followup::Rung;
-use crate::core::i18n::{category_name, hours_note, step_of, strings};
+use crate::core::i18n::{category_name, step_of, strings};
 use crate::core::report::Draft;
 use crate::core::state::{Action, Votes};
-use crate::core::troubleshoot::{self, mailto, tel, Category, Outcome, Walk};
+use crate::core::troubleshoot::{self, Category, Outcome, Walk};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -138,7 +139,7 @@ struct LadderProps {
     locale: Locale,
     brand: AttrValue,
     catalogue: Rc<Catalogue>,
-    title: String,
+    title: AttrValue,
     /// What the user tried, one line each, for the support email.
     tried: Vec<String>,
     /// The rung to suggest, when the user comes back because support has not answered.
@@ -187,20 +188,7 @@ fn Ladder(props: &LadderProps) -> Html {
             <p class="wh-intro" role="status">{ s.ladder_title }</p>
             <section>
                 <h4>{ s.rung_service }</h4>
-                if c.chat.is_none() && c.phone.is_none() && c.email.is_none() {
-                    <p>{ s.rung_service_none }</p>
-                }
-                <ul class="wh-step-links">
-                    if let Some(chat) = &c.chat {
-                        <li><a href={chat.clone()} target="_blank" rel="noopener noreferrer">{ s.chat }</a>{ official(s.verdict_official) }</li>
-                    }
-                    if let Some(phone) = &c.phone {
-                        <li><a href={tel(phone)}>{ s.call }{ " " }{ phone }</a>{ c.hours.as_ref().map(|h| hours_note(props.locale, h.get(props.locale))).unwrap_or_default() }{ official(s.verdict_official) }</li>
-                    }
-                    if let Some(email) = &c.email {
-                        <li><a href={mailto(email, &props.title, &body)}>{ s.email_support }{ " " }{ email }</a>{ official(s.verdict_official) }</li>
-                    }
-                </ul>
+                <SupportChannels locale={props.locale} catalogue={props.catalogue.clone()} subject={props.title.clone()} body={body} />
                 // Someone else offering help is the moment to check them.
                 <button type="button" class="wh-link" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowVerifier(true))}>{ s.check_contact }</button>
             </section>
@@ -212,7 +200,7 @@ fn Ladder(props: &LadderProps) -> Html {
                 <h4>{ s.rung_public }{ badge(Rung::Public) }</h4>
                 <ul class="wh-step-links">
                     if let Some(forum) = &c.forum {
-                        <li><a href={forum.clone()} target="_blank" rel="noopener noreferrer">{ s.forum }</a>{ official(s.verdict_official) }</li>
+                        <li><a href={forum.clone()} target="_blank" rel="noopener noreferrer">{ s.forum }</a>{ official(props.locale) }</li>
                     }
                     <li><button type="button" class="wh-link" onclick={{ let letter = letter.clone(); Callback::from(move |_: MouseEvent| letter.set(true)) }}>{ s.write_letter }</button></li>
                 </ul>
@@ -240,10 +228,4 @@ fn Ladder(props: &LadderProps) -> Html {
             </button>
         </div>
     }
-}
-
-/// The mark beside a contact taken from the operator's own config: the user can trust these,
-/// unlike numbers and links found in messages or search results.
-fn official(label: &'static str) -> Html {
-    html! { <span class="wh-badge">{ "✓ " }{ label }</span> }
 }

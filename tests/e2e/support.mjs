@@ -57,12 +57,15 @@ export function launchBrowser() {
   });
 }
 
-/** A page that records console messages, page errors and requested URLs. */
-export async function openPage(browser, url, { locale = "en-US", viewport, serviceWorkers = "block", ...contextOptions } = {}) {
+/** A page that records console messages, page errors and requested URLs. `init` is a
+ *  script run in every page of the context before its own (e.g. to take a browser feature
+ *  away). */
+export async function openPage(browser, url, { locale = "en-US", viewport, serviceWorkers = "block", init, ...contextOptions } = {}) {
   // Service workers are off unless a test is about them: they would answer requests that
   // tests reroute with page.route(). Other context options (colorScheme, reducedMotion,
   // isMobile...) pass through unchanged.
   const context = await browser.newContext({ locale, viewport, serviceWorkers, ...contextOptions });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const log = { console: [], errors: [], requests: [] };
   page.on("console", (m) => {

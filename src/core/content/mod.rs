@@ -37,6 +37,9 @@ pub struct Catalogue {
     pub official: Option<crate::core::contacts::Official>,
     /// Support channels, forum and regulators for the escalation ladder.
     pub channels: crate::core::troubleshoot::Channels,
+    /// `delivery.giveUpDays` from the operator's config, already in range; `None` uses
+    /// the outbox's default.
+    pub give_up_days: Option<u32>,
 }
 
 impl Default for Catalogue {
@@ -49,6 +52,7 @@ impl Default for Catalogue {
             latest_app_version: None,
             official: None,
             channels: Default::default(),
+            give_up_days: None,
         }
     }
 }

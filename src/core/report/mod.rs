@@ -10,7 +10,8 @@ mod validate;
 pub use guard::{findings, storable, without_secrets};
 pub use letter::{file_name, letter, LetterInput, SentReport, SentStatus, DEFAULT_REPLY_DAYS, REPLY_DAYS};
 pub use payload::{
-    attachment, build, read_back, uuid_v4, with_utc_offset, Attachment, Context, Report, ATTACHMENT_MAX_BYTES,
+    attachment, build, plain_text, read_back, uuid_v4, with_utc_offset, Attachment, Context, Report,
+    ATTACHMENT_MAX_BYTES,
 };
 pub use validate::{email_required, is_email, is_phone, phone_required, validate, FieldError, Problem};
 

@@ -154,6 +154,43 @@ pub fn read_back(body: &str) -> Option<(Draft, usize)> {
     Some((draft, screenshots))
 }
 
+/// A sent report as plain text the user can copy into an email or a chat when it could not
+/// be delivered: subject, description, the other facts with their labels, and its id (so
+/// support can match a copy that arrives later). The body's own text if it is not a report.
+pub fn plain_text(locale: crate::core::config::Locale, body: &str, id: &str) -> String {
+    use super::Field;
+    use crate::core::i18n::{field_name, strings};
+    let Some((d, _)) = read_back(body) else { return body.to_string() };
+    let s = strings(locale);
+    let (subject, description) = (d.subject.trim(), d.description.trim());
+    // A subject made from the description's first line would only repeat it.
+    let subject = if description.starts_with(subject) { "" } else { subject };
+    let mut parts = vec![subject.to_string(), description.to_string()];
+    let facts: Vec<String> = [
+        Field::TxTime,
+        Field::TxAmount,
+        Field::TxAsset,
+        Field::TxChain,
+        Field::TxCounterparty,
+        Field::TxHash,
+        Field::Steps,
+        Field::Expected,
+    ]
+    .into_iter()
+    .filter(|f| !d.text(*f).trim().is_empty())
+    .map(|f| {
+        // The form's label without its hint: "What you already tried (one per line)".
+        let label = field_name(locale, f).split(" (").next().unwrap_or_default();
+        let label = label.split('（').next().unwrap_or_default();
+        format!("{}{}{}", label.trim_end_matches(['?', '？']), s.colon, d.text(f).trim())
+    })
+    .collect();
+    parts.push(facts.join("\n"));
+    parts.push(format!("{}{}{id}", s.report_id, s.colon));
+    parts.retain(|p| !p.is_empty());
+    parts.join("\n\n")
+}
+
 /// A report id (and `Idempotency-Key`): a UUID v4 from 16 random bytes.
 pub fn uuid_v4(mut b: [u8; 16]) -> String {
     b[6] = (b[6] & 0x0f) | 0x40; // version 4
@@ -302,6 +339,22 @@ mod tests {
         assert_eq!(back.subject, "My transfer of 50 USDT on Monday never arrived.");
         assert_eq!(screenshots, 2);
         assert_eq!(read_back("{\"schema\":\"other\"}"), None);
+        let text = plain_text(crate::core::config::Locale::En, &body, "6f1c");
+        assert!(
+            text.starts_with("My transfer of 50 USDT on Monday never arrived.\nHash in the app.\n\nWhen: "),
+            "{text}"
+        );
+        assert!(text.contains("\nWhat you already tried: article:tx-pending\nRestarted the app\n"), "{text}");
+        assert!(text.contains("\nAmount: 50\n") && text.contains("\nTransaction hash: aaaa"), "{text}");
+        assert!(text.ends_with("\n\nReport id: 6f1c"), "{text}");
+        assert!(!text.contains("AAAA"), "no screenshot data");
+        let zh = plain_text(crate::core::config::Locale::ZhCn, &body, "6f1c");
+        assert!(zh.ends_with("反馈编号：6f1c"), "{zh}");
+        assert_eq!(plain_text(crate::core::config::Locale::En, "not json", "x"), "not json");
+        let titled = Draft { subject: "Missing USDT".into(), ..d };
+        let r = build(&titled, "id-2", "2026-11-25T10:00:00.000Z", "en", vec![], None, Context::default());
+        let body = serde_json::to_string(&r.expect("builds")).expect("serialises");
+        assert!(plain_text(crate::core::config::Locale::En, &body, "id-2").starts_with("Missing USDT\n\nMy transfer"));
         assert_eq!(read_back("not json"), None);
     }
 

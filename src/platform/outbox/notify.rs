@@ -78,7 +78,7 @@ impl Drop for Subscription {
 }
 
 /// Tells the host page how a report ended: `delivered` `{id, reference}` (reference may be
-/// null) or `error` `{id, message}` when the server refused it.
+/// null), or `error` `{id, message}` when the server refused it or it was given up on.
 pub fn announce(entry: &Entry) {
     let detail = js_sys::Object::new();
     let set = |k: &str, v: JsValue| {
@@ -94,6 +94,11 @@ pub fn announce(entry: &Entry) {
             set("message", JsValue::from_str(message));
             host::emit("error", &detail);
         }
+        Status::NotDelivered => {
+            let why = entry.last_error.as_deref().unwrap_or("never sent");
+            set("message", JsValue::from_str(&format!("not delivered before its give-up time (last error: {why})")));
+            host::emit("error", &detail);
+        }
         Status::Queued | Status::Sending => {}
     }
 }
@@ -105,6 +110,17 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// Whether the flag `key` says reports are pending; `None` without localStorage.
 pub fn flag(key: &str) -> Option<bool> {
     Some(local_storage()?.get_item(key).ok().flatten().as_deref() == Some("1"))
+}
+
+/// Whether localStorage takes writes (a full or read-only one reads fine but refuses them,
+/// and then a missing flag proves nothing). Probes a key of its own beside `key`, so a
+/// flag another tab is setting is never touched.
+pub fn writable(key: &str) -> bool {
+    let Some(storage) = local_storage() else { return false };
+    let probe = format!("{key}:probe");
+    let ok = storage.set_item(&probe, "1").is_ok();
+    let _ = storage.remove_item(&probe);
+    ok
 }
 
 /// Sets the flag to "1" while reports are pending and removes it otherwise, so nothing is

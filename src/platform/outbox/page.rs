@@ -3,21 +3,32 @@
 //! destroy. Fire-and-forget where possible, so components need little async code.
 
 use super::notify::announce;
-use super::{host, http, now_ms, Listener, Names, Outbox, Subscription};
-use crate::core::outbox::Entry;
+use super::{host, http, now_ms, Listener, Names, Outbox, Saved, Subscription};
+use crate::core::outbox::{Entry, Status};
 
 thread_local! {
     static SHARED: Outbox = Outbox::new(Names::default());
 }
 
-/// Queues a report on the page's outbox and sends it in the background. If it cannot be
-/// stored (no IndexedDB), it is sent once directly instead, so the user is never stuck.
-pub fn submit(entry: Entry) {
+/// Queues a report on the page's outbox and sends it in the background; `done` learns
+/// where it was kept as soon as that is settled, before it is sent. If it cannot be stored
+/// anywhere, it is sent once directly: `done` gets `Ok(Saved::Direct)` if that delivered it,
+/// else the error (the report is then nowhere, and the form must keep it).
+pub fn submit(entry: Entry, done: impl FnOnce(Result<Saved, String>) + 'static) {
     let outbox = Outbox::shared();
     wasm_bindgen_futures::spawn_local(async move {
-        if let Err(e) = outbox.submit(entry.clone()).await {
-            host::warn(&format!("the report could not be stored on this device ({e}); sending it once"));
-            outbox.send_unstored(entry).await;
+        match outbox.store(&entry).await {
+            Ok(saved) => {
+                done(Ok(saved));
+                outbox.pump().await;
+            }
+            Err(e) => {
+                host::warn(&format!("the report could not be stored on this device ({e}); sending it once"));
+                match outbox.send_unstored(entry).await {
+                    Status::Delivered { reference } => done(Ok(Saved::Direct(reference))),
+                    _ => done(Err(e)),
+                }
+            }
         }
     });
 }
@@ -58,14 +69,14 @@ impl Outbox {
         SHARED.with(Outbox::clone)
     }
 
-    /// Last resort when the entry cannot be stored: one direct attempt, shown to listeners
-    /// and announced like any other, but not retried (nothing would survive a reload).
-    pub async fn send_unstored(&self, mut entry: Entry) {
+    /// Last resort when the entry cannot be stored: one direct attempt, announced like any
+    /// other but not retried (nothing would survive a reload) and not listed (it is not
+    /// kept). Returns how it ended.
+    pub async fn send_unstored(&self, mut entry: Entry) -> Status {
         entry.begin_send(now_ms());
-        self.publish(std::slice::from_ref(&entry));
         let reply = http::post_report(&entry.endpoint, &entry.id, &entry.body, http::TIMEOUT_MS).await;
         entry.finish(&reply.outcome, reply.detail.as_deref(), now_ms(), js_sys::Math::random());
         announce(&entry);
-        self.publish(std::slice::from_ref(&entry));
+        entry.status
     }
 }

@@ -53,7 +53,7 @@ impl SentReport {
         let (status, reference) = match &e.status {
             Status::Delivered { reference } => (SentStatus::Delivered, reference.clone()),
             Status::Rejected { message } => (SentStatus::Rejected { reason: message.clone() }, None),
-            Status::Queued | Status::Sending => (SentStatus::Pending, None),
+            Status::Queued | Status::Sending | Status::NotDelivered => (SentStatus::Pending, None),
         };
         let date = e.created_at.get(..10).unwrap_or(&e.created_at).to_string();
         SentReport { date, reference, status, answer: None }

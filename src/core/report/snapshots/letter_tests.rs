@@ -253,7 +253,7 @@ fn the_reply_deadline_counts_calendar_days_and_is_clamped() {
 #[test]
 fn outbox_entries_become_sent_reports_and_secrets_stay_out() {
     let entry = |status: Status| {
-        Entry::from_payload("https://x", r#"{"id":"1","created_at":"2026-11-21T08:00:00Z"}"#.into(), 0)
+        Entry::from_payload("https://x", r#"{"id":"1","created_at":"2026-11-21T08:00:00Z"}"#.into(), 0, 0)
             .map(|e| Entry { status, ..e })
             .unwrap()
     };
