@@ -802,13 +802,6 @@ fn widget_keys() -> Vec<String> {
     keys
 }
 
-async fn sleep(ms: i32) {
-    let tick = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
-}
-
 impl Mounted {
     /// Waits (up to 3 s) until `selector` holds `text`, re-rendering as the outbox reports.
     async fn wait_for(&self, selector: &str, text: &str) {
