@@ -563,9 +563,10 @@ async fn check_contact(m: &Mounted, value: &str) -> (String, String) {
 async fn the_verifier_announces_official_fake_and_unknown_contacts() {
     let config = r#"{"official": {"domains": ["tpwallet.com"], "emails": ["support@tpwallet.com"],
         "handles": [{"network": "telegram", "name": "tpwallet_official"}, {"network": "x", "name": "tpwallet"}]}}"#;
-    serve("https://config.test/with-official.json", config);
-    let m =
-        Mounted::new(r#"{"locale":"en","open":"checklist","config":"https://config.test/with-official.json"}"#).await;
+    // On the widget's own origin: a config from elsewhere would have to be pinned.
+    let url = format!("{}/with-official.json", web_sys::window().unwrap().location().origin().unwrap());
+    serve(&url, config);
+    let m = Mounted::new(&format!(r#"{{"locale":"en","open":"checklist","config":"{url}"}}"#)).await;
     settle().await;
     m.click(".wh-check-item .wh-button").await;
     assert!(m.find(".wh-verifier").is_some(), "the official-support item opens the verifier");

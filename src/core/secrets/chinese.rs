@@ -26,7 +26,7 @@
 use super::cues::{self, Cues};
 use super::mnemonic::{checksum_ok, PHRASE_LENGTHS};
 use super::tokens::{gap, is_cjk, Gap, Token, Word};
-use super::wordlist::CjkWord;
+use super::wordlist::ListWord;
 use super::{Finding, SecretKind};
 
 const MIN_SOLID: usize = 12;
@@ -52,7 +52,7 @@ pub fn cue_tokens(text: &str, tokens: &[Token]) -> Vec<bool> {
 
 /// Reports Chinese phrases and fragments written solid (rules 2 and 3).
 pub fn scan_chinese(text: &str, lower: &str, tokens: &[Token], in_cue: &[bool], out: &mut Vec<Finding>) {
-    let word = |k: usize| -> Option<CjkWord> {
+    let word = |k: usize| -> Option<ListWord> {
         match tokens.get(k)?.word {
             Word::Cjk(Some(w)) if !in_cue[k] => Some(w),
             _ => None,
@@ -77,7 +77,7 @@ pub fn scan_chinese(text: &str, lower: &str, tokens: &[Token], in_cue: &[bool], 
                 break;
             }
         }
-        let chain: Vec<(Token, CjkWord)> = (k..m).filter_map(|i| Some((tokens[i], word(i)?))).collect();
+        let chain: Vec<(Token, ListWord)> = (k..m).filter_map(|i| Some((tokens[i], word(i)?))).collect();
         for segment in solid_segments(text, &chain) {
             solid(text, lower, segment, out);
         }
@@ -95,7 +95,7 @@ fn clause(text: &str, start: usize, end: usize) -> (usize, usize) {
 
 /// Spaces inside solid characters: none, or one every k characters (k ≥ 3: "的一是在 不了有和
 /// 人这中大"). Prose puts them where clauses end, which is anywhere.
-fn evenly_spaced(text: &str, chars: &[(Token, CjkWord)]) -> bool {
+fn evenly_spaced(text: &str, chars: &[(Token, ListWord)]) -> bool {
     let spaced: Vec<usize> = (1..chars.len())
         .filter(|&i| chars[i - 1].0.end < chars[i].0.start)
         .filter(|&i| text[chars[i - 1].0.end..chars[i].0.start].trim().is_empty())
@@ -114,8 +114,8 @@ fn is_hole(tokens: &[Token], in_cue: &[bool], m: usize) -> bool {
 /// (a hole, one unlisted character, does not split it).
 fn solid_segments<'a>(
     text: &'a str,
-    chain: &'a [(Token, CjkWord)],
-) -> impl Iterator<Item = &'a [(Token, CjkWord)]> + 'a {
+    chain: &'a [(Token, ListWord)],
+) -> impl Iterator<Item = &'a [(Token, ListWord)]> + 'a {
     let mut rest = chain;
     std::iter::from_fn(move || {
         if rest.is_empty() {
@@ -137,7 +137,7 @@ fn solid_segments<'a>(
 }
 
 /// Rules 2 and 3.
-fn solid(text: &str, lower: &str, seg: &[(Token, CjkWord)], out: &mut Vec<Finding>) {
+fn solid(text: &str, lower: &str, seg: &[(Token, ListWord)], out: &mut Vec<Finding>) {
     let Some(((first, _), (last, _))) = seg.first().zip(seg.last()) else { return };
     let (start, end) = (first.start, last.end);
     // With a hole (one unlisted character) the other eleven of twelve are enough.
@@ -201,7 +201,7 @@ fn solid(text: &str, lower: &str, seg: &[(Token, CjkWord)], out: &mut Vec<Findin
 }
 
 /// All in one list, checksum valid and, when `random` is asked, looking random.
-fn is_phrase(words: &[(Token, CjkWord)], random: bool) -> bool {
+fn is_phrase(words: &[(Token, ListWord)], random: bool) -> bool {
     let one_list = words.iter().fold(0xff, |lists, (_, w)| lists & w.lists) != 0;
     let indices: Vec<u16> = words.iter().map(|(_, w)| w.index).collect();
     one_list && (!random || mean_bits_at_least(words, PHRASE_QUARTER_BITS)) && checksum_ok(&indices)
@@ -209,11 +209,11 @@ fn is_phrase(words: &[(Token, CjkWord)], random: bool) -> bool {
 
 /// How many characters repeat an earlier one. Prose reuses its words ("验证认证字符串"); twelve
 /// random characters out of 2048 repeat one with a chance of 3%, two with a chance under 0.1%.
-fn repeats(words: &[(Token, CjkWord)]) -> usize {
+fn repeats(words: &[(Token, ListWord)]) -> usize {
     (1..words.len()).filter(|&i| words[..i].iter().any(|(_, w)| w.index == words[i].1.index)).count()
 }
 
-fn mean_bits_at_least(words: &[(Token, CjkWord)], quarter_bits: u32) -> bool {
+fn mean_bits_at_least(words: &[(Token, ListWord)], quarter_bits: u32) -> bool {
     let bits: u32 = words.iter().map(|(_, w)| u32::BITS - u32::from(w.index + 1).leading_zeros()).sum();
     4 * bits >= quarter_bits * words.len() as u32
 }

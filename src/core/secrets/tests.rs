@@ -286,3 +286,61 @@ fn solid_chinese_may_be_grouped_evenly_but_prose_spaces_are_clauses() {
     assert_eq!(text_kinds(&format!("助记词：{grouped}")), [SecretKind::Mnemonic], "{grouped}");
     assert!(text_kinds("密码错误也显示转账成功 密码错误应该转账失败\n助记词 我没有备份").is_empty());
 }
+
+// Phrases laid out word by word (`runs`): holes, parts, labels.
+
+const TWELVE: &str = "ribbon cousin tunnel orbit mango pepper wagon crystal desk salad puzzle lunar";
+
+fn found_in(text: &str) -> Vec<(SecretKind, &str)> {
+    scan(text, FieldKind::Text).into_iter().map(|f| (f.kind, &text[f.start..f.end])).collect()
+}
+
+#[test]
+fn one_misspelt_or_unknown_word_does_not_split_a_phrase() {
+    let misspelt = TWELVE.replace("orbit", "orbti");
+    assert_eq!(found_in(&misspelt), [(SecretKind::MnemonicFragment, misspelt.as_str())]);
+    let unknown = TWELVE.replace("mango", "[smudged]");
+    assert_eq!(found_in(&unknown).len(), 1, "{unknown}");
+    // The checksummed test vector with a typo is still a full phrase: the typo is read as
+    // each list word near it.
+    let vector = "legal winner thank year wave sausgae worth useful legal winner thank yellow";
+    assert_eq!(found_in(vector), [(SecretKind::Mnemonic, vector)]);
+}
+
+#[test]
+fn function_words_and_sentence_ends_are_not_holes() {
+    // "the" between list words is prose, not a forgotten word of a phrase.
+    assert!(found_in("lock file the first time you run cargo build").is_empty());
+    let text = format!("{}. Is that normal?", TWELVE.replace(' ', ", "));
+    let hits = found_in(&text);
+    assert_eq!(hits.len(), 1);
+    assert!(hits[0].1.ends_with("lunar"), "{hits:?}");
+}
+
+#[test]
+fn a_phrase_told_in_parts_is_found_part_by_part() {
+    let (a, b) = TWELVE.split_at(TWELVE.match_indices(' ').nth(5).map_or(0, |(i, _)| i));
+    let text = format!("the first six are {a} and the rest are{b}");
+    let hits = found_in(&text);
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    assert!(text.contains("and the rest are"), "the bridge stays");
+    assert!(found_in("wallet balance wrong after the update and the fee was high again").is_empty());
+}
+
+#[test]
+fn numbering_labels_are_gaps() {
+    let numbered: String =
+        TWELVE.split(' ').enumerate().map(|(i, w)| format!("No.{} {w}\nWord {}: x\n", i + 1, i + 1)).collect();
+    assert!(found_in(&numbered).is_empty(), "an x after every word breaks it");
+    let labelled: String = TWELVE.split(' ').enumerate().map(|(i, w)| format!("No.{} {w}\n", i + 1)).collect();
+    assert_eq!(found_in(&labelled).len(), 1);
+}
+
+#[test]
+fn chinese_laid_out_with_a_hole_or_a_two_character_word() {
+    let chars = "的 一 是 在 不 了 有 和 人 这 中 大";
+    assert!(!found_in(chars).is_empty());
+    assert!(!found_in(&chars.replace("在", "龘")).is_empty());
+    assert!(!found_in(&chars.replace("在", "在乎")).is_empty());
+    assert!(found_in("金、木、水、火、土").is_empty());
+}

@@ -3,14 +3,14 @@
 //! its BIP39 list word. Everything between tokens (spaces, punctuation, digits of a numbered
 //! list) is a gap; the rules decide which gaps a phrase may contain.
 
-use super::wordlist::{chinese_word, english_index, CjkWord};
+use super::wordlist::{chinese_word, english_index, ListWord};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Word {
     /// A run of letters; the index is `Some` when it is an English list word.
     Latin(Option<u16>),
     /// One CJK ideograph; `Some` when it is in a Chinese list.
-    Cjk(Option<CjkWord>),
+    Cjk(Option<ListWord>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

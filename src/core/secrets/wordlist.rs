@@ -47,15 +47,18 @@ fn traditional() -> impl Iterator<Item = char> {
         .map(|(simplified, patch)| if patch == '.' { simplified } else { patch })
 }
 
-/// Bit set in [`CjkWord::lists`] when the character is in the simplified list.
+/// Bit set in [`ListWord::lists`] when the character is in the simplified list.
 pub const SIMPLIFIED: u8 = 1;
-/// Bit set in [`CjkWord::lists`] when the character is in the traditional list.
+/// Bit set in [`ListWord::lists`] when the character is in the traditional list.
 pub const TRADITIONAL: u8 = 2;
+/// [`ListWord::lists`] of an English word.
+pub const ENGLISH: u8 = 4;
 
-/// A Chinese list word (always one character). The 1,275 characters that the two Chinese
-/// lists share sit at the same index in both, so one index serves both lists.
+/// A word of a list: its index, and the lists it is in ([`ENGLISH`], or for a Chinese word,
+/// always one character, [`SIMPLIFIED`] and/or [`TRADITIONAL`]). The 1,275 characters that
+/// the two Chinese lists share sit at the same index in both, so one index serves both.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CjkWord {
+pub struct ListWord {
     pub index: u16,
     pub lists: u8,
 }
@@ -111,22 +114,22 @@ pub fn english_index(word: &str) -> Option<u16> {
 }
 
 /// The Chinese list word for a character, if it is in either list.
-pub fn chinese_word(c: char) -> Option<CjkWord> {
+pub fn chinese_word(c: char) -> Option<ListWord> {
     let entry = *chinese().get((c as u32).checked_sub(CJK_FIRST)? as usize)?;
     let lists = (entry >> 11) as u8;
-    (lists != 0).then_some(CjkWord { index: entry & INDEX_BITS, lists })
+    (lists != 0).then_some(ListWord { index: entry & INDEX_BITS, lists })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const ENGLISH: &str = include_str!("words/english.txt");
+    const ENGLISH_TXT: &str = include_str!("words/english.txt");
     const CHINESE_TRADITIONAL: &str = include_str!("words/chinese_traditional.txt");
 
     #[test]
     fn the_compact_forms_expand_to_the_official_lists() {
-        assert_eq!(expand_english(ENGLISH_CODED), ENGLISH);
+        assert_eq!(expand_english(ENGLISH_CODED), ENGLISH_TXT);
         let official: String = CHINESE_TRADITIONAL.lines().collect();
         assert_eq!(traditional().collect::<String>(), official);
         assert_eq!(CHINESE_TRADITIONAL_PATCH.chars().count(), 2048);
@@ -164,7 +167,7 @@ mod tests {
 
     #[test]
     fn chinese_lookup_knows_both_lists() {
-        assert_eq!(chinese_word('的'), Some(CjkWord { index: 0, lists: SIMPLIFIED | TRADITIONAL }));
+        assert_eq!(chinese_word('的'), Some(ListWord { index: 0, lists: SIMPLIFIED | TRADITIONAL }));
         let simplified_only = chinese_word('这').map(|w| w.lists);
         let traditional_only = chinese_word('這').map(|w| w.lists);
         assert_eq!(simplified_only, Some(SIMPLIFIED));
