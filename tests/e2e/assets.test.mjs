@@ -191,6 +191,9 @@ async function logged(log, start) {
   assert.fail(`no console line starting ${start}; got ${log.console.join("\n")}`);
 }
 const ours = (log) => log.console.filter((m) => m.includes("[wallet-help]"));
+/** What the verifier says once when the config in use lists no official contacts. */
+const NO_OFFICIAL = "warning: [wallet-help] config.official is not set: the contact verifier cannot confirm any " +
+  "contact as official; list your domains, emails, phones and handles";
 
 /** A page without the demo's CSP (whose connect-src would stop any other origin first) with
  *  the tag's data-* attributes `data`, at /hosts/config.html. */
@@ -238,7 +241,11 @@ test("a tampered config is refused with an error: nothing it calls official is, 
   await page.locator(".wh-results, .wh-empty").first().waitFor().catch(() => {});
   await page.waitForTimeout(300);
   assert.equal(await page.getByRole("button", { name: /When is tpWallet support available/ }).count(), 0);
-  assert.deepEqual(ours(log), [refusal + "data-config-integrity (TypeError: Failed to fetch); using the defaults"]);
+  // The defaults have no official list, which the verifier says once.
+  assert.deepEqual(ours(log), [
+    refusal + "data-config-integrity (TypeError: Failed to fetch); using the defaults",
+    NO_OFFICIAL,
+  ]);
   // The browser did the check (and says so in its own words).
   assert.ok(log.console.some((m) => /SRI's integrity checks failed/.test(m)), log.console.join("\n"));
   assert.deepEqual(log.errors, []);
@@ -267,10 +274,11 @@ test("a config from another origin than the loader's is refused unless pinned", 
   const { page, context, log } = await configHost({ config: foreign });
   await launcher(page).click();
   await page.getByRole("dialog").waitFor();
-  await verdict(page, "support@tpwallet.example", "impostor");
+  // The defaults list no official contacts: the address is unverified, never official.
+  await verdict(page, "support@tpwallet.example", "unknown");
   assert.deepEqual(log.requests.filter((u) => u.startsWith(foreign)), [], "not even requested");
   assert.deepEqual(log.console, [`error: [wallet-help] config ${foreign} refused: not on the widget's origin (${server.url}) ` +
-    "and no data-config-integrity; using the defaults"]);
+    "and no data-config-integrity; using the defaults", NO_OFFICIAL]);
   await context.close();
 
   const pinned = await configHost({ config: foreign, "config-integrity": sri(readFileSync(CONFIG)) });
@@ -286,7 +294,7 @@ test("a config from another origin than the loader's is refused unless pinned", 
   const wrong = await configHost({ config: foreign, "config-integrity": sri(Buffer.from(tamperedConfig())) });
   await launcher(wrong.page).click();
   await logged(wrong.log, `error: [wallet-help] config ${foreign} could not be loaded or does not match data-config-integrity`);
-  await verdict(wrong.page, "support@tpwallet.example", "impostor");
+  await verdict(wrong.page, "support@tpwallet.example", "unknown");
   await wrong.context.close();
 });
 

@@ -1,6 +1,7 @@
 // The security checklist and the contact verifier on the demo page, in both languages.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { startCollector, launchBrowser, openPage, launcher } from "./support.mjs";
 
@@ -76,10 +77,15 @@ test("the verifier opens from Contact and from the escalation ladder, and Back r
 });
 
 test("without the operator's official list nothing is called official, and the console says so once", async () => {
-  const { page, context, log } = await openPage(browser, server.url + "/");
   const demo = JSON.parse(await readFile(new URL("../../demo-config.json", import.meta.url), "utf8"));
   delete demo.official;
-  await page.route("**/wallet-help/config.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(demo) }));
+  const body = JSON.stringify(demo);
+  // The demo page pins its config file: this one is pinned by its own hash instead.
+  const configIntegrity = "sha384-" + createHash("sha384").update(body).digest("base64");
+  const init = { content: `window.WalletHelp = { config: { configIntegrity: ${JSON.stringify(configIntegrity)} } };` };
+  const { page, context, log } = await openPage(browser, "about:blank", { init });
+  await page.route("**/wallet-help/config.json", (route) => route.fulfill({ contentType: "application/json", body }));
+  await page.goto(server.url + "/");
   await launcher(page).click();
   await page.getByRole("tab", { name: "Safety check" }).click();
   await page.getByRole("button", { name: "Check a support contact" }).click();
