@@ -6,7 +6,8 @@
 use super::index::{Index, BODY, DOC_SHIFT, EXTRA_BODY, KEYWORD, MAX_EXTRA_BODY, TITLE};
 use super::query::{FUZZY_MAX_CHARS, FUZZY_MIN_CHARS};
 use super::sort::sort_keys;
-use super::text::{for_each_deletion, normalize, pieces, strip_plural, Kind};
+use super::stem::stem;
+use super::text::{for_each_deletion, normalize, pieces, Kind};
 use super::Doc;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -50,7 +51,7 @@ impl Builder {
             match kind {
                 Kind::Word => {
                     normalize(piece, &mut self.buf);
-                    strip_plural(&mut self.buf);
+                    stem(&mut self.buf);
                     let id = match self.words.get(self.buf.as_str()).copied() {
                         Some(id) => id,
                         None => {
@@ -156,9 +157,10 @@ fn deletions(index: &Index) -> Vec<u64> {
     for id in 0..index.terms() {
         let term = index.term(id);
         // Like query words, terms with digits (versions, amounts) take no part in typos.
-        // CJK grams (≤ 2 characters) are always below the length range.
+        // CJK grams (≤ 2 characters) are always below the length range. Stems can be a
+        // letter shorter than the five-letter words a typo is looked for in ("stake" → "stak").
         let chars = term.chars().count();
-        let reachable = (FUZZY_MIN_CHARS..=FUZZY_MAX_CHARS + 1).contains(&chars);
+        let reachable = (FUZZY_MIN_CHARS - 1..=FUZZY_MAX_CHARS + 1).contains(&chars);
         if reachable && !term.bytes().any(|b| b.is_ascii_digit()) {
             for_each_deletion(term, |hash, _| out.push(u64::from(hash) << 32 | id as u64));
         }

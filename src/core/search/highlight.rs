@@ -3,7 +3,8 @@
 //! pair (or a one-character query) for CJK text.
 
 use super::query::{counts, parse, Term};
-use super::text::{normalize, pieces, strip_plural, Kind};
+use super::stem::stem;
+use super::text::{normalize, pieces, Kind};
 use std::ops::Range;
 
 /// Splits `text` into consecutive `(piece, matched)` segments that join back to `text`;
@@ -26,7 +27,7 @@ pub fn highlight<'t>(text: &'t str, query: &str) -> Vec<(&'t str, bool)> {
         match kind {
             Kind::Word => {
                 normalize(piece, &mut buf);
-                strip_plural(&mut buf);
+                stem(&mut buf);
                 if terms.iter().any(|t| t.kind == Kind::Word && t.quality(&buf).is_some()) {
                     mark(&mut marks, range);
                 }

@@ -3,7 +3,8 @@
 //!
 //! The design follows the latency budget (p50 ≤ 0.1 ms, p99 ≤ 1 ms at 1,000 articles in
 //! Wasm) while staying small in the bundle (std only, few generic instantiations):
-//! - [`text`]: how text becomes terms — lowercased Latin words (a plural `s` dropped), and
+//! - [`text`]: how text becomes terms — lowercased Latin words ([`stem`] sends an English
+//!   word's forms to one stem), and
 //!   overlapping bigrams plus single characters for Chinese/Japanese/Korean runs, which have
 //!   no spaces between words.
 //! - [`index`]: a sorted vocabulary (prefix ranges by binary search), flat posting lists that
@@ -22,6 +23,7 @@ mod latest;
 mod query;
 mod rank;
 mod sort;
+mod stem;
 mod text;
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! What the user typed, as terms with the ways each may match, and the match qualities that
 //! order exact words before completions before typos.
 
-use super::text::{is_stop, normalize, pieces, strip_plural, within_one, Kind};
+use super::stem::stem;
+use super::text::{is_stop, normalize, pieces, within_one, Kind};
 
 /// Query words shorter than this match exactly (a typo in "fee" would match "few", "fed",
 /// "feel"... and drown the results).
@@ -30,8 +31,8 @@ pub(super) fn prefix_quality(typed_len: usize, term_len: usize) -> f32 {
 pub(super) struct Term {
     /// Normalised like indexed terms: a word, or one or two CJK characters.
     pub text: String,
-    /// The word before plural stripping, when that differs: typos are looked for from both,
-    /// so "adress" still finds "address" although it would strip to "adres".
+    /// The word before stemming, when that differs: typos are looked for from both, so
+    /// "adress" still finds "address" although it would stem to "adres".
     pub unstripped: Option<String>,
     /// The last word, still being typed: also matches longer words starting with it.
     pub prefix: bool,
@@ -81,7 +82,7 @@ pub(super) fn parse(query: &str) -> Vec<Term> {
                 // Ending the query means still typing; a trailing space means the word is done.
                 let prefix = range.end == query.len() && chars >= PREFIX_MIN_CHARS;
                 let unstripped = buf.clone();
-                strip_plural(&mut buf);
+                stem(&mut buf);
                 let unstripped = (unstripped != buf).then_some(unstripped);
                 push(&mut terms, Term { text: buf.clone(), unstripped, prefix, fuzzy, stop, kind });
             }

@@ -114,16 +114,6 @@ fn fold(c: char) -> char {
     char::from_u32(lower).unwrap_or(c)
 }
 
-/// Drops a plural `s` so "fees" finds "fee" and "transactions" finds "transaction". Only the
-/// cheapest rule: words ending in `ss`, `us` or `is` ("address", "status", "this") keep it.
-pub(super) fn strip_plural(word: &mut String) {
-    let b = word.as_bytes();
-    let n = b.len();
-    if n >= 4 && b[n - 1] == b's' && !matches!(b[n - 2], b's' | b'u' | b'i') {
-        word.pop();
-    }
-}
-
 /// Words too common to say anything about the article. A query term that is one of them
 /// still scores, but does not count towards "matched every term" (else "how to get a
 /// refund" would prefer any article saying "how", "to" and "a").
