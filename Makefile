@@ -68,6 +68,8 @@ bench: dist $(COLLECTOR) $(LIGHTHOUSE)
 	LIGHTHOUSE=$(LIGHTHOUSE) node scripts/bench.mjs
 	@echo "Search on a generated 1,000-article corpus per locale, release Wasm in headless Chromium:"
 	@wasm-pack test --headless --chrome --release --features bench --test search_bench -- --nocapture 2>&1 | grep -E '^search-bench|test result'
+	@echo "Search quality on real users' questions (tests/fixtures/questions/):"
+	@cargo test -q --release --test search_questions -- --nocapture 2>&1 | grep -E '^search-questions|test result'
 
 clean:
 	rm -rf dist target/pkg

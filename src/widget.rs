@@ -81,7 +81,7 @@ impl Widget {
     }
 
     /// Opens the troubleshooter on a case (`app-crash`, `tx-pending`, `login-failed`,
-    /// `wrong-balance`, `payment-failed`, `refund`, `account-stolen`, `data-leak`).
+    /// `wrong-balance`, `payment-failed`, `refund`, `account-stolen`, `data-leak`, `funds-drained`).
     #[wasm_bindgen(js_name = startCase)]
     pub fn start_case(&self, case: String) {
         self.bridge.send(Action::StartCase(case));

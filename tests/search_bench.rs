@@ -184,6 +184,7 @@ fn run(locale: &str, articles: &[Article], queries: &[&str]) {
     let docs = articles.iter().map(|a| Doc {
         title: &a.title,
         keywords: a.keywords.iter().map(String::as_str).collect(),
+        summary: "",
         body: vec![a.body.as_str()],
     });
     let mut builds = Vec::new();

@@ -108,10 +108,13 @@ impl Default for Config {
             position: Position::BottomRight,
             open: None,
             service_worker: None,
-            brand: "tpWallet".into(),
+            brand: DEFAULT_BRAND.into(),
         }
     }
 }
+
+/// The brand the default content is written for.
+pub const DEFAULT_BRAND: &str = "tpWallet";
 
 /// What the browser knows and core cannot: the page's URL resolver and language list.
 pub struct Env<'a> {

@@ -450,6 +450,15 @@ pub fn result_count(locale: Locale, n: usize) -> String {
     }
 }
 
+/// The button under the strong results that shows the weaker ones.
+pub fn more_results(locale: Locale, n: usize) -> String {
+    match (locale, n) {
+        (Locale::En, 1) => "1 more result".into(),
+        (Locale::En, n) => format!("{n} more results"),
+        (Locale::ZhCn, n) => format!("再显示 {n} 条结果"),
+    }
+}
+
 /// The checklist's summary line, e.g. "4 of 10 done — next: turn on two-factor".
 pub fn checklist_line(locale: Locale, done: usize, applicable: usize, next: Option<&str>) -> String {
     match (locale, next) {

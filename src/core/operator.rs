@@ -31,6 +31,13 @@ pub fn apply(file: &Value, catalogue: &mut Catalogue) -> Changes {
         Some(Value::String(b)) if !b.trim().is_empty() && b.chars().count() <= 40 => out.brand = Some(b.trim().into()),
         Some(_) => out.warnings.push("config.brand: must be a name of 1 to 40 characters; ignored".into()),
     }
+    match root.get("brandAliases") {
+        None => {}
+        Some(Value::Array(names)) if names.iter().all(|n| n.as_str().is_some_and(|s| (1..=40).contains(&s.trim().chars().count()))) => {
+            catalogue.brand_aliases = names.iter().filter_map(Value::as_str).map(|s| s.trim().to_string()).collect();
+        }
+        Some(_) => out.warnings.push("config.brandAliases: must be a list of names of 1 to 40 characters; ignored".into()),
+    }
     match root.get("latestAppVersion") {
         None => {}
         Some(Value::String(v)) if !v.trim().is_empty() => catalogue.latest_app_version = Some(v.trim().into()),

@@ -5,8 +5,8 @@
 
 use crate::core::config::{Locale, View};
 use crate::core::content::{search_index, with_brand, Catalogue};
-use crate::core::i18n::{result_count, strings, view_name};
-use crate::core::search::{highlight, Index, Latest};
+use crate::core::i18n::{more_results, result_count, strings, view_name};
+use crate::core::search::{highlight, strong, Index, Latest};
 use crate::core::secrets::holds_secret;
 use crate::core::state::Action;
 use crate::platform::{host, timers};
@@ -108,7 +108,7 @@ pub fn use_index(locale: Locale, catalogue: Rc<Catalogue>, brand: AttrValue, nee
         return Some(index.clone());
     }
     let (_, catalogue, brand) = &key;
-    let index = Rc::new(search_index(catalogue.articles(locale), brand));
+    let index = Rc::new(search_index(catalogue.articles(locale), brand, &catalogue.brand_aliases));
     *cache = Some((key, index.clone()));
     Some(index)
 }
@@ -120,10 +120,19 @@ pub fn SearchResults(props: &ResultsProps) -> Html {
     let blank = props.query.trim().is_empty();
     let index = use_index(props.locale, props.catalogue.clone(), props.brand.clone(), !blank);
     let hits = index.map(|i| i.search(&props.query, MAX_RESULTS)).unwrap_or_default();
+    // The strong results first; the rest, far below the best, only when asked for. A new
+    // query starts folded again.
+    let more = use_state(|| None::<AttrValue>);
+    let unfolded = more.as_ref() == Some(&props.query);
+    let shown = if unfolded { hits.len() } else { strong(&hits) };
+    let onmore = {
+        let (more, query) = (more.clone(), props.query.clone());
+        Callback::from(move |_: MouseEvent| more.set(Some(query.clone())))
+    };
     let go = |view: View| props.ondispatch.reform(move |_: MouseEvent| Action::ShowView(view));
     html! {
         <>
-            <p class="wh-count" role="status">{ if blank { "".to_string() } else { result_count(props.locale, hits.len()) } }</p>
+            <p class="wh-count" role="status">{ if blank { "".to_string() } else { result_count(props.locale, shown) } }</p>
             // While the query is blank only the (empty) live region is here: the FAQ home
             // shows its topics below it.
             if blank {
@@ -138,7 +147,7 @@ pub fn SearchResults(props: &ResultsProps) -> Html {
                 </div>
             } else {
                 <ul class="wh-list wh-results">
-                    { for hits.iter().filter_map(|h| articles.get(h.doc)).map(|a| {
+                    { for hits[..shown].iter().filter_map(|h| articles.get(h.doc)).map(|a| {
                         let id = a.id.to_string();
                         let onclick = props.ondispatch.reform(move |_: MouseEvent| Action::ShowArticle(id.clone()));
                         html! {
@@ -149,6 +158,9 @@ pub fn SearchResults(props: &ResultsProps) -> Html {
                         }
                     }) }
                 </ul>
+                if shown < hits.len() {
+                    <button type="button" class="wh-link wh-more" onclick={onmore}>{ more_results(props.locale, hits.len() - shown) }</button>
+                }
             }
         </>
     }

@@ -40,6 +40,9 @@ pub struct Catalogue {
     /// `delivery.giveUpDays` from the operator's config, already in range; `None` uses
     /// the outbox's default.
     pub give_up_days: Option<u32>,
+    /// `brandAliases` from the operator's config: how users write the brand, taken out of
+    /// search queries (see [`search_index`]).
+    pub brand_aliases: Vec<String>,
 }
 
 impl Default for Catalogue {
@@ -53,6 +56,7 @@ impl Default for Catalogue {
             official: None,
             channels: Default::default(),
             give_up_days: None,
+            brand_aliases: Vec::new(),
         }
     }
 }
@@ -106,14 +110,29 @@ pub fn with_brand(text: &str, brand: &str) -> String {
 
 /// The search index over `articles` as the reader sees them (`{brand}` filled in): title,
 /// keywords, and the summary before the body.
-pub fn search_index(articles: &[Article], brand: &str) -> crate::core::search::Index {
+/// How users write the default brand ("TP钱包", "TokenPocket"…); an operator's own brand
+/// names its aliases in the config's `brandAliases`.
+const DEFAULT_BRAND_ALIASES: [&str; 7] =
+    ["tp钱包", "tp wallet", "tp-wallet", "tpwallet", "tokenpocket", "token pocket", "tp"];
+
+/// The search index of `articles`, with `{brand}` filled in. The brand and `aliases` (and,
+/// for the default brand, how users write it) are taken out of every query: almost every
+/// article names the brand, and users add it to their questions ("TP钱包转账失败").
+pub fn search_index(articles: &[Article], brand: &str, aliases: &[String]) -> crate::core::search::Index {
+    let mut names: Vec<&str> = vec![brand];
+    names.extend(aliases.iter().map(String::as_str));
+    if brand.eq_ignore_ascii_case(crate::core::config::DEFAULT_BRAND) {
+        names.extend(DEFAULT_BRAND_ALIASES);
+    }
     let titles: Vec<String> = articles.iter().map(|a| with_brand(&a.title, brand)).collect();
     let bodies: Vec<String> = articles.iter().map(|a| with_brand(&a.plain_body(), brand)).collect();
     crate::core::search::Index::build(articles.iter().enumerate().map(|(i, a)| crate::core::search::Doc {
         title: &titles[i],
         keywords: a.keywords().collect(),
-        body: vec![&a.summary, &bodies[i]],
+        summary: &a.summary,
+        body: vec![&bodies[i]],
     }))
+    .ignoring(&names)
 }
 
 #[cfg(test)]

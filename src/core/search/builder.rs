@@ -3,7 +3,7 @@
 //! interned with a fast hash (CJK characters and pairs as packed integers, not strings),
 //! and repeated occurrences update the term's posting for the current document in place.
 
-use super::index::{Index, BODY, DOC_SHIFT, EXTRA_BODY, KEYWORD, MAX_EXTRA_BODY, TITLE};
+use super::index::{Index, BODY, DOC_SHIFT, EXTRA_BODY, KEYWORD, MAX_EXTRA_BODY, SUMMARY, TITLE};
 use super::query::{FUZZY_MAX_CHARS, FUZZY_MIN_CHARS};
 use super::sort::sort_keys;
 use super::stem::stem;
@@ -30,6 +30,8 @@ pub(super) struct Builder {
     /// (provisional term, posting) for all documents, in document order.
     pairs: Vec<(u32, u32)>,
     docs: u32,
+    /// Words (and CJK characters) in each document's body, for length normalisation.
+    body_lengths: Vec<u32>,
     buf: String,
 }
 
@@ -39,6 +41,8 @@ impl Builder {
         for text in &doc.keywords {
             self.field(text, KEYWORD);
         }
+        self.field(doc.summary, SUMMARY);
+        self.body_lengths.push(0);
         for text in &doc.body {
             self.field(text, BODY);
         }
@@ -48,6 +52,9 @@ impl Builder {
     fn field(&mut self, text: &str, field: u32) {
         for (kind, range) in pieces(text) {
             let piece = &text[range];
+            if let Some(length) = self.body_lengths.last_mut().filter(|_| field == BODY) {
+                *length += if kind == Kind::Cjk { piece.chars().count() as u32 } else { 1 };
+            }
             match kind {
                 Kind::Word => {
                     normalize(piece, &mut self.buf);
@@ -137,10 +144,20 @@ impl Builder {
             *slot += 1;
         }
         let docs = self.docs as usize;
-        let mut index = Index { vocab, bounds, starts, postings, deletions: Vec::new(), docs };
+        let body_norms = body_norms(&self.body_lengths);
+        let mut index =
+            Index { vocab, bounds, starts, postings, deletions: Vec::new(), docs, ignored: Vec::new(), body_norms };
         index.deletions = deletions(&index);
         index
     }
+}
+
+/// BM25's length normalisation for the body (b = 0.75): a word in a short body says more
+/// than the same word in a long one, which matches many words of any long question.
+fn body_norms(lengths: &[u32]) -> Vec<f32> {
+    const B: f32 = 0.75;
+    let average = lengths.iter().map(|&l| l as f32).sum::<f32>() / lengths.len().max(1) as f32;
+    lengths.iter().map(|&l| 1.0 / (1.0 - B + B * l as f32 / average.max(1.0))).collect()
 }
 
 fn gram_text(key: u64) -> Box<str> {

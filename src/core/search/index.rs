@@ -11,30 +11,35 @@ pub(super) const KEYWORD: u32 = 2;
 pub(super) const BODY: u32 = 4;
 pub(super) const EXTRA_BODY: u32 = 1 << 3;
 pub(super) const MAX_EXTRA_BODY: u32 = 4;
+/// The one-sentence summary: what the article is about, between keywords and body.
+pub(super) const SUMMARY: u32 = 1 << 6;
 pub(super) const DOC_SHIFT: u32 = 8;
 
-/// What one posting is worth in each field (title, keywords, body). Title beats keywords
-/// beats body whatever the body repeats (a body counts at most 1 + 4 × 0.25 = 2 < 4).
+/// What one posting is worth in the title, the keywords and the summary, and in the body
+/// (before its length normalisation). Title beats keywords beats summary beats body whatever
+/// the body repeats (a body counts at most 1 + 4 × 0.25 = 2).
 const fn weights_of(bits: u32) -> [f32; 3] {
     let title = if bits & TITLE != 0 { 8.0 } else { 0.0 };
     let keyword = if bits & KEYWORD != 0 { 4.0 } else { 0.0 };
-    let body = if bits & BODY != 0 { 1.0 + 0.25 * (bits >> 3) as f32 } else { 0.0 };
-    [title, keyword, body]
+    let summary = if bits & SUMMARY != 0 { 2.5 } else { 0.0 };
+    let body = if bits & BODY != 0 { 1.0 + 0.25 * ((bits >> 3) & 7) as f32 } else { 0.0 };
+    [title, keyword + summary, body]
 }
 
 /// `weights_of` for every low byte a posting can have, so the query loop does one load.
-const WEIGHTS: [[f32; 3]; 64] = {
-    let mut table = [[0.0; 3]; 64];
+const WEIGHTS: [[f32; 3]; 128] = {
+    let mut table = [[0.0; 3]; 128];
     let mut bits = 0;
-    while bits < 64 {
+    while bits < 128 {
         table[bits] = weights_of(bits as u32);
         bits += 1;
     }
     table
 };
 
+/// Title, keywords + summary, and body weight of a posting in document `doc`.
 pub(super) fn weights(posting: u32) -> [f32; 3] {
-    WEIGHTS[(posting & 63) as usize]
+    WEIGHTS[(posting & 127) as usize]
 }
 
 pub(super) fn doc_of(posting: u32) -> usize {
@@ -54,6 +59,10 @@ pub struct Index {
     /// `hash of a term with one character removed << 32 | term`, sorted: the typo candidates.
     pub(super) deletions: Vec<u64>,
     pub(super) docs: usize,
+    /// Names taken out of every query (the brand and its aliases), lowercase, longest first.
+    pub(super) ignored: Vec<String>,
+    /// Per document: what a body match is multiplied by (BM25 length normalisation).
+    pub(super) body_norms: Vec<f32>,
 }
 
 impl Index {
@@ -65,6 +74,54 @@ impl Index {
             builder.add(&doc);
         }
         builder.finish()
+    }
+
+    /// Takes `names` (the brand as users write it: "TP钱包", "TokenPocket", "tpwallet") out of
+    /// every query: nearly every article names the brand, so it says nothing about which one
+    /// is meant, and users add it to half their questions.
+    pub fn ignoring<S: AsRef<str>>(mut self, names: &[S]) -> Index {
+        let mut ignored: Vec<String> = names.iter().map(|n| n.as_ref().trim().to_ascii_lowercase()).filter(|n| !n.is_empty()).collect();
+        // Longest first, so "tp钱包" goes before "tp".
+        for i in 1..ignored.len() {
+            let mut j = i;
+            while j > 0 && ignored[j].len() > ignored[j - 1].len() {
+                ignored.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        self.ignored = ignored;
+        self
+    }
+
+    /// `query` without the ignored names (whole words only for Latin names: "tp" is not taken
+    /// out of "https").
+    pub(super) fn without_ignored<'q>(&self, query: &'q str) -> std::borrow::Cow<'q, str> {
+        if self.ignored.is_empty() {
+            return query.into();
+        }
+        let lower = query.to_ascii_lowercase();
+        let mut cut = vec![false; query.len()];
+        for name in &self.ignored {
+            for (at, _) in lower.match_indices(name.as_str()) {
+                let word_char = |i: Option<&u8>| i.is_some_and(u8::is_ascii_alphanumeric);
+                let bytes = lower.as_bytes();
+                let starts_word = !name.as_bytes()[0].is_ascii_alphanumeric() || at == 0 || !word_char(bytes.get(at - 1));
+                let last = name.as_bytes()[name.len() - 1];
+                let ends_word = !last.is_ascii_alphanumeric() || !word_char(bytes.get(at + name.len()));
+                if starts_word && ends_word && !cut[at..at + name.len()].iter().any(|c| *c) {
+                    cut[at..at + name.len()].iter_mut().for_each(|c| *c = true);
+                }
+            }
+        }
+        if !cut.contains(&true) {
+            return query.into();
+        }
+        // Cut ranges become spaces, so the words on either side stay apart.
+        let mut out = String::with_capacity(query.len());
+        for (i, c) in query.char_indices() {
+            out.push(if cut[i] { ' ' } else { c });
+        }
+        out.into()
     }
 
     /// Number of documents indexed.

@@ -31,6 +31,8 @@ mod tests_content;
 #[cfg(test)]
 mod tests_en;
 #[cfg(test)]
+mod tests_rank;
+#[cfg(test)]
 mod tests_zh;
 
 pub use highlight::highlight;
@@ -45,7 +47,9 @@ pub use latest::{Latest, Ticket};
 pub struct Doc<'a> {
     pub title: &'a str,
     pub keywords: Vec<&'a str>,
-    /// Plain text; the article summary belongs here too, first.
+    /// The one-sentence summary: weighs more than the body.
+    pub summary: &'a str,
+    /// Plain text.
     pub body: Vec<&'a str>,
 }
 
@@ -65,8 +69,19 @@ pub struct Hit {
     pub terms: u32,
 }
 
+/// Results whose score is below this share of the best one's are noise next to it: shown
+/// only on request ("more results").
+pub const STRONG_SHARE: f32 = 0.3;
+
+/// How many of `hits` (best first, from one search) are strong: within [`STRONG_SHARE`] of
+/// the best score. At least one when there are any.
+pub fn strong(hits: &[Hit]) -> usize {
+    let Some(best) = hits.first().map(|h| h.score) else { return 0 };
+    hits.iter().take_while(|h| h.score >= best * STRONG_SHARE).count()
+}
+
 /// A one-paragraph document, for the tests.
 #[cfg(test)]
 fn doc<'a>(title: &'a str, keywords: &[&'a str], body: &'a str) -> Doc<'a> {
-    Doc { title, keywords: keywords.to_vec(), body: vec![body] }
+    Doc { title, keywords: keywords.to_vec(), summary: "", body: vec![body] }
 }

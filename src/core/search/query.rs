@@ -87,22 +87,55 @@ pub(super) fn parse(query: &str) -> Vec<Term> {
                 push(&mut terms, Term { text: buf.clone(), unstripped, prefix, fuzzy, stop, kind });
             }
             Kind::Cjk => {
-                // A lone character is searched as itself; a longer run as its pairs, which
-                // is how the index stores it.
-                let ends: Vec<usize> = raw.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
-                let gram_end = |i: usize| ends[(i + 1).min(ends.len() - 1)];
-                let count = if ends.len() == 1 { 1 } else { ends.len() - 1 };
-                for i in 0..count {
-                    let start = if i == 0 { 0 } else { ends[i - 1] };
-                    let text = raw[start..gram_end(i)].to_string();
-                    let term = Term { text, unstripped: None, prefix: false, fuzzy: false, stop: false, kind };
-                    push(&mut terms, term);
+                for segment in without_question_words(raw) {
+                    cjk_terms(segment, &mut terms);
                 }
             }
         }
     }
     terms.truncate(MAX_TERMS);
     terms
+}
+
+/// Chinese question words and particles: "怎么办", "为什么", "吗"… say that it is a question,
+/// not what it is about, and their pairs ("么办") would match any article that asks one.
+/// Longest first. "了" and "的" only go at the end of a run, where they are particles (not in
+/// "了解", "目的").
+const QUESTION_WORDS: [&str; 24] = [
+    "为什么", "怎么办", "怎么样", "怎么回事", "是什么", "在哪里", "能不能", "是不是", "有没有", "怎样", "怎么", "如何",
+    "什么", "在哪", "可以", "请问", "一下", "我的", "吗", "呢", "吧", "啊", "呀", "我",
+];
+const FINAL_PARTICLES: [char; 2] = ['了', '的'];
+
+/// The parts of a CJK run between question words.
+fn without_question_words(run: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < run.len() {
+        match QUESTION_WORDS.iter().filter(|w| run[i..].starts_with(*w)).map(|w| w.len()).max() {
+            Some(len) => {
+                parts.push(&run[start..i]);
+                i += len;
+                start = i;
+            }
+            None => i += run[i..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    parts.push(&run[start..]);
+    parts.into_iter().map(|p| p.trim_end_matches(FINAL_PARTICLES)).filter(|p| !p.is_empty()).collect()
+}
+
+/// A lone character is searched as itself; a longer run as its pairs, which is how the index
+/// stores it.
+fn cjk_terms(raw: &str, terms: &mut Vec<Term>) {
+    let ends: Vec<usize> = raw.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
+    let gram_end = |i: usize| ends[(i + 1).min(ends.len() - 1)];
+    let count = if ends.len() == 1 { 1 } else { ends.len() - 1 };
+    for i in 0..count {
+        let start = if i == 0 { 0 } else { ends[i - 1] };
+        let text = raw[start..gram_end(i)].to_string();
+        push(terms, Term { text, unstripped: None, prefix: false, fuzzy: false, stop: false, kind: Kind::Cjk });
+    }
 }
 
 /// Adds a term unless the query already has it ("fee fees" is one term).

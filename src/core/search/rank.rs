@@ -15,13 +15,19 @@ const MAX_COMPLETIONS: usize = 32;
 impl Index {
     /// The documents matching `query`, best first, at most `limit`.
     ///
-    /// Documents containing more of the query's terms come first; among those, a term in
-    /// the title counts more than in the keywords, more than in the body; an exact word more
-    /// than a completion of the last word, more than a word one typo away; rare terms more
-    /// than common ones. Equal scores keep the build order. A query with nothing searchable
-    /// (empty, spaces, punctuation) returns nothing.
+    /// Each query term adds its weight in the document: a term in the title counts more
+    /// than in the keywords, more than in the body; an exact word (or another form of it)
+    /// more than a completion of the last word, more than a word one typo away; and every
+    /// term by its rarity in the catalogue (BM25's IDF), so a word that most articles
+    /// contain ("wallet", the brand) weighs almost nothing and rare words decide. The sum is
+    /// then scaled by the share of the query's rarity the document covers: an article with
+    /// both rare words of "revoke approval" beats one that repeats either. Brand names the
+    /// index was told to ignore are taken out of the query first. Equal scores keep the
+    /// build order. A query with nothing searchable (empty, spaces, punctuation) returns
+    /// nothing.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let terms = parse(query);
+        let query = self.without_ignored(query);
+        let terms = parse(&query);
         if terms.is_empty() || limit == 0 || self.docs == 0 {
             return Vec::new();
         }
@@ -31,17 +37,24 @@ impl Index {
         let mut touched: Vec<usize> = Vec::new();
         let mut term_docs: Vec<usize> = Vec::new();
         let mut matches: Vec<(usize, f32)> = Vec::new();
+        // The rarity of the counted query terms, for the share each document covers.
+        let mut total_idf = 0.0f32;
         for (i, term) in terms.iter().enumerate() {
             self.expand(term, &mut matches);
-            let bit = if counts(term, &terms) { 1 << i } else { 0 };
+            let counted = counts(term, &terms);
+            let bit = if counted { 1 << i } else { 0 };
             if let [(id, quality)] = matches[..] {
                 // One matching word, the usual case: every posting is final as it comes.
                 let postings = self.postings(id);
                 let idf = rarity(n, postings.len());
+                if counted {
+                    total_idf += idf;
+                }
                 for &posting in postings {
                     let doc = doc_of(posting);
                     let [t, k, b] = weights(posting);
-                    credit(&mut slots[doc], (t + k + b) * quality * idf, bit, doc, &mut touched);
+                    let weight = t + k + b * self.body_norms[doc];
+                    credit(&mut slots[doc], weight * quality * idf, bit, idf, doc, &mut touched);
                 }
                 continue;
             }
@@ -70,10 +83,13 @@ impl Index {
             }
             // Rarity, over the documents this term reached through any of its words.
             let idf = rarity(n, term_docs.len());
+            if counted {
+                total_idf += idf;
+            }
             for &doc in &term_docs {
                 let slot = &mut slots[doc];
                 let [t, k, b] = std::mem::take(&mut slot.best);
-                credit(slot, (t + k + b) * idf, bit, doc, &mut touched);
+                credit(slot, (t + k + b * self.body_norms[doc]) * idf, bit, idf, doc, &mut touched);
             }
             term_docs.clear();
         }
@@ -83,11 +99,12 @@ impl Index {
             let slot = &slots[doc];
             // Documents reached only through common words are no results.
             if slot.mask != 0 {
-                keys.push(order_key(slot.mask.count_ones(), slot.score, doc));
+                let covered = if total_idf > 0.0 { slot.covered / total_idf } else { 1.0 };
+                keys.push(order_key(slot.score * covered, doc));
             }
         }
         smallest(&mut keys, limit);
-        keys.into_iter().map(|key| hit(key, total)).collect()
+        keys.into_iter().map(|key| hit(key, slots[doc_of_key(key)].mask.count_ones(), total)).collect()
     }
 
     /// The indexed terms `term` matches, with their match quality, each once.
@@ -156,14 +173,20 @@ impl Index {
     }
 }
 
-/// Inverse document frequency: a term found in few documents says more about them.
+/// Inverse document frequency as BM25 has it: a term found in few documents says much about
+/// them, one found in nearly all (the brand, "wallet", "钱包") almost nothing.
 fn rarity(docs: usize, with_term: usize) -> f32 {
-    1.0 + (docs as f32 / with_term.max(1) as f32).ln()
+    let (n, df) = (docs as f32, with_term as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
 }
 
-/// Adds one query term's contribution to a document.
-fn credit(slot: &mut Slot, amount: f32, bit: u32, doc: usize, touched: &mut Vec<usize>) {
+/// Adds one query term's contribution to a document; `idf` counts towards its coverage when
+/// the term counts (`bit` set).
+fn credit(slot: &mut Slot, amount: f32, bit: u32, idf: f32, doc: usize, touched: &mut Vec<usize>) {
     slot.score += amount;
+    if bit != 0 && slot.mask & bit == 0 {
+        slot.covered += idf;
+    }
     slot.mask |= bit;
     if !slot.seen {
         slot.seen = true;
@@ -181,6 +204,8 @@ struct Slot {
     best: [f32; 3],
     /// Bit `i`: query term `i` matched.
     mask: u32,
+    /// The rarity of the counted query terms matched.
+    covered: f32,
     /// 1 + the last query term that reached this document.
     term: usize,
     seen: bool,
@@ -191,20 +216,18 @@ struct Slot {
 const DOC_BITS: u32 = 26;
 const DOC_MASK: u64 = (1 << DOC_BITS) - 1;
 
-/// The result order packed in one integer, smallest first: more matched terms, then higher
-/// score, then build order. Sorting plain `u64`s is several times faster than comparing
-/// three fields. A score is positive and finite, so its bits order like its value.
-fn order_key(matched: u32, score: f32, doc: usize) -> u64 {
-    let key = u64::from(matched) << 58 | u64::from(score.to_bits()) << DOC_BITS | (DOC_MASK - doc as u64);
+/// The result order packed in one integer, smallest first: higher score, then build order.
+/// Sorting plain `u64`s is several times faster than comparing fields. A score is positive
+/// and finite, so its bits order like its value.
+fn order_key(score: f32, doc: usize) -> u64 {
+    let key = u64::from(score.to_bits()) << DOC_BITS | (DOC_MASK - doc as u64);
     !key
 }
 
-fn hit(key: u64, terms: u32) -> Hit {
-    let key = !key;
-    Hit {
-        doc: (DOC_MASK - (key & DOC_MASK)) as usize,
-        score: f32::from_bits((key >> DOC_BITS) as u32),
-        matched: (key >> 58) as u32,
-        terms,
-    }
+fn doc_of_key(key: u64) -> usize {
+    (DOC_MASK - (!key & DOC_MASK)) as usize
+}
+
+fn hit(key: u64, matched: u32, terms: u32) -> Hit {
+    Hit { doc: doc_of_key(key), score: f32::from_bits((!key >> DOC_BITS) as u32), matched, terms }
 }

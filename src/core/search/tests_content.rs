@@ -12,7 +12,7 @@ const BRAND: &str = "tpWallet";
 /// The index of a locale's built-in articles, as the widget builds it.
 fn index(locale: Locale) -> (Index, Vec<Article>) {
     let articles = Catalogue::default().articles(locale).to_vec();
-    (search_index(&articles, BRAND), articles)
+    (search_index(&articles, BRAND, &[]), articles)
 }
 
 /// The ids of the first `n` results for `query`, typed as is (the last word still being

@@ -78,7 +78,7 @@ mod tests {
     use crate::core::content;
 
     const LOCALES: [Locale; 2] = [Locale::En, Locale::ZhCn];
-    const CASES: [&str; 8] = [
+    const CASES: [&str; 9] = [
         "app-crash",
         "tx-pending",
         "login-failed",
@@ -87,6 +87,7 @@ mod tests {
         "refund",
         "account-stolen",
         "data-leak",
+        "funds-drained",
     ];
 
     fn article_ids(locale: Locale) -> Vec<&'static str> {
