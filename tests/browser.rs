@@ -262,6 +262,28 @@ async fn search_shows_ranked_marked_results_and_a_way_out_when_empty() {
 }
 
 #[wasm_bindgen_test]
+async fn weak_results_wait_behind_more_results_which_moves_focus_to_the_first_of_them() {
+    let m = Mounted::new(r#"{"locale":"en","open":"faq"}"#).await;
+    // "fee" is the network-fee article's word; many others mention a fee in passing.
+    m.fill("#wh-search", "fee").await;
+    let strong = m.texts(".wh-results .wh-item-title");
+    assert!(!strong.is_empty() && strong[0].to_lowercase().contains("fee"), "{strong:?}");
+    let count = m.get(".wh-count").text_content().unwrap();
+    assert!(count.contains(&strong.len().to_string()), "the count names the shown results: {count}");
+    let more = m.get(".wh-more").text_content().unwrap();
+    m.click(".wh-more").await;
+    let all = m.texts(".wh-results .wh-item-title");
+    assert!(all.len() > strong.len(), "{more}: {all:?}");
+    assert_eq!(all[..strong.len()], strong[..], "the strong results keep their places");
+    assert!(more.contains(&(all.len() - strong.len()).to_string()), "{more}");
+    assert!(m.find(".wh-more").is_none());
+    let first_new = m.get(&format!(".wh-results li:nth-child({}) button", strong.len() + 1));
+    assert_eq!(active(), Some(first_new), "focus goes on to the first revealed result");
+    m.fill("#wh-search", "fees").await;
+    assert!(m.find(".wh-more").is_some(), "a new query starts folded again");
+}
+
+#[wasm_bindgen_test]
 async fn english_search_forgives_a_typo() {
     let m = Mounted::new(r#"{"locale":"en","open":"faq"}"#).await;
     m.fill("#wh-search", "trasaction").await;

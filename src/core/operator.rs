@@ -33,10 +33,14 @@ pub fn apply(file: &Value, catalogue: &mut Catalogue) -> Changes {
     }
     match root.get("brandAliases") {
         None => {}
-        Some(Value::Array(names)) if names.iter().all(|n| n.as_str().is_some_and(|s| (1..=40).contains(&s.trim().chars().count()))) => {
+        Some(Value::Array(names))
+            if names.iter().all(|n| n.as_str().is_some_and(|s| (1..=40).contains(&s.trim().chars().count()))) =>
+        {
             catalogue.brand_aliases = names.iter().filter_map(Value::as_str).map(|s| s.trim().to_string()).collect();
         }
-        Some(_) => out.warnings.push("config.brandAliases: must be a list of names of 1 to 40 characters; ignored".into()),
+        Some(_) => {
+            out.warnings.push("config.brandAliases: must be a list of names of 1 to 40 characters; ignored".into())
+        }
     }
     match root.get("latestAppVersion") {
         None => {}

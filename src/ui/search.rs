@@ -12,6 +12,7 @@ use crate::core::state::Action;
 use crate::platform::{host, timers};
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// How long the user must pause before the host page hears about the search.
@@ -124,11 +125,27 @@ pub fn SearchResults(props: &ResultsProps) -> Html {
     // query starts folded again.
     let more = use_state(|| None::<AttrValue>);
     let unfolded = more.as_ref() == Some(&props.query);
-    let shown = if unfolded { hits.len() } else { strong(&hits) };
+    let strong_count = strong(&hits);
+    let shown = if unfolded { hits.len() } else { strong_count };
+    let list = use_node_ref();
     let onmore = {
         let (more, query) = (more.clone(), props.query.clone());
         Callback::from(move |_: MouseEvent| more.set(Some(query.clone())))
     };
+    // The "more results" button goes away with the click: focus moves on to the first
+    // result it revealed, where reading continues, instead of falling back to the page.
+    {
+        let list = list.clone();
+        use_effect_with(unfolded, move |&unfolded| {
+            let first_new = list
+                .cast::<web_sys::Element>()
+                .filter(|_| unfolded)
+                .and_then(|ul| ul.query_selector(&format!("li:nth-child({}) button", strong_count + 1)).ok().flatten());
+            if let Some(button) = first_new.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = button.focus();
+            }
+        });
+    }
     let go = |view: View| props.ondispatch.reform(move |_: MouseEvent| Action::ShowView(view));
     html! {
         <>
@@ -146,7 +163,7 @@ pub fn SearchResults(props: &ResultsProps) -> Html {
                     </div>
                 </div>
             } else {
-                <ul class="wh-list wh-results">
+                <ul class="wh-list wh-results" ref={list}>
                     { for hits[..shown].iter().filter_map(|h| articles.get(h.doc)).map(|a| {
                         let id = a.id.to_string();
                         let onclick = props.ondispatch.reform(move |_: MouseEvent| Action::ShowArticle(id.clone()));

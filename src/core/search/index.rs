@@ -80,7 +80,8 @@ impl Index {
     /// every query: nearly every article names the brand, so it says nothing about which one
     /// is meant, and users add it to half their questions.
     pub fn ignoring<S: AsRef<str>>(mut self, names: &[S]) -> Index {
-        let mut ignored: Vec<String> = names.iter().map(|n| n.as_ref().trim().to_ascii_lowercase()).filter(|n| !n.is_empty()).collect();
+        let mut ignored: Vec<String> =
+            names.iter().map(|n| n.as_ref().trim().to_ascii_lowercase()).filter(|n| !n.is_empty()).collect();
         // Longest first, so "tp钱包" goes before "tp".
         for i in 1..ignored.len() {
             let mut j = i;
@@ -105,7 +106,8 @@ impl Index {
             for (at, _) in lower.match_indices(name.as_str()) {
                 let word_char = |i: Option<&u8>| i.is_some_and(u8::is_ascii_alphanumeric);
                 let bytes = lower.as_bytes();
-                let starts_word = !name.as_bytes()[0].is_ascii_alphanumeric() || at == 0 || !word_char(bytes.get(at - 1));
+                let starts_word =
+                    !name.as_bytes()[0].is_ascii_alphanumeric() || at == 0 || !word_char(bytes.get(at - 1));
                 let last = name.as_bytes()[name.len() - 1];
                 let ends_word = !last.is_ascii_alphanumeric() || !word_char(bytes.get(at + name.len()));
                 if starts_word && ends_word && !cut[at..at + name.len()].iter().any(|c| *c) {

@@ -5,7 +5,7 @@
 use super::index::{doc_of, weights, Index};
 use super::query::{counts, parse, prefix_quality, Term, EXACT, TYPO, WORD_COMPLETION};
 use super::sort::smallest;
-use super::text::{fnv, for_each_deletion, within_one, FNV_SEED};
+use super::text::{fnv, for_each_deletion, within_one, Kind, FNV_SEED};
 use super::Hit;
 
 /// At most this many completions of the last word are searched, the most frequent ones:
@@ -40,21 +40,26 @@ impl Index {
         // The rarity of the counted query terms, for the share each document covers.
         let mut total_idf = 0.0f32;
         for (i, term) in terms.iter().enumerate() {
-            self.expand(term, &mut matches);
             let counted = counts(term, &terms);
+            if !counted {
+                continue;
+            }
+            self.expand(term, &mut matches);
             let bit = if counted { 1 << i } else { 0 };
             if let [(id, quality)] = matches[..] {
                 // One matching word, the usual case: every posting is final as it comes.
                 let postings = self.postings(id);
                 let idf = rarity(n, postings.len());
+                let heading_idf =
+                    0.5 * (idf + rarity(n, postings.iter().filter(|&&p| in_heading(weights(p))).count()).max(idf));
                 if counted {
                     total_idf += idf;
                 }
                 for &posting in postings {
                     let doc = doc_of(posting);
                     let [t, k, b] = weights(posting);
-                    let weight = t + k + b * self.body_norms[doc];
-                    credit(&mut slots[doc], weight * quality * idf, bit, idf, doc, &mut touched);
+                    let weight = (t + k) * heading_idf + b * self.body_norms[doc] * idf;
+                    credit(&mut slots[doc], weight * quality, bit, idf, doc, &mut touched);
                 }
                 continue;
             }
@@ -83,23 +88,27 @@ impl Index {
             }
             // Rarity, over the documents this term reached through any of its words.
             let idf = rarity(n, term_docs.len());
+            let heading_idf =
+                0.5 * (idf + rarity(n, term_docs.iter().filter(|&&d| in_heading(slots[d].best)).count()).max(idf));
             if counted {
                 total_idf += idf;
             }
             for &doc in &term_docs {
                 let slot = &mut slots[doc];
                 let [t, k, b] = std::mem::take(&mut slot.best);
-                credit(slot, (t + k + b * self.body_norms[doc]) * idf, bit, idf, doc, &mut touched);
+                credit(slot, (t + k) * heading_idf + b * self.body_norms[doc] * idf, bit, idf, doc, &mut touched);
             }
             term_docs.clear();
         }
         let total = terms.iter().filter(|t| counts(t, &terms)).count() as u32;
+        let phrase = terms.iter().all(|t| t.kind == Kind::Cjk) || total <= 3;
         let mut keys: Vec<u64> = Vec::with_capacity(touched.len());
         for doc in touched {
             let slot = &slots[doc];
             // Documents reached only through common words are no results.
             if slot.mask != 0 {
                 let covered = if total_idf > 0.0 { slot.covered / total_idf } else { 1.0 };
+                let covered = if phrase { covered } else { covered.sqrt() };
                 keys.push(order_key(slot.score * covered, doc));
             }
         }
@@ -178,6 +187,12 @@ impl Index {
 fn rarity(docs: usize, with_term: usize) -> f32 {
     let (n, df) = (docs as f32, with_term as f32);
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// Whether a posting's weights include the title, keywords or summary: the fields that say
+/// what an article is about.
+fn in_heading([title, keywords, _]: [f32; 3]) -> bool {
+    title + keywords > 0.0
 }
 
 /// Adds one query term's contribution to a document; `idf` counts towards its coverage when
