@@ -43,9 +43,10 @@ fn evaluate(locale: Locale, tag: &str) -> (f64, f64, f64, Vec<String>) {
         let ids: Vec<&str> = index.search(&q.text, 10).iter().map(|h| &*articles[h.doc].id).collect();
         let rank = ids.iter().position(|id| q.answers.iter().any(|a| a == id));
         top1 += usize::from(rank == Some(0));
-        top3 += usize::from(rank.is_some_and(|r| r < 3));
+        let in_top3 = rank.is_some_and(|r| r < 3);
+        top3 += usize::from(in_top3);
         rr += rank.map_or(0.0, |r| 1.0 / (r + 1) as f64);
-        if !rank.is_some_and(|r| r < 3) {
+        if !in_top3 {
             misses.push(format!("{:?} → want {:?}, got {:?}", q.text, q.answers, &ids[..ids.len().min(3)]));
         }
     }

@@ -97,3 +97,28 @@ test("after exactly one visit the page, the widget and its search work offline",
   await context.setOffline(false);
   await context.close();
 });
+
+test("a real question typed in Chinese finds its answer first, and the weak results wait behind \"more results\"", async () => {
+  const { page, context, log } = await openPage(browser, server.url + "/", { locale: "zh-CN" });
+  await launcher(page).click();
+  const box = page.getByRole("searchbox");
+  await box.focus();
+  await page.keyboard.type("有人自称TP钱包客服让我提供助记词");
+  await page.locator(".wh-results .wh-item").first().waitFor();
+  assert.match(await page.locator(".wh-results .wh-item-title").first().textContent(), /自称.*客服/);
+  await box.fill("手续费");
+  const strong = await page.locator(".wh-results .wh-item").count();
+  const more = page.locator(".wh-more");
+  assert.match(await more.textContent(), /再显示 \d+ 条结果/);
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((n) => document.querySelector("wallet-help").shadowRoot.querySelectorAll(".wh-results .wh-item").length > n, strong);
+  const focused = await page.evaluate(() => {
+    const root = document.querySelector("wallet-help").shadowRoot;
+    return [...root.querySelectorAll(".wh-results .wh-item")].indexOf(root.activeElement);
+  });
+  assert.equal(focused, strong, "focus is on the first result that was behind the button");
+  await page.screenshot({ path: "target/e2e-search-more-zh.png" });
+  assert.deepEqual(log.console, []);
+  await context.close();
+});

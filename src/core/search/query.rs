@@ -44,6 +44,12 @@ pub(super) struct Term {
 }
 
 impl Term {
+    /// Whether typos are looked for from the stem too: not when stemming left it shorter than
+    /// a word that tolerates typos ("pending" → "pend" is one letter from "send" and "spend").
+    pub fn stem_fuzzy(&self) -> bool {
+        self.fuzzy && self.text.chars().count() >= FUZZY_MIN_CHARS
+    }
+
     /// How well an indexed term (normalised, from the text) matches this query term.
     pub fn quality(&self, word: &str) -> Option<f32> {
         if word == self.text {
@@ -51,7 +57,8 @@ impl Term {
         } else if self.prefix && word.starts_with(self.text.as_str()) {
             Some(prefix_quality(self.text.len(), word.len()))
         } else if self.fuzzy
-            && (within_one(&self.text, word) || self.unstripped.as_deref().is_some_and(|u| within_one(u, word)))
+            && ((self.stem_fuzzy() && within_one(&self.text, word))
+                || self.unstripped.as_deref().is_some_and(|u| within_one(u, word)))
         {
             Some(TYPO)
         } else {
@@ -75,7 +82,7 @@ pub(super) fn parse(query: &str) -> Vec<Term> {
                 if chars == 1 && buf.bytes().all(|b| b.is_ascii_alphabetic()) {
                     continue;
                 }
-                let stop = is_stop(&buf);
+                let mut stop = is_stop(&buf);
                 let fuzzy = (FUZZY_MIN_CHARS..=FUZZY_MAX_CHARS).contains(&chars)
                     // Digits are amounts, codes, hashes: "10025" is not a typo of "10026".
                     && !buf.bytes().any(|b| b.is_ascii_digit());
@@ -83,6 +90,8 @@ pub(super) fn parse(query: &str) -> Vec<Term> {
                 let prefix = range.end == query.len() && chars >= PREFIX_MIN_CHARS;
                 let unstripped = buf.clone();
                 stem(&mut buf);
+                // Other forms of a common word are common too ("wants", "needs", "doing").
+                stop |= is_stop(&buf);
                 let unstripped = (unstripped != buf).then_some(unstripped);
                 push(&mut terms, Term { text: buf.clone(), unstripped, prefix, fuzzy, stop, kind });
             }

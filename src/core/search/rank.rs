@@ -128,11 +128,11 @@ impl Index {
             // than the start of a longer one ("feedback"): its completions weigh little more than a typo.
             self.completions(&term.text, exact.is_some(), out);
         }
-        if term.fuzzy {
+        if term.stem_fuzzy() {
             self.typos(&term.text, out);
-            if let Some(unstripped) = &term.unstripped {
-                self.typos(unstripped, out);
-            }
+        }
+        if let Some(unstripped) = term.unstripped.as_ref().filter(|_| term.fuzzy) {
+            self.typos(unstripped, out);
         }
     }
 

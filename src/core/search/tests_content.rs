@@ -122,3 +122,25 @@ fn queries_that_worked_keep_their_article_first() {
         ],
     );
 }
+
+/// Fake "support" asking for the seed phrase is how wallet users lose everything: however
+/// the user puts it, the article on telling real support from fake comes first.
+#[test]
+fn someone_claiming_to_be_support_leads_to_real_support() {
+    assert_first(
+        Locale::ZhCn,
+        &[
+            ("有人自称客服让我提供助记词", "real-support"),
+            ("冒充客服要助记词", "real-support"),
+            ("假客服", "real-support"),
+        ],
+    );
+    assert_first(
+        Locale::En,
+        &[
+            ("someone claiming to be support wants my seed phrase", "real-support"),
+            ("support asked for my seed phrase", "real-support"),
+            ("fake support", "real-support"),
+        ],
+    );
+}
