@@ -110,63 +110,22 @@ pub(super) fn parse(query: &str) -> Vec<Term> {
 
 /// Chinese question words, particles and degree words: "怎么办", "为什么", "吗", "这么"… say
 /// that it is a question (and how upset the user is), not what it is about, and their pairs
-/// ("么办") would match any article that asks one; so do the filler verbs and nouns of a
-/// complaint (出现, 遇到, 情况, 问题: "happen", "situation", "problem"). The words for the wallet and the money
-/// itself (钱包, 数字货币) are in nearly every question and article; left in, they also make
-/// pairs with their neighbours ("钱包客服" → "包客") that match by chance. "了" and "的" only go
-/// at the end of a run, where they are particles (not in "了解", "目的").
-const QUESTION_WORDS: [&str; 51] = [
-    "为什么",
-    "怎么办",
-    "怎么样",
-    "怎么回事",
-    "是什么",
-    "在哪里",
-    "能不能",
-    "是不是",
-    "有没有",
-    "怎么才能",
-    "怎样",
-    "怎么",
-    "如何",
-    "什么",
-    "在哪",
-    "可以",
-    "请问",
-    "一下",
-    "我的",
-    "这么",
-    "那么",
-    "这样",
-    "那样",
-    "非常",
-    "特别",
-    "总是",
-    "老是",
-    "应该",
-    "到底",
-    "究竟",
-    "是否",
-    "为啥",
-    "咋办",
-    "咋",
-    "钱包",
-    "数字货币",
-    "加密货币",
-    "虚拟货币",
-    "虚拟币",
-    "出现",
-    "遇到",
-    "发生",
-    "情况",
-    "问题",
-    "处理",
-    "吗",
-    "呢",
-    "吧",
-    "啊",
-    "呀",
-    "我",
+/// ("么办") would match any article that asks one. So do the filler verbs and nouns of a
+/// complaint (出现, 遇到, 情况, 问题: "happen", "situation", "problem") and the verbs of "how
+/// do I tell / avoid" (识别, 判断, 防范), whose object is what the question is about. The words
+/// for the wallet and the money itself (钱包, 数字货币) are in nearly every question and
+/// article; left in, they also make pairs with their neighbours ("钱包客服" → "包客") that match
+/// by chance. "了" and "的" only go at the end of a run, where they are particles (not in
+/// "了解", "目的").
+#[rustfmt::skip]
+const QUESTION_WORDS: [&str; 59] = [
+    "为什么", "怎么办", "怎么样", "怎么回事", "是什么", "在哪里", "能不能", "是不是", "有没有", "怎么才能",
+    "怎样", "怎么", "如何", "什么", "在哪", "可以", "请问", "一下", "我的", "为啥", "咋办", "咋",
+    "这么", "那么", "这样", "那样", "非常", "特别", "总是", "老是", "应该", "到底", "究竟", "是否",
+    "钱包", "数字货币", "加密货币", "虚拟货币", "虚拟币",
+    "出现", "遇到", "发生", "情况", "问题", "处理",
+    "识别", "辨别", "分辨", "判断", "防范", "防止", "避免", "保障",
+    "吗", "呢", "吧", "啊", "呀", "我",
 ];
 const FINAL_PARTICLES: [char; 2] = ['了', '的'];
 
