@@ -19,10 +19,13 @@ impl Index {
     /// than in the keywords, more than in the body; an exact word (or another form of it)
     /// more than a completion of the last word, more than a word one typo away; and every
     /// term by its rarity in the catalogue (BM25's IDF), so a word that most articles
-    /// contain ("wallet", the brand) weighs almost nothing and rare words decide. The sum is
-    /// then scaled by the share of the query's rarity the document covers: an article with
-    /// both rare words of "revoke approval" beats one that repeats either. Brand names the
-    /// index was told to ignore are taken out of the query first. Equal scores keep the
+    /// contain ("wallet", the brand) weighs almost nothing and rare words decide; in titles
+    /// and keywords also by its rarity there ([`heading_rarity`]); in the body less in a long
+    /// body than in a short one (BM25's length normalisation). The sum is then scaled by the
+    /// share of the query's rarity the document covers (its square root for long English
+    /// questions): an article with both rare words of "revoke approval" beats one that
+    /// repeats either. Brand names the index was told to ignore are taken out of the query
+    /// first, and common words count only when there is nothing else. Equal scores keep the
     /// build order. A query with nothing searchable (empty, spaces, punctuation) returns
     /// nothing.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
@@ -40,21 +43,19 @@ impl Index {
         // The rarity of the counted query terms, for the share each document covers.
         let mut total_idf = 0.0f32;
         for (i, term) in terms.iter().enumerate() {
-            let counted = counts(term, &terms);
-            if !counted {
+            // Common words ("how", "my") only count when the query has nothing else.
+            if !counts(term, &terms) {
                 continue;
             }
             self.expand(term, &mut matches);
-            let bit = if counted { 1 << i } else { 0 };
+            let bit = 1 << i;
             if let [(id, quality)] = matches[..] {
                 // One matching word, the usual case: every posting is final as it comes.
                 let postings = self.postings(id);
                 let idf = rarity(n, postings.len());
-                let heading_idf =
-                    0.5 * (idf + rarity(n, postings.iter().filter(|&&p| in_heading(weights(p))).count()).max(idf));
-                if counted {
-                    total_idf += idf;
-                }
+                let headings = postings.iter().filter(|&&p| in_heading(weights(p))).count();
+                let heading_idf = heading_rarity(n, headings, idf);
+                total_idf += idf;
                 for &posting in postings {
                     let doc = doc_of(posting);
                     let [t, k, b] = weights(posting);
@@ -88,11 +89,9 @@ impl Index {
             }
             // Rarity, over the documents this term reached through any of its words.
             let idf = rarity(n, term_docs.len());
-            let heading_idf =
-                0.5 * (idf + rarity(n, term_docs.iter().filter(|&&d| in_heading(slots[d].best)).count()).max(idf));
-            if counted {
-                total_idf += idf;
-            }
+            let headings = term_docs.iter().filter(|&&d| in_heading(slots[d].best)).count();
+            let heading_idf = heading_rarity(n, headings, idf);
+            total_idf += idf;
             for &doc in &term_docs {
                 let slot = &mut slots[doc];
                 let [t, k, b] = std::mem::take(&mut slot.best);
@@ -101,14 +100,17 @@ impl Index {
             term_docs.clear();
         }
         let total = terms.iter().filter(|t| counts(t, &terms)).count() as u32;
-        let phrase = terms.iter().all(|t| t.kind == Kind::Cjk) || total <= 3;
+        // Every word of a short query, and every pair of a Chinese one (the pairs of one
+        // phrase), was meant; a long English question has many words only by the way
+        // ("12 hours", "frustrated"), so missing some of those costs less.
+        let strict = total <= 3 || terms.iter().all(|t| t.kind == Kind::Cjk);
         let mut keys: Vec<u64> = Vec::with_capacity(touched.len());
         for doc in touched {
             let slot = &slots[doc];
             // Documents reached only through common words are no results.
             if slot.mask != 0 {
                 let covered = if total_idf > 0.0 { slot.covered / total_idf } else { 1.0 };
-                let covered = if phrase { covered } else { covered.sqrt() };
+                let covered = if strict { covered } else { covered.sqrt() };
                 keys.push(order_key(slot.score * covered, doc));
             }
         }
@@ -195,11 +197,19 @@ fn in_heading([title, keywords, _]: [f32; 3]) -> bool {
     title + keywords > 0.0
 }
 
-/// Adds one query term's contribution to a document; `idf` counts towards its coverage when
-/// the term counts (`bit` set).
+/// The rarity a title or keyword match is weighed by: halfway between the term's rarity in
+/// the whole text and its rarity among titles and keywords. "pending" is in most bodies but
+/// names one article; fully by its heading rarity, though, a common word in one title
+/// ("phone") would beat a rarer word the user misspelt.
+fn heading_rarity(docs: usize, in_headings: usize, idf: f32) -> f32 {
+    0.5 * (idf + rarity(docs, in_headings).max(idf))
+}
+
+/// Adds one query term's contribution to a document, and its rarity to what the document
+/// covers the first time the term reaches it.
 fn credit(slot: &mut Slot, amount: f32, bit: u32, idf: f32, doc: usize, touched: &mut Vec<usize>) {
     slot.score += amount;
-    if bit != 0 && slot.mask & bit == 0 {
+    if slot.mask & bit == 0 {
         slot.covered += idf;
     }
     slot.mask |= bit;

@@ -135,3 +135,12 @@ fn a_word_that_names_one_article_outweighs_words_of_a_long_body() {
     // in the long body only. The article about pending transfers still comes first.
     assert_eq!(docs(&index, "my transaction is pending for more than 12 hours and its getting frustrated now")[0], 0);
 }
+
+#[test]
+fn every_form_of_a_common_word_is_common() {
+    // "wants", "needs", "doing" are "want", "need", "do": they count no more than those.
+    let terms = super::query::parse("someone wants needs doing scammed");
+    let counted: Vec<&str> =
+        terms.iter().filter(|t| super::query::counts(t, &terms)).map(|t| t.text.as_str()).collect();
+    assert_eq!(counted, ["scam"]);
+}
