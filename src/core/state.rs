@@ -147,7 +147,15 @@ impl State {
     pub fn page(&self) -> Option<&FaqPage> {
         self.trail.last()
     }
+}
 
+/// When the FAQ went back from `before` to `after` (pages popped off the trail), the page that
+/// was left: the item that opened it on the page shown now is where the user's place is.
+pub fn left_for(before: &[FaqPage], after: &[FaqPage]) -> Option<FaqPage> {
+    (after.len() < before.len() && before.starts_with(after)).then(|| before[after.len()].clone())
+}
+
+impl State {
     pub fn reduce(&self, action: Action) -> State {
         let mut next = self.clone();
         match action {
@@ -283,6 +291,20 @@ mod tests {
 
     fn fresh() -> State {
         State::new(Locale::En, Votes::new(), Draft::default(), Marks::new())
+    }
+
+    #[test]
+    fn going_back_names_the_page_that_was_left() {
+        let topic = FaqPage::Category(Category::Security);
+        let (a, b) = (FaqPage::Article("a".into()), FaqPage::Article("b".into()));
+        // Back from an article to its topic: the article's item in the topic list.
+        assert_eq!(left_for(&[topic.clone(), a.clone()], std::slice::from_ref(&topic)), Some(a.clone()));
+        // Back to the home from two pages deep at once: the topic the user had opened.
+        assert_eq!(left_for(&[topic.clone(), a.clone()], &[]), Some(topic.clone()));
+        // Forward (a related article) is no return, nor is a jump elsewhere.
+        assert_eq!(left_for(&[a.clone()], &[a.clone(), b.clone()]), None);
+        assert_eq!(left_for(&[a.clone()], &[b]), None);
+        assert_eq!(left_for(&[], &[]), None);
     }
 
     #[test]

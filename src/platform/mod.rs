@@ -2,6 +2,7 @@
 //! or a console warning; nothing here panics into the host page.
 
 pub mod files;
+pub mod focus;
 pub mod host;
 pub mod http;
 pub mod idb;

@@ -35,7 +35,8 @@ pub fn ArticlePage(props: &ArticleProps) -> Html {
     html! {
         <article class="wh-article">
             <button type="button" class="wh-back" onclick={onback}>{ "← " }{ s.back }</button>
-            <Title text={brand(&a.title)} />
+            // Focusable for the panel, which puts focus here when the article is shown.
+            <h3 class="wh-article-title" tabindex="-1">{ brand(&a.title) }</h3>
             <p class="wh-meta">{ s.updated }{ " " }{ &*a.updated }</p>
             { rich::blocks(&a.blocks(), &props.brand, &onarticle) }
             <HelpfulVote locale={props.locale} subject={a.id.to_string()} vote={props.vote} ondispatch={props.ondispatch.clone()} />
@@ -51,31 +52,11 @@ pub fn ArticlePage(props: &ArticleProps) -> Html {
                         { for related.iter().map(|r| {
                             let id = r.id.to_string();
                             let onclick = props.ondispatch.reform(move |_: MouseEvent| Action::ShowArticle(id.clone()));
-                            html! { <li><button type="button" class="wh-link" {onclick}>{ brand(&r.title) }</button></li> }
+                            html! { <li><button type="button" class="wh-link" data-article={r.id.to_string()} {onclick}>{ brand(&r.title) }</button></li> }
                         }) }
                     </ul>
                 </section>
             }
         </article>
     }
-}
-
-#[derive(Properties, PartialEq)]
-struct TitleProps {
-    text: String,
-}
-
-/// The heading takes focus when an article is shown, so screen readers start there.
-#[component]
-fn Title(props: &TitleProps) -> Html {
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with(props.text.clone(), move |_| {
-            if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        });
-    }
-    html! { <h3 class="wh-article-title" tabindex="-1" ref={heading}>{ &props.text }</h3> }
 }

@@ -92,7 +92,7 @@ pub fn ContactView(props: &ContactProps) -> Html {
     let just_sent = sent.as_ref().and_then(Sent::id).and_then(|id| entries.iter().find(|e| e.id == id));
     // Shown once the status is in the page: revealed earlier, the browser's scroll anchoring
     // would push it out of view again as it grows. (Every hook before the early returns.)
-    let status = use_reveal(sent.as_ref().filter(|s| s.id().is_none() || just_sent.is_some()).cloned());
+    let status = use_reveal(sent.as_ref().filter(|s| s.id().is_none() || just_sent.is_some()).cloned(), true);
     let Some(endpoint) = props.endpoint.clone() else {
         return html! {
             <section class="wh-contact">
@@ -134,6 +134,7 @@ pub fn ContactView(props: &ContactProps) -> Html {
     });
     html! {
         <section class="wh-contact-view">
+            <h3 class="wh-subhead">{ s.contact_title }</h3>
             <div class="wh-contact-head">
                 <p class="wh-intro">{ s.contact_intro }</p>
                 <button type="button" class="wh-link" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowReports(true))}>
@@ -149,20 +150,20 @@ pub fn ContactView(props: &ContactProps) -> Html {
             // announce the first status ("Sending…") as well as the later ones.
             <div class="wh-sent-live" role="status" ref={status}>
                 if *sent == Some(Sent::Failed) {
-                    <p class="wh-sent wh-alert">{ s.send_failed }</p>
+                    <p class="wh-sent wh-alert" tabindex="-1">{ s.send_failed }</p>
                 }
                 if *sent == Some(Sent::NotSaved) {
-                    <div class="wh-sent wh-alert wh-not-saved">
+                    <div class="wh-sent wh-alert wh-not-saved" tabindex="-1">
                         <p>{ s.not_saved }</p>
                         <SupportChannels locale={props.locale} catalogue={props.catalogue.clone()}
                             subject={props.draft.subject.clone()} body={props.draft.description.clone()} />
                     </div>
                 }
                 if let Some(Sent::Direct { reference, .. }) = &*sent {
-                    <p class="wh-sent">{ s.status_delivered }{ reference.as_ref().map(|r| format!(" · {}{}{r}", s.reference, s.colon)) }</p>
+                    <p class="wh-sent" tabindex="-1">{ s.status_delivered }{ reference.as_ref().map(|r| format!(" · {}{}{r}", s.reference, s.colon)) }</p>
                 }
                 if let Some(e) = just_sent {
-                    <div class={classes!("wh-sent", matches!(e.status, Status::Rejected { .. } | Status::NotDelivered).then_some("wh-alert"))}>
+                    <div class={classes!("wh-sent", matches!(e.status, Status::Rejected { .. } | Status::NotDelivered).then_some("wh-alert"))} tabindex="-1">
                         <p>{ status_line(props.locale, e) }</p>
                         if e.is_pending() {
                             <p>{ s.queued }</p>

@@ -33,7 +33,7 @@ pub fn article_list<'a>(
                 let onclick = ondispatch.reform(move |_: MouseEvent| Action::ShowArticle(id.clone()));
                 html! {
                     <li>
-                        <button type="button" class="wh-item" {onclick}>
+                        <button type="button" class="wh-item" data-article={a.id.to_string()} {onclick}>
                             <span class="wh-item-title">{ with_brand(&a.title, brand) }</span>
                             <span class="wh-item-summary">{ with_brand(&a.summary, brand) }</span>
                         </button>
@@ -82,7 +82,7 @@ pub fn Faq(props: &FaqProps) -> Html {
                         { for Category::ALL.iter().map(|&c| {
                             let onclick = props.ondispatch.reform(move |_: MouseEvent| Action::ShowCategory(c));
                             html! {
-                                <li><button type="button" class="wh-topic-button" {onclick}>
+                                <li><button type="button" class="wh-topic-button" data-topic={c.name()} {onclick}>
                                     <span>{ topic_name(props.locale, c) }</span>
                                     <span class="wh-count">{ in_category(articles, c).count() }</span>
                                 </button></li>

@@ -45,15 +45,20 @@ pub struct RowProps {
 }
 
 /// The node to show: whenever `shown` becomes `Some` (or another `Some`), the panel scrolls
-/// just enough to bring it into view (`platform::host::reveal`).
+/// just enough to bring it into view (`platform::host::reveal`). With `focus`, its first
+/// focusable child takes focus too, so keyboard and screen-reader users are where the news
+/// is, not on the button far below that caused it.
 #[hook]
-pub fn use_reveal<K: PartialEq + 'static>(shown: Option<K>) -> NodeRef {
+pub fn use_reveal<K: PartialEq + 'static>(shown: Option<K>, focus: bool) -> NodeRef {
     let node = use_node_ref();
     {
         let node = node.clone();
         use_effect_with(shown, move |shown| {
             if let Some(el) = node.cast::<web_sys::Element>().filter(|_| shown.is_some()) {
                 crate::platform::host::reveal(&el);
+                if focus {
+                    crate::platform::focus::to(&el, "[tabindex='-1']");
+                }
             }
         });
     }
@@ -105,7 +110,7 @@ pub fn Row(props: &RowProps) -> Html {
             </select>
         },
     };
-    let guard = use_reveal(props.secret.then_some(()));
+    let guard = use_reveal(props.secret.then_some(()), false);
     let onremove = props.ondispatch.reform(|_: MouseEvent| Action::RemoveSecrets);
     html! {
         <div class={classes!("wh-field", (props.error.is_some() || props.secret).then_some("wh-invalid"))}>

@@ -1,6 +1,8 @@
 //! The dialog: title bar with close button, the view tabs, and the current view.
-//! Focus moves into the dialog when it opens and stays in it (Tab wraps around, as the
-//! dialog is modal); Esc closes it.
+//! Focus moves into the dialog when it opens (the search box on the FAQ, else the view's
+//! heading) and stays in it: Tab wraps around, as the dialog is modal, and a view change
+//! puts focus on the new view's heading, or back on the item that opened the view the user
+//! returns from (`platform::focus`). Esc closes it from anywhere.
 
 use super::checklist::Checklist;
 use super::contact::ContactView;
@@ -11,7 +13,8 @@ use super::troubleshoot::Troubleshoot;
 use crate::core::config::{Config, View};
 use crate::core::content::Catalogue;
 use crate::core::i18n::strings;
-use crate::core::state::{Action, State};
+use crate::core::state::{left_for, Action, FaqPage, State};
+use crate::platform::focus;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -53,17 +56,6 @@ fn tab_stops(root: &Element) -> Option<(HtmlElement, HtmlElement)> {
     first.zip(last)
 }
 
-/// Whether focus fell out of the widget to nothing: the focused button was replaced by a new
-/// view, and the page's `<body>` (or nothing) has focus now. Focus the user moved into the
-/// host page on purpose is on some element there, and stays where it is.
-fn focus_lost() -> bool {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
-    match document.active_element() {
-        None => true,
-        Some(active) => document.body().is_some_and(|body| active == *body.as_ref()),
-    }
-}
-
 /// Keeps Tab inside the dialog: from the last stop to the first, and Shift+Tab from the
 /// first stop (or the dialog itself, focused on open) to the last.
 fn trap_tab(dialog: &HtmlElement, e: &KeyboardEvent) {
@@ -84,6 +76,15 @@ fn trap_tab(dialog: &HtmlElement, e: &KeyboardEvent) {
     }
 }
 
+/// The selector of the item that opens `page` in a list: result, topic and related-article
+/// buttons carry `data-article` or `data-topic`.
+fn opener(page: &FaqPage) -> String {
+    match page {
+        FaqPage::Article(id) => format!("[data-article=\"{id}\"]"),
+        FaqPage::Category(c) => format!("[data-topic=\"{}\"]", c.name()),
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
     pub state: State,
@@ -98,23 +99,63 @@ pub struct PanelProps {
 pub fn Panel(props: &PanelProps) -> Html {
     let s = strings(props.state.locale);
     let dialog = use_node_ref();
+    // Where focus should go when the next view change loses it: the item that opened the
+    // FAQ page the user is going back from.
+    let pending = use_mut_ref(|| None::<String>);
+    let trail = use_mut_ref(Vec::<FaqPage>::new);
+    if *trail.borrow() != props.state.trail {
+        let before = std::mem::replace(&mut *trail.borrow_mut(), props.state.trail.clone());
+        *pending.borrow_mut() = left_for(&before, &props.state.trail).map(|left| opener(&left));
+    }
     {
-        let dialog = dialog.clone();
+        let (dialog, pending, d) = (dialog.clone(), pending.clone(), props.ondispatch.clone());
+        let faq = props.state.view == View::Faq && props.state.page().is_none();
         use_effect_with((), move |_| {
-            if let Some(el) = dialog.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
+            let keeper = dialog.cast::<HtmlElement>().map(|el| {
+                // The FAQ is for asking: its search box has focus on open.
+                if !(faq && focus::to(&el, "#wh-search")) {
+                    focus::settle(&el, None);
+                }
+                focus::Keeper::new(el, pending, move || d.emit(Action::Close))
+            });
+            move || drop(keeper)
+        });
+    }
+    {
+        // Another FAQ page: focus on its heading, or back on the item that opened the page
+        // the user returns from. Yew keeps nodes that look alike ("← Back", a related link
+        // in the same place), so focus would otherwise stay on a control of the old page.
+        let (dialog, pending, first) = (dialog.clone(), pending.clone(), use_mut_ref(|| true));
+        use_effect_with(props.state.trail.clone(), move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                if let Some(el) = dialog.cast::<HtmlElement>() {
+                    let selector = pending.borrow().clone();
+                    // Not found yet: the keeper tries again as the list renders.
+                    if focus::settle(&el, selector.as_deref()) {
+                        pending.borrow_mut().take();
+                    }
+                }
             }
         });
     }
     {
-        // After every render: a new view replaces the button that had focus, which would
-        // leave keyboard users outside the dialog, where Tab and Esc no longer reach it.
-        let dialog = dialog.clone();
-        use_effect(move || {
-            if focus_lost() {
+        // A step of a case, or the ladder: focus on the new step's heading, not on the
+        // "still broken" button that Yew kept in place.
+        let (dialog, first) = (dialog.clone(), use_mut_ref(|| true));
+        use_effect_with((props.state.walk.clone(), props.state.ladder), move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
                 if let Some(el) = dialog.cast::<HtmlElement>() {
-                    let _ = el.focus();
+                    focus::settle(&el, None);
                 }
+            }
+        });
+    }
+    {
+        // A tab opens its view at the top, with its introduction and score in sight.
+        let dialog = dialog.clone();
+        use_effect_with(props.state.view, move |_| {
+            if let Some(body) = dialog.cast::<Element>().and_then(|d| d.query_selector(".wh-body").ok().flatten()) {
+                body.set_scroll_top(0);
             }
         });
     }
@@ -166,12 +207,14 @@ pub fn Panel(props: &PanelProps) -> Html {
     html! {
         <div class="wh-panel" role="dialog" aria-modal="true" aria-labelledby="wh-title" tabindex="-1"
              ref={dialog} {onkeydown}>
-            <header class="wh-header">
+            // A `div`, not `<header>`: inside the host page a header would be a second banner
+            // landmark next to the site's own.
+            <div class="wh-header">
                 <h2 id="wh-title" class="wh-title">{ format!("{} · {}", props.brand, s.panel_title) }</h2>
                 <button type="button" class="wh-close" aria-label={s.close} title={s.close} onclick={onclose}>
                     <span aria-hidden="true">{ "×" }</span>
                 </button>
-            </header>
+            </div>
             <Tabs {locale} current={props.state.view} ondispatch={props.ondispatch.clone()} />
             <div class="wh-body" role="tabpanel" id="wh-view"
                  aria-labelledby={format!("wh-tab-{}", props.state.view.name())}>

@@ -36,6 +36,43 @@ pub struct SearchBoxProps {
     pub ondispatch: Callback<Action>,
 }
 
+/// ArrowDown in the search box moves into the results, as in a combobox's list.
+fn into_results(e: KeyboardEvent) {
+    if e.key() != "ArrowDown" {
+        return;
+    }
+    let root = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).map(|n| n.get_root_node());
+    let first = root
+        .and_then(|r| r.dyn_into::<web_sys::ShadowRoot>().ok())
+        .and_then(|r| r.query_selector(".wh-results .wh-item").ok().flatten());
+    if let Some(first) = first.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
+        e.prevent_default();
+        let _ = first.focus();
+    }
+}
+
+/// ArrowDown and ArrowUp move between results; ArrowUp from the first goes back to the box.
+fn step_through_results() -> Callback<KeyboardEvent> {
+    Callback::from(|e: KeyboardEvent| {
+        let down = match e.key().as_str() {
+            "ArrowDown" => true,
+            "ArrowUp" => false,
+            _ => return,
+        };
+        let Some(item) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let li = item.parent_element();
+        let next = li.and_then(|li| if down { li.next_element_sibling() } else { li.previous_element_sibling() });
+        e.prevent_default();
+        match next.and_then(|li| li.first_element_child()).and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+            Some(button) => {
+                let _ = button.focus();
+            }
+            None if !down => host::focus_by_id(e.target(), "wh-search"),
+            None => {}
+        }
+    })
+}
+
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let s = strings(props.locale);
@@ -60,7 +97,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         <div class="wh-search">
             <label class="wh-hidden" for="wh-search">{ s.search_label }</label>
             <input id="wh-search" type="search" autocomplete="off" enterkeyhint="search"
-                   placeholder={s.search_placeholder} value={props.query.clone()} {oninput}
+                   placeholder={s.search_placeholder} value={props.query.clone()} {oninput} onkeydown={into_results}
                    aria-invalid={secret.to_string()} aria-describedby={secret.then_some("wh-search-secret")} />
             if secret {
                 <p class="wh-guard" role="alert" id="wh-search-secret">{ s.search_secret }</p>
@@ -168,7 +205,7 @@ pub fn SearchResults(props: &ResultsProps) -> Html {
                         let id = a.id.to_string();
                         let onclick = props.ondispatch.reform(move |_: MouseEvent| Action::ShowArticle(id.clone()));
                         html! {
-                            <li><button type="button" class="wh-item" {onclick}>
+                            <li><button type="button" class="wh-item" data-article={a.id.to_string()} {onclick} onkeydown={step_through_results()}>
                                 <span class="wh-item-title">{ marked(&with_brand(&a.title, &props.brand), &props.query) }</span>
                                 <span class="wh-item-summary">{ marked(&with_brand(&a.summary, &props.brand), &props.query) }</span>
                             </button></li>

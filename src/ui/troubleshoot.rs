@@ -11,6 +11,7 @@ use crate::core::i18n::{category_name, step_of, strings};
 use crate::core::report::Draft;
 use crate::core::state::{Action, Votes};
 use crate::core::troubleshoot::{self, Category, Outcome, Walk};
+use crate::platform::focus;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -79,7 +80,7 @@ pub fn Troubleshoot(props: &TroubleshootProps) -> Html {
             html! {
                 <div class={classes!("wh-step", step.urgent.then_some("wh-urgent"))}>
                     <p class="wh-meta" aria-live="polite">{ step_of(locale, n, of) }</p>
-                    <h4 tabindex="-1">{ brand(&step.text) }</h4>
+                    <h4 tabindex="-1" data-heading="">{ brand(&step.text) }</h4>
                     if let Some(detail) = &step.detail {
                         <p>{ brand(detail) }</p>
                     }
@@ -157,6 +158,18 @@ fn Ladder(props: &LadderProps) -> Html {
     let s = strings(props.locale);
     let letter = use_state(|| false);
     let region = use_state(|| 0usize);
+    let ladder = use_node_ref();
+    {
+        let (ladder, was_open) = (ladder.clone(), use_mut_ref(|| false));
+        use_effect_with(*letter, move |open| {
+            // Back from the letter: focus returns to the link that opened it.
+            if std::mem::replace(&mut *was_open.borrow_mut(), *open) && !*open {
+                if let Some(el) = ladder.cast::<web_sys::Element>() {
+                    focus::to(&el, "[data-opens=letter]");
+                }
+            }
+        });
+    }
     let c = &props.catalogue.channels;
     if *letter {
         let onback = {
@@ -184,7 +197,7 @@ fn Ladder(props: &LadderProps) -> Html {
         }
     };
     html! {
-        <div class="wh-ladder">
+        <div class="wh-ladder" ref={ladder}>
             <p class="wh-intro" role="status">{ s.ladder_title }</p>
             <section>
                 <h4>{ s.rung_service }</h4>
@@ -202,7 +215,7 @@ fn Ladder(props: &LadderProps) -> Html {
                     if let Some(forum) = &c.forum {
                         <li><a href={forum.clone()} target="_blank" rel="noopener noreferrer">{ s.forum }</a>{ official(props.locale) }</li>
                     }
-                    <li><button type="button" class="wh-link" onclick={{ let letter = letter.clone(); Callback::from(move |_: MouseEvent| letter.set(true)) }}>{ s.write_letter }</button></li>
+                    <li><button type="button" class="wh-link" data-opens="letter" onclick={{ let letter = letter.clone(); Callback::from(move |_: MouseEvent| letter.set(true)) }}>{ s.write_letter }</button></li>
                 </ul>
             </section>
             <section class={classes!(suggested(Rung::Regulator))}>

@@ -4,7 +4,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
-import { startCollector, launchBrowser, openPage, launcher } from "./support.mjs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, startCollector, launchBrowser, openPage, launcher } from "./support.mjs";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 // Panel background per theme, to be sure each scan saw the theme it is named after.
@@ -20,6 +22,21 @@ async function violations(page, view) {
   await page.evaluate(() => Promise.all(document.querySelector("wallet-help").shadowRoot.getAnimations().map((a) => a.finished)));
   const result = await new AxeBuilder({ page }).include("wallet-help").withTags(TAGS).analyze();
   return result.violations.flatMap((v) => v.nodes.map((n) => `${view}: ${v.id} at ${n.target.join(" ")}: ${n.failureSummary.replace(/\s+/g, " ")}`));
+}
+
+/** The landmark rules, over the whole page: the widget must add no landmark of its own. */
+const LANDMARK_RULES = [
+  "landmark-no-duplicate-banner", "landmark-no-duplicate-contentinfo", "landmark-no-duplicate-main", "landmark-unique",
+  "landmark-banner-is-top-level", "landmark-contentinfo-is-top-level", "landmark-main-is-top-level",
+  "landmark-complementary-is-top-level", "landmark-one-main",
+];
+
+/** axe on the whole page, host landmarks included: the WCAG rules and the landmark rules. */
+async function pageViolations(page, view) {
+  await page.evaluate(() => Promise.all(document.querySelector("wallet-help").shadowRoot.getAnimations().map((a) => a.finished)));
+  const wcag = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const landmarks = await new AxeBuilder({ page }).withRules(LANDMARK_RULES).analyze();
+  return [...wcag.violations, ...landmarks.violations].flatMap((v) => v.nodes.map((n) => `${view}: ${v.id} at ${n.target.join(" ")}`));
 }
 
 /** Presses a view's secondary button ("still broken") until the case reaches its ladder. */
@@ -101,6 +118,23 @@ for (const theme of ["light", "dark"]) {
     });
   }
 }
+
+test("axe on a host page with its own header, nav, main and footer: no duplicate banner, every landmark unique, on every view", async () => {
+  const context = await browser.newContext({ locale: "en-US", serviceWorkers: "block" });
+  await context.route(/\/hosts\/landmarks\.html$/, (route) => route.fulfill({
+    status: 200, contentType: "text/html; charset=utf-8",
+    body: readFileSync(join(ROOT, "tests", "e2e", "hosts", "landmarks.html")),
+  }));
+  const page = await context.newPage();
+  await page.goto(server.url + "/hosts/landmarks.html");
+  const found = [];
+  for (const [view, reach] of VIEWS) {
+    await reach(page);
+    found.push(...await pageViolations(page, view));
+  }
+  assert.deepEqual(found, []);
+  await context.close();
+});
 
 test("axe: the full-screen panel on a phone has no violation either", async () => {
   const { page, context } = await openPage(browser, server.url + "/", { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });

@@ -45,7 +45,8 @@ const focused = (page) => page.evaluate(() => {
   if (!a) return null;
   const text = (a.getAttribute("aria-label") || a.textContent || "").replace(/\s+/g, " ").trim();
   return { tag: a.localName, id: a.id, cls: String(a.className), role: a.getAttribute("role"), text, label: a.labels?.[0]?.textContent?.trim() ?? "",
-    checked: a.checked ?? null, same: a.dataset?.e2e ?? null, inPanel: !!a.closest?.(".wh-panel") };
+    checked: a.checked ?? null, same: a.dataset?.e2e ?? null, inPanel: !!a.closest?.(".wh-panel"),
+    article: a.dataset?.article ?? null, topic: a.dataset?.topic ?? null, visible: a.matches(":focus-visible") };
 });
 
 /** Presses Tab (or Shift+Tab) until `match(focused)` holds; fails after `max` presses. */
@@ -74,6 +75,13 @@ const tagEnds = (page) => page.evaluate(() => {
   return stops.length;
 });
 
+/** Focus is on the view's heading, and visibly so. */
+async function assertOnHeading(page, where) {
+  const f = await focused(page);
+  assert.ok(f && /^h[34]$/.test(f.tag) && f.inPanel, `${where}: focus is on the view's heading, not ${f?.tag}.${f?.cls}`);
+  assert.ok(f.visible, `${where}: the focused heading is marked`);
+}
+
 async function assertTrapped(page, where) {
   const stops = await tagEnds(page);
   // Date and time inputs hold several stops each, so allow more presses than elements.
@@ -98,10 +106,7 @@ for (const L of LOCALES) {
     const dialog = page.getByRole("dialog");
     await dialog.waitFor();
     assert.equal(await dialog.getAttribute("aria-modal"), "true");
-    assert.equal((await focused(page)).cls, "wh-panel", "focus moves into the dialog");
-    await tagEnds(page);
-    await page.keyboard.press("Shift+Tab");
-    assert.equal((await focused(page)).same, "last", "Shift+Tab from the dialog itself wraps to the last stop");
+    assert.equal((await focused(page)).id, "wh-search", "the FAQ opens with focus in its search box");
     const home = await assertTrapped(page, "FAQ home");
     assert.ok(home >= 8, "the FAQ home has its close button, tab, search box and topics as stops");
 
@@ -117,7 +122,7 @@ for (const L of LOCALES) {
     // Closing with the close button by keyboard also gives focus back.
     await page.keyboard.press("Enter");
     await dialog.waitFor();
-    await tabTo(page, (f) => f.cls === "wh-close", { max: 3 });
+    await tabTo(page, (f) => f.cls === "wh-close", { max: 3, back: true });
     await page.keyboard.press("Enter");
     await dialog.waitFor({ state: "detached" });
     assert.equal((await focused(page)).cls, "wh-launcher");
@@ -136,48 +141,68 @@ for (const L of LOCALES) {
     assert.equal(await page.locator(".wh-app").getAttribute("lang"), L.tag);
 
     // FAQ: a topic, back, a search, an article, a vote, a related article.
-    await tabTo(page, named(L.topic));
+    assert.equal((await focused(page)).id, "wh-search", "the FAQ opens with focus in its search box");
+    const topic = await tabTo(page, named(L.topic));
     await page.keyboard.press("Enter");
     await page.locator(".wh-topic h3").waitFor();
-    assert.ok((await focused(page)).inPanel, "focus stays in the dialog when the view changes");
-    await tabTo(page, named(L.back));
+    await assertOnHeading(page, "a topic");
+    await tabTo(page, named(L.back), { back: true });
     await page.keyboard.press("Enter");
-    await tabTo(page, (f) => f.tag === "input" && f.id === "wh-search");
+    assert.equal((await focused(page)).topic, topic.topic, "Back returns to the topic that was opened");
+    await tabTo(page, (f) => f.tag === "input" && f.id === "wh-search", { back: true });
     await page.keyboard.type(L.query);
     await page.locator(".wh-results").waitFor();
-    await tabTo(page, (f) => f.cls === "wh-item");
+    await page.keyboard.press("ArrowDown");
+    const first = await focused(page);
+    assert.equal(first.cls, "wh-item", "ArrowDown moves from the search box into the results");
+    await page.keyboard.press("ArrowUp");
+    assert.equal((await focused(page)).id, "wh-search", "ArrowUp from the first result goes back to the box");
+    await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     const heading = await focused(page);
     assert.equal(heading.tag, "h3", "the article's title takes focus");
+    await tabTo(page, named(L.back), { back: true });
+    await page.keyboard.press("Enter");
+    assert.equal((await focused(page)).article, first.article, "Back returns to the result that was opened");
+    await page.keyboard.press("Enter");
+    await page.locator(".wh-article-title").waitFor();
     await tabTo(page, named(L.yes));
     await page.keyboard.press("Space");
     await page.locator(".wh-vote [role=status]").waitFor();
     const related = await tabTo(page, (f) => f.cls === "wh-link" && f.text !== heading.text);
     await page.keyboard.press("Enter");
     await page.locator(".wh-article-title").filter({ hasText: related.text }).waitFor();
+    await assertOnHeading(page, "a related article");
     await tabTo(page, named(L.back), { back: true });
     await page.keyboard.press("Enter");
+    assert.equal((await focused(page)).text, related.text, "Back returns to the related link that was followed");
 
     // Troubleshooter: arrows to the tab, a case walked to the ladder, the letter and back.
     await tabTo(page, (f) => f.role === "tab", { back: true });
     await page.keyboard.press("ArrowRight");
     assert.equal((await focused(page)).text, L.tabs.troubleshoot);
+    assert.equal(await page.locator(".wh-body").evaluate((b) => b.scrollTop), 0, "a tab opens its view at the top");
     await tabTo(page, (f) => f.id === "wh-case-payment-failed");
     await page.keyboard.press("Enter");
     await page.locator(".wh-step").waitFor();
+    await assertOnHeading(page, "a started case");
     for (let i = 0; i < 12 && await page.locator(".wh-step").count(); i++) {
       await tabTo(page, named(L.stillBroken));
       await page.keyboard.press("Enter");
+      await assertOnHeading(page, `step ${i + 2} or the ladder`);
     }
     await page.locator(".wh-ladder").waitFor();
     await tabTo(page, named(L.writeLetter));
     await page.keyboard.press("Enter");
     await page.locator("#wh-letter-text").waitFor();
+    await assertOnHeading(page, "the letter");
     await tabTo(page, named(L.back), { back: true });
     await page.keyboard.press("Enter");
+    assert.match((await focused(page)).text, L.writeLetter, "Back from the letter returns to its link");
     await tabTo(page, named(L.openForm));
     await page.keyboard.press("Enter");
     await page.locator("#wh-f-steps").waitFor();
+    await assertOnHeading(page, "the report form");
     // The steps tried: the articles read on the way and each step of the case.
     const tried = await page.locator("#wh-f-steps").inputValue();
     assert.match(tried, new RegExp(`^${L.tried}\\S`, "m"));
@@ -239,6 +264,7 @@ for (const L of LOCALES) {
     await page.keyboard.press("Enter");
     const sent = page.locator(".wh-sent").filter({ hasText: /WH-\w+/ });
     await sent.waitFor();
+    assert.match((await focused(page)).cls, /wh-sent/, "the confirmation at the top takes focus, not the button below");
     // The collector is shared by both languages' runs, so the row is found by its reference.
     const reference = (await sent.textContent()).match(/WH-\w+/)[0];
     const all = await server.reports();
@@ -254,6 +280,41 @@ for (const L of LOCALES) {
     assert.equal((await focused(page)).cls, "wh-launcher");
     assert.deepEqual(log.console, []);
     assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+}
+
+/** Every view, reached by the JS API, and whether Esc closes the panel from it. */
+const ESC_VIEWS = [
+  ["FAQ home", (p) => p.evaluate(() => WalletHelp.open("faq"))],
+  ["article", (p) => p.evaluate(() => WalletHelp.showArticle("real-support"))],
+  ["troubleshooter", (p) => p.evaluate(() => WalletHelp.open("troubleshoot"))],
+  ["a case", (p) => p.evaluate(() => WalletHelp.startCase("refund"))],
+  ["checklist", (p) => p.evaluate(() => WalletHelp.open("checklist"))],
+  ["contact", (p) => p.evaluate(() => WalletHelp.open("contact"))],
+];
+
+for (const L of LOCALES) {
+  test(`${L.locale}: Esc closes the panel from every view, also when focus fell to the page`, async () => {
+    const { page, context, log } = await openPage(browser, server.url + "/", { locale: L.locale });
+    await launcher(page, L.launcher).waitFor();
+    const dialog = page.getByRole("dialog");
+    for (const [view, reach] of ESC_VIEWS) {
+      for (const lost of [false, true]) {
+        await reach(page);
+        await dialog.waitFor();
+        if (lost) {
+          // As after a view change that removed the focused control.
+          await page.evaluate(() => document.querySelector("wallet-help").shadowRoot.activeElement?.blur());
+          assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+        }
+        await page.keyboard.press("Escape");
+        await dialog.waitFor({ state: "detached", timeout: 2000 }).catch(() => {
+          throw new Error(`${view}${lost ? " with focus on the page" : ""}: Esc did not close the panel`);
+        });
+      }
+    }
+    assert.deepEqual(log.console, []);
     await context.close();
   });
 }

@@ -32,9 +32,10 @@ test("Escape closes the panel and gives focus back to the launcher", async () =>
   await launcher(page).focus();
   await page.keyboard.press("Enter");
   await page.getByRole("dialog").waitFor();
-  // Keyboard only: the first tab is reachable and arrows move between views.
-  await page.keyboard.press("Tab");
-  await page.keyboard.press("Tab");
+  // Keyboard only: focus starts in the search box, the tabs are one Shift+Tab above it,
+  // and arrows move between views.
+  assert.equal(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.id), "wh-search");
+  await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("ArrowRight");
   assert.equal(await page.getByRole("tab", { selected: true }).textContent(), "Fix a problem");
   await page.keyboard.press("Escape");
