@@ -302,8 +302,8 @@ mod tests {
         // Back to the home from two pages deep at once: the topic the user had opened.
         assert_eq!(left_for(&[topic.clone(), a.clone()], &[]), Some(topic.clone()));
         // Forward (a related article) is no return, nor is a jump elsewhere.
-        assert_eq!(left_for(&[a.clone()], &[a.clone(), b.clone()]), None);
-        assert_eq!(left_for(&[a.clone()], &[b]), None);
+        assert_eq!(left_for(std::slice::from_ref(&a), &[a.clone(), b.clone()]), None);
+        assert_eq!(left_for(std::slice::from_ref(&a), &[b]), None);
         assert_eq!(left_for(&[], &[]), None);
     }
 
