@@ -67,13 +67,16 @@ pub fn to(within: &Element, selector: &str) -> bool {
     }
 }
 
-/// Keeps focus inside `dialog` while it lives; dropping it stops watching. `pending` is a
-/// selector the next settle should try first (taken when used).
+/// Keeps focus inside `dialog` while it lives, and Esc closing it; dropping it stops both.
+/// `pending` is a selector the next settle should try first (taken once used).
 pub struct Keeper {
     observer: Option<MutationObserver>,
     _on_change: Closure<dyn FnMut()>,
-    on_key: Option<(web_sys::Document, Closure<dyn FnMut(KeyboardEvent)>)>,
+    on_key: Option<KeyListener>,
 }
+
+/// The document and the Esc listener registered on it.
+type KeyListener = (web_sys::Document, Closure<dyn FnMut(KeyboardEvent)>);
 
 impl Keeper {
     pub fn new(dialog: HtmlElement, pending: Rc<RefCell<Option<String>>>, on_escape: impl Fn() + 'static) -> Keeper {
@@ -111,7 +114,7 @@ impl Keeper {
             let _ = document.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
             (document, listener)
         });
-        Keeper { observer, _on_change: on_change, on_key: on_key }
+        Keeper { observer, _on_change: on_change, on_key }
     }
 }
 
