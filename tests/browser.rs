@@ -681,7 +681,7 @@ async fn a_case_walked_to_the_end_offers_the_ladder_and_a_prefilled_report() {
         "{steps}"
     );
     let category = m.get("#wh-f-category").dyn_into::<web_sys::HtmlSelectElement>().unwrap().value();
-    assert_eq!(category, "technical");
+    assert_eq!(category, "transaction");
 }
 
 #[wasm_bindgen_test]

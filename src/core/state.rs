@@ -40,11 +40,8 @@ pub struct State {
     pub reports: bool,
     /// The user's checklist marks; kept on the device.
     pub marks: Rc<Marks>,
-    /// The Checklist view shows the contact verifier instead of the list.
+    /// The contact verifier shows in place of the current view, until Back or another view.
     pub verifier: bool,
-    /// The view the verifier was opened from, when not the checklist: its back button
-    /// returns there (Contact, the ladder, an article).
-    pub verifier_from: Option<View>,
     /// The troubleshooter's current walk through a case; `None` shows the case list.
     pub walk: Option<Walk>,
     /// The Troubleshoot view shows the escalation ladder on its own with this rung as the
@@ -87,7 +84,8 @@ pub enum Action {
     Mark(String, Mark),
     AttachChecklist(bool),
     ResetChecklist,
-    /// Opens the contact verifier (on the Checklist view), or goes back to the list.
+    /// Opens the contact verifier in the current view (the Checklist when the panel is
+    /// closed), or goes back to what was under it.
     ShowVerifier(bool),
     /// Starts the troubleshooter on a case (opens the panel on it).
     StartCase(String),
@@ -127,7 +125,6 @@ impl State {
             reports: false,
             marks: Rc::new(marks),
             verifier: false,
-            verifier_from: None,
             walk: None,
             ladder: None,
             notes: Rc::default(),
@@ -163,6 +160,7 @@ impl State {
                 next.open = true;
                 if let Some(v) = view {
                     next.view = v;
+                    next.verifier = false;
                 }
                 if next.view == View::Contact {
                     next.offer_steps();
@@ -172,6 +170,7 @@ impl State {
             Action::Toggle => next.open = !self.open,
             Action::ShowView(v) => {
                 next.view = v;
+                next.verifier = false;
                 if v == View::Contact {
                     next.offer_steps();
                 }
@@ -187,6 +186,7 @@ impl State {
             Action::ShowArticle(id) => {
                 next.open = true;
                 next.view = View::Faq;
+                next.verifier = false;
                 if !self.read.contains(&id) {
                     next.read.push(id.clone());
                 }
@@ -224,6 +224,7 @@ impl State {
             Action::ResetChecklist => next.marks = Rc::default(),
             Action::AttachChecklist(on) => Rc::make_mut(&mut next.draft).attach_checklist = on,
             Action::StartCase(case) => {
+                next.verifier = false;
                 if let Some(flow) = troubleshoot::find(self.locale, &case) {
                     next.walk = Some(Walk::start(flow));
                     next.ladder = None;
@@ -271,13 +272,12 @@ impl State {
                 next.cleared = self.cleared.wrapping_add(1);
             }
             Action::ShowVerifier(on) => {
+                // In the view the user is in (an article, the ladder, the form), whose place
+                // Back returns to; from outside (the JS API) in the safety check.
                 next.verifier = on;
-                if on {
-                    next.verifier_from = (self.open && self.view != View::Checklist).then_some(self.view);
+                if on && !self.open {
                     next.open = true;
                     next.view = View::Checklist;
-                } else if let Some(back) = next.verifier_from.take() {
-                    next.view = back;
                 }
             }
         }
@@ -433,11 +433,18 @@ mod tests {
         assert!(v.open && v.verifier);
         assert_eq!(v.view, View::Checklist);
         assert!(!v.reduce(Action::ShowVerifier(false)).verifier);
-        // Opened from Contact, its back button returns to Contact.
+        // Opened from Contact or an FAQ article, it shows there, and Back returns there.
         let from = fresh().reduce(Action::Open(Some(View::Contact))).reduce(Action::ShowVerifier(true));
-        assert_eq!((from.view, from.verifier_from), (View::Checklist, Some(View::Contact)));
+        assert_eq!((from.view, from.verifier), (View::Contact, true));
         let back = from.reduce(Action::ShowVerifier(false));
-        assert_eq!((back.view, back.verifier, back.verifier_from), (View::Contact, false, None));
+        assert_eq!((back.view, back.verifier), (View::Contact, false));
+        let article = fresh().reduce(Action::ShowArticle("real-support".into())).reduce(Action::ShowVerifier(true));
+        assert_eq!((article.view, article.verifier), (View::Faq, true));
+        let back = article.reduce(Action::ShowVerifier(false));
+        assert_eq!(back.page(), Some(&FaqPage::Article("real-support".into())));
+        // Another tab leaves it, as does opening a view through the JS API.
+        assert!(!from.reduce(Action::ShowView(View::Faq)).verifier);
+        assert!(!from.reduce(Action::Open(Some(View::Contact))).verifier);
     }
 
     #[test]
@@ -447,7 +454,7 @@ mod tests {
         let s = s.reduce(Action::StillBroken).reduce(Action::StillBroken);
         let s = s.reduce(Action::ReportCase);
         assert_eq!(s.view, View::Contact);
-        assert_eq!(s.draft.category, Some(crate::core::report::Category::Technical));
+        assert_eq!(s.draft.category, Some(crate::core::report::Category::Transaction));
         assert_eq!(s.draft.steps, "article:tx-pending\nstep:tx-pending/dont-resend\nstep:tx-pending/find-hash");
         assert!(fresh().reduce(Action::StartCase("nope".into())).walk.is_none());
         assert!(s.reduce(Action::LeaveCase).walk.is_none());

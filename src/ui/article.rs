@@ -41,7 +41,7 @@ pub fn ArticlePage(props: &ArticleProps) -> Html {
             { rich::blocks(&a.blocks(), &props.brand, &onarticle) }
             <HelpfulVote locale={props.locale} subject={a.id.to_string()} vote={props.vote} ondispatch={props.ondispatch.clone()} />
             if props.catalogue.items(props.locale).iter().any(|i| i.tool == Some(Tool::Verifier) && i.articles().any(|x| x == a.id)) {
-                <button type="button" class="wh-button" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowVerifier(true))}>
+                <button type="button" data-opens="verifier" class="wh-button" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowVerifier(true))}>
                     { s.check_contact }
                 </button>
             }

@@ -1,7 +1,6 @@
 //! The security checklist: a summary line with what to do next, each habit with
-//! done / not yet / does not apply, why it matters and how, and the contact verifier.
+//! done / not yet / does not apply, why it matters and how, and the way to the contact verifier.
 
-use super::verifier::Verifier;
 use crate::core::checklist::{app_outdated, summary, Item, Mark, Marks, Tool};
 use crate::core::config::Locale;
 use crate::core::content::{find, with_brand, Catalogue};
@@ -18,19 +17,12 @@ pub struct ChecklistProps {
     pub marks: Rc<Marks>,
     /// The installed app version (from `prefill`) and the latest (from the config), if known.
     pub app_versions: Option<(String, String)>,
-    pub verifier: bool,
-    /// The verifier was opened from another view, where its back button returns.
-    #[prop_or_default]
-    pub verifier_elsewhere: bool,
     pub ondispatch: Callback<Action>,
 }
 
 #[component]
 pub fn Checklist(props: &ChecklistProps) -> Html {
     let s = strings(props.locale);
-    if props.verifier {
-        return html! { <Verifier locale={props.locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()} elsewhere={props.verifier_elsewhere} ondispatch={props.ondispatch.clone()} /> };
-    }
     let items = props.catalogue.items(props.locale);
     let sum = summary(items, &props.marks);
     let line = checklist_line(props.locale, sum.done, sum.applicable, sum.next.map(|i| i.next.as_ref()));
@@ -112,7 +104,7 @@ fn ChecklistItem(props: &ItemProps) -> Html {
                 </p>
             </details>
             if item.tool == Some(Tool::Verifier) {
-                <button type="button" class="wh-button" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowVerifier(true))}>
+                <button type="button" class="wh-button" data-opens="verifier" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowVerifier(true))}>
                     { s.check_contact }
                 </button>
             }

@@ -142,7 +142,7 @@ pub fn ContactView(props: &ContactProps) -> Html {
                 </button>
             </div>
             <div class="wh-contact-check">
-                <button type="button" class="wh-link" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowVerifier(true))}>
+                <button type="button" data-opens="verifier" class="wh-link" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowVerifier(true))}>
                     { s.check_contact }
                 </button>
             </div>

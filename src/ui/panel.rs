@@ -10,6 +10,7 @@ use super::faq::Faq;
 use super::followup::FollowUp;
 use super::tabs::Tabs;
 use super::troubleshoot::Troubleshoot;
+use super::verifier::Verifier;
 use crate::core::config::{Config, View};
 use crate::core::content::Catalogue;
 use crate::core::i18n::strings;
@@ -151,6 +152,17 @@ pub fn Panel(props: &PanelProps) -> Html {
         });
     }
     {
+        // Back from the verifier: focus returns to the button that opened it.
+        let (dialog, first) = (dialog.clone(), use_mut_ref(|| true));
+        use_effect_with(props.state.verifier, move |&shown| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                if let Some(el) = dialog.cast::<HtmlElement>() {
+                    focus::settle(&el, (!shown).then_some("[data-opens=verifier]"));
+                }
+            }
+        });
+    }
+    {
         // A tab opens its view at the top, with its introduction and score in sight.
         let dialog = dialog.clone();
         use_effect_with(props.state.view, move |_| {
@@ -177,6 +189,11 @@ pub fn Panel(props: &PanelProps) -> Html {
     let onclose = props.ondispatch.reform(|_: MouseEvent| Action::Close);
     let locale = props.state.locale;
     let body = match props.state.view {
+        // The verifier opens in place, over the view the user is in, so Back returns there.
+        _ if props.state.verifier => html! {
+            <Verifier {locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
+                elsewhere={props.state.view != View::Checklist} ondispatch={props.ondispatch.clone()} />
+        },
         View::Faq => html! {
             <Faq {locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
                  page={props.state.page().cloned()} query={props.state.query.clone()}
@@ -193,8 +210,7 @@ pub fn Panel(props: &PanelProps) -> Html {
             let app_versions = installed.zip(props.catalogue.latest_app_version.clone());
             html! {
                 <Checklist {locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
-                    marks={props.state.marks.clone()} {app_versions} verifier={props.state.verifier} verifier_elsewhere={props.state.verifier_from.is_some()}
-                    ondispatch={props.ondispatch.clone()} />
+                    marks={props.state.marks.clone()} {app_versions} ondispatch={props.ondispatch.clone()} />
             }
         }
         View::Troubleshoot => html! {

@@ -203,7 +203,7 @@ fn Ladder(props: &LadderProps) -> Html {
                 <h4>{ s.rung_service }</h4>
                 <SupportChannels locale={props.locale} catalogue={props.catalogue.clone()} subject={props.title.clone()} body={body} />
                 // Someone else offering help is the moment to check them.
-                <button type="button" class="wh-link" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowVerifier(true))}>{ s.check_contact }</button>
+                <button type="button" data-opens="verifier" class="wh-link" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowVerifier(true))}>{ s.check_contact }</button>
             </section>
             <section>
                 <h4>{ s.rung_report }</h4>

@@ -49,7 +49,12 @@ test("the FAQ article on real and fake support opens the verifier", async () => 
   await page.getByLabel("Contact to check").fill("support@tpwallet.com");
   await page.getByRole("button", { name: "Check", exact: true }).click();
   await page.getByRole("status").filter({ hasText: "Official" }).waitFor();
-  assert.equal(await page.getByRole("tab", { selected: true }).textContent(), "Safety check");
+  // It opens in place: the user stays in the FAQ, and Back returns to the article, with
+  // focus on the button that opened the verifier.
+  assert.equal(await page.getByRole("tab", { selected: true }).textContent(), "Questions");
+  await page.getByRole("button", { name: "← Back" }).click();
+  await page.locator(".wh-article-title").filter({ hasText: /support/ }).waitFor();
+  assert.equal(await page.evaluate(() => document.querySelector("wallet-help").shadowRoot.activeElement?.dataset.opens), "verifier");
   await context.close();
 });
 

@@ -29,6 +29,8 @@ const LABELS: &[(&str, Hint)] = &[
     ("wechat id", Hint::On(Network::WeChat)), ("weixin", Hint::On(Network::WeChat)),
     ("微信", Hint::On(Network::WeChat)), ("微信号", Hint::On(Network::WeChat)),
     ("公众号", Hint::On(Network::WeChat)), ("微信公众号", Hint::On(Network::WeChat)),
+    ("企业微信", Hint::On(Network::WeChat)), ("微信客服", Hint::On(Network::WeChat)), ("vx", Hint::On(Network::WeChat)),
+    ("v信", Hint::On(Network::WeChat)), ("wechat account", Hint::On(Network::WeChat)),
 ];
 
 /// Wrapping punctuation around a pasted contact.
@@ -112,12 +114,32 @@ fn narrow(input: &str) -> String {
         .collect()
 }
 
-/// Splits `label: rest` when the label is a known one (`:` or `：`).
+/// Splits `label: rest` when the label is a known one (`:` or `：`), or a known label and one
+/// word without the colon, as people also write it: "微信公众号 tpwallet-official", "WeChat ID
+/// tpwallet", "微信tpwallet_kefu" (a Chinese label needs no space before a Latin name). The
+/// longest label wins ("微信公众号" over "微信").
 fn labelled(text: &str) -> (Option<Hint>, &str) {
-    let Some((label, rest)) = text.split_once([':', '：']) else { return (None, text) };
-    let label = label.trim().to_ascii_lowercase();
-    match LABELS.iter().find(|(l, _)| *l == label) {
-        Some((_, hint)) => (Some(*hint), rest),
+    if let Some((label, rest)) = text.split_once([':', '：']) {
+        let label = label.trim().to_ascii_lowercase();
+        if let Some((_, hint)) = LABELS.iter().find(|(l, _)| *l == label) {
+            return (Some(*hint), rest);
+        }
+    }
+    // Byte offsets agree: lowercasing ASCII keeps every character's length.
+    let lower = text.to_ascii_lowercase();
+    let bare = LABELS
+        .iter()
+        .filter(|(l, _)| lower.starts_with(l))
+        .filter(|(l, _)| {
+            let rest = &text[l.len()..];
+            let one_word = !rest.trim().is_empty() && !rest.trim().contains(char::is_whitespace);
+            let apart = rest.starts_with(char::is_whitespace)
+                || (!l.is_ascii() && rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '@'));
+            one_word && apart
+        })
+        .max_by_key(|(l, _)| l.len());
+    match bare {
+        Some((l, hint)) => (Some(*hint), &text[l.len()..]),
         None => (None, text),
     }
 }

@@ -83,6 +83,27 @@ fn parses_each_kind() {
         parse("微信：tpwallet-official"),
         Contact::Handle { network: Some(Network::WeChat), name: "tpwallet-official".into() }
     );
+    // WeChat names as Chinese users write them: with or without the colon, the official
+    // account (公众号), the business app (企业微信), the "vx" shorthand.
+    let wechat = |name: &str| Contact::Handle { network: Some(Network::WeChat), name: name.into() };
+    for (written, name) in [
+        ("微信公众号 tpwallet-official", "tpwallet-official"),
+        ("微信 tpwallet_kefu", "tpwallet_kefu"),
+        ("微信tpwallet_kefu", "tpwallet_kefu"),
+        ("公众号：tpwallet-official", "tpwallet-official"),
+        ("公众号: tpwallet-official", "tpwallet-official"),
+        ("企业微信：tpwallet_kefu", "tpwallet_kefu"),
+        ("企业微信 tpwallet_kefu", "tpwallet_kefu"),
+        ("WeChat ID: tpwallet_kefu", "tpwallet_kefu"),
+        ("WeChat ID tpwallet_kefu", "tpwallet_kefu"),
+        ("wechat tpwallet_kefu", "tpwallet_kefu"),
+        ("VX：tpwallet_kefu", "tpwallet_kefu"),
+    ] {
+        assert_eq!(parse(written), wechat(name), "{written}");
+    }
+    // A label without a colon takes one word only; a sentence is read as before.
+    assert_eq!(parse("mail.tpwallet.com"), Contact::Website { host: "mail.tpwallet.com".into() });
+    assert_eq!(parse("site tpwallet.com"), Contact::Website { host: "tpwallet.com".into() });
     assert_eq!(parse("@tpwallet"), Contact::Handle { network: None, name: "tpwallet".into() });
     assert!(
         names_no_network("@tpwallet")

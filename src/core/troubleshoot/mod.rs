@@ -217,6 +217,19 @@ mod tests {
         );
     }
 
+    /// Users look for money that did not move or arrive under transactions, not under
+    /// technical problems; a report escalated from these cases is a transaction report too.
+    #[test]
+    fn money_cases_are_filed_under_transactions() {
+        for locale in [Locale::En, Locale::ZhCn] {
+            for case in ["tx-pending", "payment-failed", "refund"] {
+                let flow = find(locale, case).unwrap_or_else(|| panic!("{case}"));
+                assert_eq!(flow.category, Category::Transaction, "{locale:?} {case}");
+                assert_eq!(flow.category.report(), ReportCategory::Transaction);
+            }
+        }
+    }
+
     #[test]
     fn lookups_and_categories() {
         assert_eq!(find(Locale::En, "refund").map(|f| f.category), Some(Category::Transaction));
