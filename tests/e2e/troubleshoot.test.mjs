@@ -169,3 +169,26 @@ test("a delivered report with no answer after the response time offers the next 
   assert.equal(await page.locator(".wh-followup").count(), 0);
   await context.close();
 });
+
+test("on a phone a step's link that wraps keeps its bullet beside its first line", async () => {
+  const { page, context } = await openPage(browser, server.url + "/", { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+  await page.evaluate(() => WalletHelp.startCase("tx-pending"));
+  await page.locator(".wh-step").waitFor();
+  const links = page.locator(".wh-step-links li .wh-link");
+  assert.ok(await links.count() > 0);
+  // The marker sits on the line box's baseline, as does a text probe put before the link:
+  // the probe must be on the link's first line (a wrapped inline-block on the baseline would
+  // put it, and the bullet, beside the last).
+  const offsets = await links.evaluateAll((els) => els.map((el) => {
+    const probe = document.createElement("span");
+    probe.textContent = "\u200b";
+    el.before(probe);
+    const b = el.getBoundingClientRect(), p = probe.getBoundingClientRect();
+    probe.remove();
+    const line = parseFloat(getComputedStyle(el).lineHeight) || 20;
+    return { lines: Math.round(b.height / line), probe: Math.round(p.top - b.top), line };
+  }));
+  assert.ok(offsets.some((o) => o.lines > 1), `a link wraps at 320 px: ${JSON.stringify(offsets)}`);
+  for (const o of offsets) assert.ok(o.probe < o.line, `the bullet is beside the first line: ${JSON.stringify(offsets)}`);
+  await context.close();
+});
