@@ -543,11 +543,11 @@ async fn checklist_marks_update_the_score_survive_a_remount_and_reset() {
         assert_eq!(m.get(".wh-score").text_content().unwrap(), "1 of 9 done — next: turn on two-factor authentication");
     }
     let m = Mounted::keeping_storage(r#"{"locale":"zh-CN","open":"checklist"}"#).await;
-    assert_eq!(m.get(".wh-score").text_content().unwrap(), "已完成 1/9 项 — 下一步：开启双重认证");
+    assert_eq!(m.get(".wh-score").text_content().unwrap(), "已完成1/9项 — 下一步：开启双重认证");
     let checked = m.get("#wh-m-strong-password-done").dyn_into::<web_sys::HtmlInputElement>().unwrap().checked();
     assert!(checked, "the mark came back from the device");
     m.click(".wh-checklist > .wh-secondary").await;
-    assert_eq!(m.get(".wh-score").text_content().unwrap(), "已完成 0/10 项 — 下一步：更新应用");
+    assert_eq!(m.get(".wh-score").text_content().unwrap(), "已完成0/10项 — 下一步：更新应用");
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     assert!(storage.get_item("wallet-help:v1:checklist").unwrap().is_none());
 }

@@ -312,11 +312,11 @@ const ZH_CN: Strings = Strings {
     contact_hint: "投诉需要留下联系方式，方便客服回复。",
     preferred_email: "邮件",
     preferred_phone: "电话",
-    attach_hint: "支持 PNG、JPEG、WebP。较大的图片会先在您的设备上压缩。",
-    image_bad_type: "只能添加 PNG、JPEG 或 WebP 图片。",
-    image_too_big: "压缩后仍大于 2 MB。",
+    attach_hint: "支持PNG、JPEG、WebP。较大的图片会先在您的设备上压缩。",
+    image_bad_type: "只能添加PNG、JPEG或WebP图片。",
+    image_too_big: "压缩后仍大于2 MB。",
     image_unreadable: "无法识别为图片。",
-    image_limit: "最多只能添加 3 张截图。",
+    image_limit: "最多只能添加3张截图。",
     remove: "删除",
     guard_title: "切勿泄露助记词或私钥",
     guard_body: "真正的客服绝不会索要。任何人拿到它都能转走您的全部资产，所以这份反馈不能带着它发送。",
@@ -362,7 +362,7 @@ const ZH_CN: Strings = Strings {
     checklist_intro: "两分钟，保护您的资产。您的选择只保存在本设备上。",
     attach_checklist: "附上我的安全检查结果",
     verifier_title: "核实客服联系方式",
-    verifier_intro: "粘贴自称客服的网址、邮箱、电话号码，或 Telegram、X、微信公众号账号。",
+    verifier_intro: "粘贴自称客服的网址、邮箱、电话号码，或Telegram、X、微信公众号账号。",
     verifier_label: "要核实的联系方式",
     verifier_button: "核实",
     verdict_official: "官方渠道",
@@ -449,7 +449,7 @@ pub fn result_count(locale: Locale, n: usize) -> String {
     match (locale, n) {
         (Locale::En, 1) => "1 article found".into(),
         (Locale::En, n) => format!("{n} articles found"),
-        (Locale::ZhCn, n) => format!("找到 {n} 篇文章"),
+        (Locale::ZhCn, n) => format!("找到{n}篇文章"),
     }
 }
 
@@ -458,7 +458,7 @@ pub fn more_results(locale: Locale, n: usize) -> String {
     match (locale, n) {
         (Locale::En, 1) => "1 more result".into(),
         (Locale::En, n) => format!("{n} more results"),
-        (Locale::ZhCn, n) => format!("再显示 {n} 条结果"),
+        (Locale::ZhCn, n) => format!("再显示{n}条结果"),
     }
 }
 
@@ -467,8 +467,8 @@ pub fn checklist_line(locale: Locale, done: usize, applicable: usize, next: Opti
     match (locale, next) {
         (Locale::En, Some(n)) => format!("{done} of {applicable} done — next: {n}"),
         (Locale::En, None) => format!("All {applicable} done. Well protected!"),
-        (Locale::ZhCn, Some(n)) => format!("已完成 {done}/{applicable} 项 — 下一步：{n}"),
-        (Locale::ZhCn, None) => format!("全部 {applicable} 项已完成，保护到位！"),
+        (Locale::ZhCn, Some(n)) => format!("已完成{done}/{applicable}项 — 下一步：{n}"),
+        (Locale::ZhCn, None) => format!("全部{applicable}项已完成，保护到位！"),
     }
 }
 
@@ -477,7 +477,7 @@ pub fn app_version_note(locale: Locale, installed: &str, latest: &str, outdated:
     match (locale, outdated) {
         (Locale::En, true) => format!("Your app is version {installed}; the latest is {latest}. Please update."),
         (Locale::En, false) => format!("Your app ({installed}) is the latest version."),
-        (Locale::ZhCn, true) => format!("您的应用版本是 {installed}，最新版本是 {latest}，请更新。"),
+        (Locale::ZhCn, true) => format!("您的应用版本是{installed}，最新版本是{latest}，请更新。"),
         (Locale::ZhCn, false) => format!("您的应用（{installed}）已是最新版本。"),
     }
 }
@@ -490,8 +490,8 @@ pub fn followup_text(locale: Locale, brand: &str, reference: Option<&str>, waite
     match (locale, reference) {
         (Locale::En, Some(r)) => format!("Your report {r} has had no answer for {n} {en_unit}. {brand} support aims to answer within {promised} hours."),
         (Locale::En, None) => format!("Your report has had no answer for {n} {en_unit}. {brand} support aims to answer within {promised} hours."),
-        (Locale::ZhCn, Some(r)) => format!("您的反馈 {r} 已等待 {n} {zh_unit}，仍未收到答复。{brand}客服力争在 {promised} 小时内答复。"),
-        (Locale::ZhCn, None) => format!("您的反馈已等待 {n} {zh_unit}，仍未收到答复。{brand}客服力争在 {promised} 小时内答复。"),
+        (Locale::ZhCn, Some(r)) => format!("您的反馈{r}已等待{n}{zh_unit}，仍未收到答复。{brand}客服力争在{promised}小时内答复。"),
+        (Locale::ZhCn, None) => format!("您的反馈已等待{n}{zh_unit}，仍未收到答复。{brand}客服力争在{promised}小时内答复。"),
     }
 }
 
@@ -517,7 +517,7 @@ pub fn failure_text(locale: Locale, failure: Failure) -> String {
         Failure::Redirect => "the report address redirects elsewhere (the site must fix this)".into(),
         Failure::Status(429) if zh => "服务器繁忙（429）".into(),
         Failure::Status(429) => "the server was busy (429)".into(),
-        Failure::Status(n) if n >= 500 && zh => format!("服务器错误 {n}"),
+        Failure::Status(n) if n >= 500 && zh => format!("服务器错误{n}"),
         Failure::Status(n) if n >= 500 => format!("server error {n}"),
         Failure::Status(n) if zh => format!("被服务器拒绝（{n}）"),
         Failure::Status(n) => format!("refused by the server ({n})"),
@@ -532,7 +532,7 @@ pub fn retry_text(locale: Locale, tries: u32, reason: Option<&str>, next: &str) 
         (Locale::En, 1, Some(r)) => format!("Tried once; it failed: {r}. Next try: {next}."),
         (Locale::En, n, Some(r)) => format!("Tried {n} times; the last try failed: {r}. Next try: {next}."),
         (Locale::ZhCn, 0, _) | (Locale::ZhCn, _, None) => format!("尚未发送。下次尝试：{next}。"),
-        (Locale::ZhCn, n, Some(r)) => format!("已尝试 {n} 次，上次失败原因：{r}。下次尝试：{next}。"),
+        (Locale::ZhCn, n, Some(r)) => format!("已尝试{n}次，上次失败原因：{r}。下次尝试：{next}。"),
     }
 }
 
@@ -543,14 +543,14 @@ pub fn clear_question(locale: Locale, unsent: usize) -> String {
         (Locale::En, 1) => "Delete your reports, draft and answers from this browser? One report has not been sent yet and will never reach support.".into(),
         (Locale::En, n) => format!("Delete your reports, draft and answers from this browser? {n} reports have not been sent yet and will never reach support."),
         (Locale::ZhCn, 0) => "要从此浏览器删除您的反馈、草稿和评价吗？".into(),
-        (Locale::ZhCn, n) => format!("要从此浏览器删除您的反馈、草稿和评价吗？其中 {n} 条尚未发送，删除后客服将无法收到。"),
+        (Locale::ZhCn, n) => format!("要从此浏览器删除您的反馈、草稿和评价吗？其中{n}条尚未发送，删除后客服将无法收到。"),
     }
 }
 
 pub fn step_of(locale: Locale, n: usize, of: usize) -> String {
     match locale {
         Locale::En => format!("Step {n} of {of}"),
-        Locale::ZhCn => format!("第 {n} 步，共 {of} 步"),
+        Locale::ZhCn => format!("第{n}步，共{of}步"),
     }
 }
 
@@ -700,7 +700,7 @@ pub fn field_name(locale: Locale, field: Field) -> &'static str {
             if en {
                 "Screenshots (up to 3)"
             } else {
-                "截图（最多 3 张）"
+                "截图（最多3张）"
             }
         }
     }
@@ -726,39 +726,39 @@ pub fn problem_text(locale: Locale, problem: Problem) -> String {
             if en {
                 format!("Please write at least {n} characters.")
             } else {
-                format!("请至少写 {n} 个字。")
+                format!("请至少写{n}个字。")
             }
         }
         Problem::TooLong(n) => {
             if en {
                 format!("Please keep it under {n} characters.")
             } else {
-                format!("请不要超过 {n} 个字。")
+                format!("请不要超过{n}个字。")
             }
         }
         Problem::TooManyLines(n) => {
             if en {
                 format!("Please list at most {n} steps.")
             } else {
-                format!("最多列出 {n} 条。")
+                format!("最多列出{n}条。")
             }
         }
         Problem::BadEmail => (if en {
             "This does not look like an email address (name@example.com)."
         } else {
-            "邮箱格式不正确（例如 name@example.com）。"
+            "邮箱格式不正确（例如name@example.com）。"
         })
         .into(),
         Problem::BadPhone => (if en {
             "Please enter a phone number of 7 to 15 digits, e.g. +86 138 0013 8000."
         } else {
-            "请输入 7 到 15 位数字的电话号码，例如 +86 138 0013 8000。"
+            "请输入7到15位数字的电话号码，例如+86 138 0013 8000。"
         })
         .into(),
         Problem::BadAmount => (if en {
             "Please enter a positive number, e.g. 250 or 0.5."
         } else {
-            "请输入大于 0 的数字，例如 250 或 0.5。"
+            "请输入大于0的数字，例如250或0.5。"
         })
         .into(),
         Problem::BadTime => (if en { "Please pick the date and time." } else { "请选择日期和时间。" }).into(),
@@ -794,43 +794,43 @@ pub fn reason_text(locale: Locale, reason: &Reason, resembles: &str, listed: boo
     let what = match (en, listed) {
         (true, true) => format!("the official {resembles}"),
         (true, false) => format!("the name {resembles}"),
-        (false, true) => format!("官方的 {resembles}"),
-        (false, false) => format!("品牌名 {resembles}"),
+        (false, true) => format!("官方的{resembles}"),
+        (false, false) => format!("品牌名{resembles}"),
     };
     match reason {
         Reason::Typo => {
             if en {
                 format!("It is one or two letters away from {what}: a classic fake.")
             } else {
-                format!("它与{what} 只差一两个字母，这是典型的仿冒手法。")
+                format!("它与{what}只差一两个字母，这是典型的仿冒手法。")
             }
         }
         Reason::SwappedLetters => {
             if en {
                 format!("Two letters are swapped compared with {what}.")
             } else {
-                format!("与{what} 相比，有两个字母调换了位置。")
+                format!("与{what}相比，有两个字母调换了位置。")
             }
         }
         Reason::DoubledLetter => {
             if en {
                 format!("A letter is doubled compared with {what}.")
             } else {
-                format!("与{what} 相比，多了一个重复的字母。")
+                format!("与{what}相比，多了一个重复的字母。")
             }
         }
         Reason::Confusable => {
             if en {
                 format!("It uses look-alike characters to imitate {resembles}.")
             } else {
-                format!("它用外形相似的字符来冒充 {resembles}。")
+                format!("它用外形相似的字符来冒充{resembles}。")
             }
         }
         Reason::Punycode { shown_as } => {
             if en {
                 format!("It is written in punycode and shows as \"{shown_as}\", imitating {resembles}.")
             } else {
-                format!("它使用 punycode 编码，显示为“{shown_as}”，冒充 {resembles}。")
+                format!("它使用punycode编码，显示为“{shown_as}”，冒充{resembles}。")
             }
         }
         Reason::BrandInsideOtherDomain => {
@@ -858,7 +858,7 @@ pub fn reason_text(locale: Locale, reason: &Reason, resembles: &str, listed: boo
             if en {
                 format!("The number has the wrong country code, compared with {what}.")
             } else {
-                format!("与{what} 相比，号码的国家代码不对。")
+                format!("与{what}相比，号码的国家代码不对。")
             }
         }
         Reason::LookalikeHandle => {
@@ -933,14 +933,14 @@ pub fn channel_name(locale: Locale, channel: Channel) -> &'static str {
             if en {
                 "Telegram account"
             } else {
-                "Telegram 账号"
+                "Telegram账号"
             }
         }
         Channel::Handle(Network::X) => {
             if en {
                 "X account"
             } else {
-                "X 账号"
+                "X账号"
             }
         }
         Channel::Handle(Network::WeChat) => {
@@ -996,7 +996,7 @@ mod tests {
         );
         assert_eq!(
             followup_text(Locale::ZhCn, "tpWallet", None, 100, 72),
-            "您的反馈已等待 4 天，仍未收到答复。tpWallet客服力争在 72 小时内答复。"
+            "您的反馈已等待4天，仍未收到答复。tpWallet客服力争在72小时内答复。"
         );
     }
 
@@ -1004,7 +1004,7 @@ mod tests {
     fn failed_tries_are_told_in_words_with_the_next_try() {
         let said = |l, d: &str| failure_text(l, crate::core::delivery::failure(d));
         assert_eq!(said(Locale::En, "HTTP 503"), "server error 503");
-        assert_eq!(said(Locale::ZhCn, "HTTP 503"), "服务器错误 503");
+        assert_eq!(said(Locale::ZhCn, "HTTP 503"), "服务器错误503");
         assert_eq!(said(Locale::En, "offline"), "you were offline");
         assert_eq!(said(Locale::En, "timed out"), "the server did not answer in time");
         assert_eq!(said(Locale::En, "HTTP 429"), "the server was busy (429)");
@@ -1025,7 +1025,7 @@ mod tests {
         );
         assert_eq!(
             retry_text(Locale::ZhCn, 2, Some("设备未联网"), "网络恢复后"),
-            "已尝试 2 次，上次失败原因：设备未联网。下次尝试：网络恢复后。"
+            "已尝试2次，上次失败原因：设备未联网。下次尝试：网络恢复后。"
         );
     }
 }

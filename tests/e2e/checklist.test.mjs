@@ -30,7 +30,7 @@ test("the Chinese checklist leads to the verifier, which unmasks a look-alike", 
   const { page, context, log } = await openPage(browser, server.url + "/", { locale: "zh-CN" });
   await launcher(page, "帮助").click();
   await page.getByRole("tab", { name: "安全检查" }).click();
-  await page.locator(".wh-score").filter({ hasText: "已完成 0/10 项" }).waitFor();
+  await page.locator(".wh-score").filter({ hasText: "已完成0/10项" }).waitFor();
   await page.getByRole("button", { name: "核实客服联系方式" }).click();
   await page.getByLabel("要核实的联系方式").fill("tpwallet-support.com");
   await page.getByRole("button", { name: "核实", exact: true }).click();

@@ -109,7 +109,7 @@ test("a real question typed in Chinese finds its answer first, and the weak resu
   await box.fill("手续费");
   const strong = await page.locator(".wh-results .wh-item").count();
   const more = page.locator(".wh-more");
-  assert.match(await more.textContent(), /再显示 \d+ 条结果/);
+  assert.match(await more.textContent(), /再显示\d+条结果/);
   await more.focus();
   await page.keyboard.press("Enter");
   await page.waitForFunction((n) => document.querySelector("wallet-help").shadowRoot.querySelectorAll(".wh-results .wh-item").length > n, strong);
