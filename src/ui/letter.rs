@@ -1,5 +1,6 @@
 //! The formal complaint letter, written from the draft and the reports sent so far: shown
-//! to read, copy, download as a text file, or print.
+//! to read and edit (the name, a detail the form did not ask for), then copy, download as a
+//! text file, or print, as edited.
 
 use super::reports::use_outbox;
 use crate::core::config::Locale;
@@ -30,6 +31,9 @@ pub fn LetterView(props: &LetterProps) -> Html {
     let entries = use_outbox();
     // What the last copy or print did, for the status line.
     let status = use_state(|| "");
+    // The user's edits; `None` until they change something, so the letter follows the
+    // reports until then.
+    let edited = use_state(|| None::<String>);
     let mut sent: Vec<SentReport> = entries.iter().map(SentReport::from_entry).collect();
     sent.reverse(); // the outbox lists newest first; the letter wants the story in order
     let now = host::now_rfc3339();
@@ -54,8 +58,14 @@ pub fn LetterView(props: &LetterProps) -> Html {
     input.account_ref = props.account.as_deref();
     input.sent = &sent;
     input.screenshots = screenshots;
-    let text = letter(&input);
+    let text = edited.as_ref().cloned().unwrap_or_else(|| letter(&input));
     let name = file_name(&input);
+    let onedit = {
+        let edited = edited.clone();
+        Callback::from(move |e: InputEvent| {
+            edited.set(Some(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()));
+        })
+    };
     let oncopy = {
         let (text, status) = (text.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
@@ -77,8 +87,8 @@ pub fn LetterView(props: &LetterProps) -> Html {
         <section class="wh-letter">
             <button type="button" class="wh-back" onclick={props.onback.clone()}>{ "← " }{ s.back }</button>
             <h4>{ s.letter_title }</h4>
-            <label class="wh-hidden" for="wh-letter-text">{ s.letter_title }</label>
-            <textarea id="wh-letter-text" readonly=true rows="14" value={text} />
+            <label for="wh-letter-text">{ s.letter_edit }</label>
+            <textarea id="wh-letter-text" rows="14" value={text} oninput={onedit} spellcheck="false" />
             <div class="wh-actions">
                 <button type="button" class="wh-button" onclick={oncopy}>{ s.copy }</button>
                 <button type="button" class="wh-button wh-secondary" onclick={ondownload}>{ s.download }</button>

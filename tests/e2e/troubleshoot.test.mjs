@@ -192,3 +192,29 @@ test("on a phone a step's link that wraps keeps its bullet beside its first line
   for (const o of offsets) assert.ok(o.probe < o.line, `the bullet is beside the first line: ${JSON.stringify(offsets)}`);
   await context.close();
 });
+
+test("the letter for a pending transfer complains about a transaction, and the user's edits are what is downloaded", async () => {
+  const { page, context, log } = await openPage(browser, server.url + "/");
+  await page.evaluate(() => WalletHelp.startCase("tx-pending"));
+  await page.locator(".wh-step").waitFor();
+  for (let i = 0; i < 12 && await page.locator(".wh-step").count(); i++) {
+    await page.locator(".wh-step .wh-actions .wh-secondary").click();
+  }
+  await page.locator(".wh-ladder [data-opens=letter]").click();
+  const box = page.getByLabel(/fill in your name/);
+  const text = await box.inputValue();
+  assert.match(text, /^From: \[your name\]/m, "a marked place for the name");
+  assert.match(text, /formal complaint about a transaction\./, "worded by the case's category");
+  assert.doesNotMatch(text, /technical problem/);
+  await box.fill(text.replace("[your name]", "Ana Lima").replace("[Your name]", "Ana Lima"));
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download as a text file" }).click(),
+  ]);
+  const saved = await (await download.createReadStream()).toArray();
+  const body = Buffer.concat(saved).toString("utf8");
+  assert.match(body, /^From: Ana Lima/m);
+  assert.doesNotMatch(body, /\[your name\]/i);
+  assert.deepEqual(log.console, []);
+  await context.close();
+});

@@ -179,7 +179,9 @@ pub fn letter(input: &LetterInput) -> String {
 
     let mut out = vec![fill(w.to, &[brand]), format!("{}{}", w.date, input.today.trim())];
     let from: Vec<&str> = contacts.iter().map(|c| c.1).collect();
-    out.push(format!("{}{}", w.from, if from.is_empty() { w.holder.to_string() } else { from.join(w.sep) }));
+    // The form asks for no name: a marked placeholder stands where the user writes it
+    // (the letter can be edited before it is copied, downloaded or printed).
+    out.push(format!("{}{}", w.from, std::iter::once(w.holder).chain(from).collect::<Vec<_>>().join(w.sep)));
     if let Some(a) = &account {
         out.push(format!("{}{a}", w.account));
     }

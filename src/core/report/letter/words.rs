@@ -4,7 +4,7 @@
 use super::Words;
 
 pub const EN: Words = Words {
-    to: "To: {0} Customer Support, Complaints Department", date: "Date: ", from: "From: ", holder: "The account holder",
+    to: "To: {0} Customer Support, Complaints Department", date: "Date: ", from: "From: ", holder: "[your name]",
     account: "Account: ", subject: "Subject: Formal complaint: {0}", subject_default: "Subject: Formal complaint about {0}",
     dear: "Dear {0} complaints team,",
     topics: ["a technical problem with your app", "a problem with my account", "a transaction", "a security problem with my account", "a problem with your service"],
@@ -27,15 +27,15 @@ pub const EN: Words = Words {
     regulator_default: "the financial regulator",
     answer_to: ["Please answer me ", "by email at {0}", "by phone at {0}", " or ", "."],
     answer_registered: "Please answer me through the contact details registered with my account.",
-    closing: "Thank you for your prompt attention to this matter.\n\nYours faithfully,", sign: "The account holder",
-    sign_account: "Holder of account {0}", quote: "\"{0}\"", sep: ", ",
+    closing: "Thank you for your prompt attention to this matter.\n\nYours faithfully,", sign: "[Your name]",
+    sign_account: "[Your name], holder of account {0}", quote: "\"{0}\"", sep: ", ",
 };
 
 pub const ZH: Words = Words {
     to: "致：{0} 客户服务部（投诉处理）",
     date: "日期：",
     from: "投诉人：",
-    holder: "账户持有人",
+    holder: "【您的姓名】",
     account: "账户：",
     subject: "事由：正式投诉——{0}",
     subject_default: "事由：关于{0}的正式投诉",
@@ -75,8 +75,8 @@ pub const ZH: Words = Words {
     answer_to: ["请通过", "邮箱 {0} ", "电话 {0} ", "或", "回复我。"],
     answer_registered: "请通过我账户登记的联系方式回复我。",
     closing: "感谢贵方对此事的及时处理。\n\n此致\n敬礼！\n",
-    sign: "投诉人：账户持有人",
-    sign_account: "投诉人：账户 {0} 持有人",
+    sign: "投诉人：【您的姓名】",
+    sign_account: "投诉人：【您的姓名】（账户 {0} 持有人）",
     quote: "“{0}”",
     sep: "，",
 };

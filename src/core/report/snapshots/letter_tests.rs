@@ -119,7 +119,7 @@ fn a_minimal_letter_has_sensible_sentences_and_no_empty_sections() {
         let en = locale == Locale::En;
         for must in if en {
             [
-                "From: The account holder",
+                "From: [your name]",
                 "Subject: Formal complaint about a problem with your service",
                 "It has not been resolved",
                 "I ask you to investigate",
@@ -127,11 +127,11 @@ fn a_minimal_letter_has_sensible_sentences_and_no_empty_sections() {
                 "within 14 days of this letter, that is by 2026-12-09",
                 "the financial regulator",
                 "contact details registered with my account",
-                "The account holder\n",
+                "Yours faithfully,\n[Your name]\n",
             ]
         } else {
             [
-                "投诉人：账户持有人",
+                "投诉人：【您的姓名】",
                 "事由：关于贵方服务中的问题的正式投诉",
                 "问题至今未得到解决",
                 "请贵方调查此事",
@@ -139,7 +139,7 @@ fn a_minimal_letter_has_sensible_sentences_and_no_empty_sections() {
                 "14 日内（即 2026-12-09 前）",
                 "金融监管部门",
                 "我账户登记的联系方式",
-                "敬礼！\n\n投诉人：账户持有人\n2026-11-25\n",
+                "敬礼！\n\n投诉人：【您的姓名】\n2026-11-25\n",
             ]
         } {
             assert!(text.contains(must), "{must:?} missing in:\n{text}");
@@ -290,4 +290,22 @@ fn a_transaction_time_with_an_offset_reads_as_utc_plus() {
     assert_eq!(super::readable_time("2026-12-02T14:05:30-03:30"), "2026-12-02 14:05:30 (UTC-03:30)");
     assert_eq!(super::readable_time("2026-12-02T14:05"), "2026-12-02 14:05");
     assert_eq!(super::readable_time("3 天前"), "3 天前");
+}
+
+/// The grievance is worded by the case's category: a pending transfer is "a transaction",
+/// not "a technical problem with your app". Subject, intro and the placeholder for the name
+/// per category and language, in `letter_categories.txt`.
+#[test]
+fn the_grievance_fits_the_category_in_both_languages() {
+    let mut out = String::new();
+    for locale in [Locale::En, Locale::ZhCn] {
+        for category in Category::ALL {
+            let draft = Draft { kind: Kind::Complaint, category: Some(category), ..Draft::default() };
+            let text = letter(&LetterInput::new(locale, "tpWallet", "2026-11-25", &draft));
+            let wanted = ["From:", "Subject:", "I am writing", "投诉人：", "事由：", "您好！"];
+            let lines: Vec<&str> = text.lines().filter(|l| wanted.iter().any(|w| l.starts_with(w))).collect();
+            out.push_str(&format!("## {} {}\n{}\n\n", locale.tag(), category.name(), lines.join("\n")));
+        }
+    }
+    snapshot("letter_categories.txt", include_str!("letter_categories.txt"), &out);
 }
