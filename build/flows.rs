@@ -11,6 +11,7 @@
 //!
 //! Optional detail: why it helps, or what to look for.
 //! articles: check-history, tx-pending
+//! done: I checked the payment's status in my history.   (what the user did, in their words)
 //! ```
 //!
 //! Every problem is reported as `line: message`, so the build names the file and line.
@@ -113,6 +114,7 @@ pub fn parse(case: &str, text: &str, article_ids: &[&str]) -> Result<(u32, Flow)
                 text: Cow::Borrowed(""),
                 detail: None,
                 articles: Cow::Borrowed(""),
+                done: Cow::Borrowed(""),
                 urgent,
             };
             current = Some((n + 1, step, vec![String::new()]));
@@ -125,6 +127,8 @@ pub fn parse(case: &str, text: &str, article_ids: &[&str]) -> Result<(u32, Flow)
                     }
                 }
                 step.articles = Cow::Owned(ids.join(","));
+            } else if let Some(done) = line.strip_prefix("done:") {
+                step.done = Cow::Owned(done.trim().into());
             } else if line.trim().is_empty() {
                 paragraphs.push(String::new());
             } else {
@@ -164,6 +168,9 @@ fn finish((line, mut step, paragraphs): (usize, Step, Vec<String>), steps: &mut 
         None => errors.push(format!("{line}: step {} has no text", step.id)),
     }
     step.detail = paragraphs.next().map(Cow::Owned);
+    if step.done.is_empty() {
+        errors.push(format!("{line}: step {} has no `done:` line (what the user did, in their words)", step.id));
+    }
     if paragraphs.next().is_some() {
         errors.push(format!("{line}: step {} has more than two paragraphs (the action and one detail)", step.id));
     }
@@ -175,11 +182,12 @@ pub fn code(flows: &[Flow]) -> String {
     let text = |s: &str| format!("Cow::Borrowed({s:?})");
     let step = |s: &Step| {
         format!(
-            "Step{{id:{},text:{},detail:{},articles:{},urgent:{}}}",
+            "Step{{id:{},text:{},detail:{},articles:{},done:{},urgent:{}}}",
             text(&s.id),
             text(&s.text),
             s.detail.as_deref().map_or("None".into(), |d| format!("Some({})", text(d))),
             text(&s.articles),
+            text(&s.done),
             s.urgent
         )
     };

@@ -676,10 +676,7 @@ async fn a_case_walked_to_the_end_offers_the_ladder_and_a_prefilled_report() {
     assert_eq!(m.get("[aria-selected=true]").id(), "wh-tab-contact");
     let steps = m.get("#wh-f-steps").dyn_into::<web_sys::HtmlTextAreaElement>().unwrap().value();
     // Shown as sentences; the draft behind them keeps the references (native tests of core::report::steps).
-    assert!(
-        steps.starts_with("Tried: Don't send the same payment again yet.\n") && steps.lines().count() == 5,
-        "{steps}"
-    );
+    assert!(steps.starts_with("I did not send the payment again.\n") && steps.lines().count() == 5, "{steps}");
     let category = m.get("#wh-f-category").dyn_into::<web_sys::HtmlSelectElement>().unwrap().value();
     assert_eq!(category, "transaction");
 }

@@ -22,7 +22,8 @@ test("keyboard only: a failed payment walked to the end arrives in the form with
   await page.keyboard.press("Enter");
   const steps = await page.getByLabel("What you already tried (one per line)").inputValue();
   assert.equal(steps.split("\n").length, 5);
-  assert.equal(steps.split("\n")[0], "Tried: Check in your history whether the payment shows as failed, pending or completed.");
+  // Each step as what the user did, in the first person.
+  assert.equal(steps.split("\n")[0], "I checked the payment's status in my history.");
   assert.equal(await page.getByLabel("What is it about?").inputValue(), "transaction");
   // The operator gets the references the sentences stand for, one edited line as written.
   const field = page.getByLabel("What you already tried (one per line)");

@@ -9,17 +9,17 @@ use crate::core::troubleshoot::Flow;
 
 /// Every reference the form may hold, with the sentence shown for it in `locale`.
 pub fn names(locale: Locale, brand: &str, articles: &[Article], flows: &[Flow]) -> Vec<(String, String)> {
-    let (read, tried) = match locale {
-        Locale::En => ("Read: ", "Tried: "),
-        Locale::ZhCn => ("已阅读：", "已尝试："),
+    let read = match locale {
+        Locale::En => "Read: ",
+        Locale::ZhCn => "已阅读：",
     };
     let articles =
         articles.iter().map(|a| (format!("article:{}", a.id), format!("{read}{}", with_brand(&a.title, brand))));
-    let steps = flows.iter().flat_map(|f| {
-        f.steps
-            .iter()
-            .map(move |s| (format!("step:{}/{}", f.case, s.id), format!("{tried}{}", with_brand(&s.text, brand))))
-    });
+    // A step is told as what the user did ("I did not send the payment again."), in their
+    // words, as the flow file's `done:` line says it.
+    let steps = flows
+        .iter()
+        .flat_map(|f| f.steps.iter().map(move |s| (format!("step:{}/{}", f.case, s.id), with_brand(&s.done, brand))));
     articles.chain(steps).collect()
 }
 
@@ -58,17 +58,18 @@ mod tests {
         let names = en();
         let stored = "article:tx-pending\nstep:tx-pending/dont-resend\nRestarted the app";
         let shown = readable(stored, &names);
-        assert_eq!(shown, "Read: My transaction is slow or stuck on pending. What now?\nTried: Don't send the same payment again yet.\nRestarted the app");
+        // A step reads as what the user did, from its flow's `done:` line.
+        assert_eq!(shown, "Read: My transaction is slow or stuck on pending. What now?\nI did not send the payment again.\nRestarted the app");
         assert_eq!(references(&shown, stored, &names), stored);
     }
 
     #[test]
     fn an_edited_sentence_is_the_users_own_text() {
         let names = en();
-        let edited = "Tried: Don't send the same payment again yet, waited a day\n  Read: My transaction is slow or stuck on pending. What now?  \n";
+        let edited = "I did not send the payment again, and waited a day\n  Read: My transaction is slow or stuck on pending. What now?  \n";
         assert_eq!(
             references(edited, "", &names),
-            "Tried: Don't send the same payment again yet, waited a day\narticle:tx-pending\n"
+            "I did not send the payment again, and waited a day\narticle:tx-pending\n"
         );
     }
 

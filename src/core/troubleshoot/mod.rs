@@ -177,13 +177,13 @@ mod tests {
 
     #[test]
     fn a_flow_file_is_read_into_steps() {
-        let text = "---\ncategory: security\ntitle: Help\norder: 2\n---\n## stop (urgent)\nStop now.\n\nWhy it\nmatters.\narticles: a, b\n\n## next\nDo this.\n";
+        let text = "---\ncategory: security\ntitle: Help\norder: 2\n---\n## stop (urgent)\nStop now.\n\nWhy it\nmatters.\narticles: a, b\ndone: I stopped.\n\n## next\nDo this.\ndone: I did this.\n";
         let (order, flow) = source::parse("case-1", text, &["a", "b"]).expect("valid");
         assert_eq!((order, flow.category, flow.title.as_ref()), (2, Category::Security, "Help"));
         let s = &flow.steps[0];
         assert_eq!(
-            (s.id.as_ref(), s.text.as_ref(), s.detail.as_deref(), s.articles.as_ref(), s.urgent),
-            ("stop", "Stop now.", Some("Why it matters."), "a,b", true)
+            (s.id.as_ref(), s.text.as_ref(), s.detail.as_deref(), s.articles.as_ref(), s.done.as_ref(), s.urgent),
+            ("stop", "Stop now.", Some("Why it matters."), "a,b", "I stopped.", true)
         );
         let s = &flow.steps[1];
         assert_eq!((s.id.as_ref(), s.detail.as_deref(), s.articles.as_ref(), s.urgent), ("next", None, "", false));
@@ -207,7 +207,9 @@ mod tests {
                 "1: title is missing",
                 "6: text before the first `## step-id` heading",
                 "7: step s has no text",
+                "7: step s has no `done:` line (what the user did, in their words)",
                 "15: no article with id \"zz\"",
+                "9: step t has no `done:` line (what the user did, in their words)",
                 "9: step t has more than two paragraphs (the action and one detail)",
             ]
         );

@@ -45,6 +45,10 @@ pub struct Step {
     pub detail: Option<Text>,
     /// Comma-separated ids of articles that help with this step.
     pub articles: Text,
+    /// What the user did, said by them in the first person ("I did not send the payment
+    /// again."): the line the report's steps tried, the email draft and the complaint
+    /// letter show for this step.
+    pub done: Text,
     /// Do this now, before any diagnosis. An urgent step is never "the fix", so the UI offers
     /// only "done, next" on it, which counts the step as tried.
     pub urgent: bool,

@@ -65,7 +65,7 @@ mod tests {
     use std::borrow::Cow::{Borrowed as B, Owned};
 
     fn step(id: &'static str, text: &'static str, articles: &'static str, urgent: bool) -> Step {
-        Step { id: B(id), text: B(text), detail: None, articles: B(articles), urgent }
+        Step { id: B(id), text: B(text), detail: None, articles: B(articles), done: B("Done."), urgent }
     }
 
     fn flow(case: &'static str, category: Category, steps: Vec<Step>) -> Flow {
