@@ -1,4 +1,4 @@
-//! Checks the optional `attachments` of a report (DESIGN.md §2, "Report payload") and
+//! Checks the optional `attachments` of a report (README.md, "Report payload") and
 //! decodes them: `[{ "name", "type", "size", "sha256", "data" }]`, `data` being the
 //! standard base64 of the file. Pure: no I/O, so every rule is unit-tested here.
 //!

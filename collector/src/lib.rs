@@ -2,7 +2,7 @@
 //!
 //! This module owns the wiring: the runtime configuration, the shared state, and the
 //! `app` router that `main` serves and the tests drive without binding a socket.
-//! The contract it implements is DESIGN.md §2, "Report payload".
+//! The contract it implements is README.md, "Report payload".
 
 pub mod attachments;
 pub mod cli;

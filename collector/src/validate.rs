@@ -1,5 +1,5 @@
 //! Checks a parsed report body against the `wallet-help.report.v1` contract
-//! (DESIGN.md §2, "Report payload"). Pure: no I/O, so every rule is unit-tested here.
+//! (README.md, "Report payload"). Pure: no I/O, so every rule is unit-tested here.
 //!
 //! Only the fields the collector relies on are checked, plus the attachments, whose
 //! bytes it stores (rules in `attachments`). Everything else in the body (transaction,

@@ -1,5 +1,5 @@
-//! The `wallet-help.report.v1` body (DESIGN.md §2), built once from a valid draft so that
-//! every retry sends the same bytes.
+//! The `wallet-help.report.v1` body (README.md, "Report payload"), built once from a valid
+//! draft so that every retry sends the same bytes.
 
 use super::validate::validate;
 use super::{Category, Draft, Kind, Preferred, SCHEMA};
