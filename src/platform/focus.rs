@@ -84,8 +84,12 @@ impl Keeper {
             let dialog = dialog.clone();
             Closure::<dyn FnMut()>::new(move || {
                 if lost() {
-                    let selector = pending.borrow_mut().take();
-                    settle(&dialog, selector.as_deref());
+                    // Kept until found: the item may come a render later, after this runs
+                    // between the scheduler's batches.
+                    let selector = pending.borrow().clone();
+                    if settle(&dialog, selector.as_deref()) {
+                        pending.borrow_mut().take();
+                    }
                 } else if on_heading(&dialog) {
                     // The item to return to was not rendered yet when the view changed (the
                     // results come a render later): it takes focus from the heading now.

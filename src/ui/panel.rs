@@ -103,10 +103,18 @@ pub fn Panel(props: &PanelProps) -> Html {
     // Where focus should go when the next view change loses it: the item that opened the
     // FAQ page the user is going back from.
     let pending = use_mut_ref(|| None::<String>);
-    let trail = use_mut_ref(Vec::<FaqPage>::new);
-    if *trail.borrow() != props.state.trail {
-        let before = std::mem::replace(&mut *trail.borrow_mut(), props.state.trail.clone());
-        *pending.borrow_mut() = left_for(&before, &props.state.trail).map(|left| opener(&left));
+    // What the focus rules look at, as of the last render: the FAQ trail, the case's step
+    // and ladder, and whether the verifier is shown.
+    let place = (props.state.trail.clone(), props.state.walk.clone(), props.state.ladder, props.state.verifier);
+    let last = use_mut_ref(|| place.clone());
+    if *last.borrow() != place {
+        let before = std::mem::replace(&mut *last.borrow_mut(), place.clone());
+        // Going back, the item that opened the page or the verifier the user leaves.
+        *pending.borrow_mut() = if before.3 && !place.3 {
+            Some("[data-opens=verifier]".to_string())
+        } else {
+            left_for(&before.0, &place.0).map(|left| opener(&left))
+        };
     }
     {
         let (dialog, pending, d) = (dialog.clone(), pending.clone(), props.ondispatch.clone());
@@ -123,41 +131,19 @@ pub fn Panel(props: &PanelProps) -> Html {
         });
     }
     {
-        // Another FAQ page: focus on its heading, or back on the item that opened the page
-        // the user returns from. Yew keeps nodes that look alike ("← Back", a related link
-        // in the same place), so focus would otherwise stay on a control of the old page.
+        // Another FAQ page, step, ladder or the verifier: focus on the new view's heading,
+        // or back on the item the user returns to. Yew keeps nodes that look alike ("← Back",
+        // "Still broken", a related link in the same place), so focus would otherwise stay
+        // on a control of the old view.
         let (dialog, pending, first) = (dialog.clone(), pending.clone(), use_mut_ref(|| true));
-        use_effect_with(props.state.trail.clone(), move |_| {
+        use_effect_with(place, move |_| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
                 if let Some(el) = dialog.cast::<HtmlElement>() {
                     let selector = pending.borrow().clone();
-                    // Not found yet: the keeper tries again as the list renders.
+                    // Not found yet: the keeper tries again as the view renders.
                     if focus::settle(&el, selector.as_deref()) {
                         pending.borrow_mut().take();
                     }
-                }
-            }
-        });
-    }
-    {
-        // A step of a case, or the ladder: focus on the new step's heading, not on the
-        // "still broken" button that Yew kept in place.
-        let (dialog, first) = (dialog.clone(), use_mut_ref(|| true));
-        use_effect_with((props.state.walk.clone(), props.state.ladder), move |_| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                if let Some(el) = dialog.cast::<HtmlElement>() {
-                    focus::settle(&el, None);
-                }
-            }
-        });
-    }
-    {
-        // Back from the verifier: focus returns to the button that opened it.
-        let (dialog, first) = (dialog.clone(), use_mut_ref(|| true));
-        use_effect_with(props.state.verifier, move |&shown| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                if let Some(el) = dialog.cast::<HtmlElement>() {
-                    focus::settle(&el, (!shown).then_some("[data-opens=verifier]"));
                 }
             }
         });

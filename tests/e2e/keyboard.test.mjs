@@ -163,7 +163,8 @@ for (const L of LOCALES) {
     assert.equal(heading.tag, "h3", "the article's title takes focus");
     await tabTo(page, named(L.back), { back: true });
     await page.keyboard.press("Enter");
-    assert.equal((await focused(page)).article, first.article, "Back returns to the result that was opened");
+    const returned = await focused(page);
+    assert.equal(returned.article, first.article, `Back returns to the result that was opened, not ${returned.tag}.${returned.cls} "${returned.text.slice(0, 30)}"`);
     await page.keyboard.press("Enter");
     await page.locator(".wh-article-title").waitFor();
     await tabTo(page, named(L.yes));
