@@ -7,7 +7,7 @@
 //! Esc is heard on the whole document while the panel is open, so it closes the panel from
 //! anywhere, even when focus was lost.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -47,6 +47,24 @@ pub fn settle(dialog: &HtmlElement, selector: Option<&str>) -> bool {
     found
 }
 
+/// [`settle`] with the item `pending` names. The item is kept until found: it may be
+/// rendered a batch later than the view around it, so one more try follows once the
+/// browser has run everything queued, unless the user has moved focus meanwhile.
+pub fn settle_pending(dialog: &HtmlElement, pending: &Rc<RefCell<Option<String>>>) {
+    let selector = pending.borrow().clone();
+    if settle(dialog, selector.as_deref()) {
+        pending.borrow_mut().take();
+        return;
+    }
+    let (dialog, pending) = (dialog.clone(), pending.clone());
+    crate::platform::timers::after(0, move || {
+        let selector = pending.borrow().clone();
+        if selector.is_some_and(|s| on_heading(&dialog) && to(&dialog, &s)) {
+            pending.borrow_mut().take();
+        }
+    });
+}
+
 /// Whether focus is where [`settle`] puts it when it finds no item: a heading or the dialog.
 /// Anywhere else the user has moved on, and nothing takes focus from them.
 fn on_heading(dialog: &HtmlElement) -> bool {
@@ -79,17 +97,22 @@ pub struct Keeper {
 type KeyListener = (web_sys::Document, Closure<dyn FnMut(KeyboardEvent)>);
 
 impl Keeper {
-    pub fn new(dialog: HtmlElement, pending: Rc<RefCell<Option<String>>>, on_escape: impl Fn() + 'static) -> Keeper {
+    /// `changing` is set while a view change the panel settles itself is under way: focus
+    /// lost then is the panel's to place, once the new view is complete.
+    pub fn new(
+        dialog: HtmlElement,
+        pending: Rc<RefCell<Option<String>>>,
+        changing: Rc<Cell<bool>>,
+        on_escape: impl Fn() + 'static,
+    ) -> Keeper {
         let on_change = {
             let dialog = dialog.clone();
             Closure::<dyn FnMut()>::new(move || {
+                if changing.get() {
+                    return;
+                }
                 if lost() {
-                    // Kept until found: the item may come a render later, after this runs
-                    // between the scheduler's batches.
-                    let selector = pending.borrow().clone();
-                    if settle(&dialog, selector.as_deref()) {
-                        pending.borrow_mut().take();
-                    }
+                    settle_pending(&dialog, &pending);
                 } else if on_heading(&dialog) {
                     // The item to return to was not rendered yet when the view changed (the
                     // results come a render later): it takes focus from the heading now.

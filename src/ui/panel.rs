@@ -16,6 +16,7 @@ use crate::core::content::Catalogue;
 use crate::core::i18n::strings;
 use crate::core::state::{left_for, Action, FaqPage, State};
 use crate::platform::focus;
+use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -103,11 +104,13 @@ pub fn Panel(props: &PanelProps) -> Html {
     // Where focus should go when the next view change loses it: the item that opened the
     // FAQ page the user is going back from.
     let pending = use_mut_ref(|| None::<String>);
+    let changing = use_memo((), |_| Cell::new(false));
     // What the focus rules look at, as of the last render: the FAQ trail, the case's step
     // and ladder, and whether the verifier is shown.
     let place = (props.state.trail.clone(), props.state.walk.clone(), props.state.ladder, props.state.verifier);
     let last = use_mut_ref(|| place.clone());
     if *last.borrow() != place {
+        changing.set(true);
         let before = std::mem::replace(&mut *last.borrow_mut(), place.clone());
         // Going back, the item that opened the page or the verifier the user leaves.
         *pending.borrow_mut() = if before.3 && !place.3 {
@@ -117,7 +120,8 @@ pub fn Panel(props: &PanelProps) -> Html {
         };
     }
     {
-        let (dialog, pending, d) = (dialog.clone(), pending.clone(), props.ondispatch.clone());
+        let (dialog, pending, d, changing) =
+            (dialog.clone(), pending.clone(), props.ondispatch.clone(), changing.clone());
         let faq = props.state.view == View::Faq && props.state.page().is_none();
         use_effect_with((), move |_| {
             let keeper = dialog.cast::<HtmlElement>().map(|el| {
@@ -125,7 +129,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                 if !(faq && focus::to(&el, "#wh-search")) {
                     focus::settle(&el, None);
                 }
-                focus::Keeper::new(el, pending, move || d.emit(Action::Close))
+                focus::Keeper::new(el, pending, changing, move || d.emit(Action::Close))
             });
             move || drop(keeper)
         });
@@ -135,15 +139,13 @@ pub fn Panel(props: &PanelProps) -> Html {
         // or back on the item the user returns to. Yew keeps nodes that look alike ("← Back",
         // "Still broken", a related link in the same place), so focus would otherwise stay
         // on a control of the old view.
-        let (dialog, pending, first) = (dialog.clone(), pending.clone(), use_mut_ref(|| true));
+        let (dialog, pending, first, changing) =
+            (dialog.clone(), pending.clone(), use_mut_ref(|| true), changing.clone());
         use_effect_with(place, move |_| {
+            changing.set(false);
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
                 if let Some(el) = dialog.cast::<HtmlElement>() {
-                    let selector = pending.borrow().clone();
-                    // Not found yet: the keeper tries again as the view renders.
-                    if focus::settle(&el, selector.as_deref()) {
-                        pending.borrow_mut().take();
-                    }
+                    focus::settle_pending(&el, &pending);
                 }
             }
         });
