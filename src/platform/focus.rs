@@ -47,22 +47,13 @@ pub fn settle(dialog: &HtmlElement, selector: Option<&str>) -> bool {
     found
 }
 
-/// [`settle`] with the item `pending` names. The item is kept until found: it may be
-/// rendered a batch later than the view around it, so one more try follows once the
-/// browser has run everything queued, unless the user has moved focus meanwhile.
+/// [`settle`] with the item `pending` names, kept until found: it may be rendered a batch
+/// later than the view around it, when the keeper tries it again.
 pub fn settle_pending(dialog: &HtmlElement, pending: &Rc<RefCell<Option<String>>>) {
     let selector = pending.borrow().clone();
     if settle(dialog, selector.as_deref()) {
         pending.borrow_mut().take();
-        return;
     }
-    let (dialog, pending) = (dialog.clone(), pending.clone());
-    crate::platform::timers::after(0, move || {
-        let selector = pending.borrow().clone();
-        if selector.is_some_and(|s| on_heading(&dialog) && to(&dialog, &s)) {
-            pending.borrow_mut().take();
-        }
-    });
 }
 
 /// Whether focus is where [`settle`] puts it when it finds no item: a heading or the dialog.
