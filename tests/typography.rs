@@ -10,8 +10,15 @@ use std::path::Path;
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 /// Interface text written in Rust: the string literals of these files.
-const STRING_FILES: &[&str] =
-    &["src/core/i18n.rs", "src/core/checklist/items.rs", "src/core/localized.rs", "src/core/troubleshoot/ladder.rs"];
+const STRING_FILES: &[&str] = &[
+    "src/core/i18n.rs",
+    "src/core/checklist/items.rs",
+    "src/core/localized.rs",
+    "src/core/troubleshoot/ladder.rs",
+    "src/core/report/letter/words.rs",
+    "src/core/report/letter/mod.rs",
+    "src/core/report/steps.rs",
+];
 
 fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')

@@ -5,7 +5,7 @@ use super::config::{Locale, View};
 use super::contacts::{Advice, Channel, Network, Reason};
 use super::content::Category as Topic;
 use super::delivery::Failure;
-use super::report::{Category, Field, Kind, Problem};
+use super::report::{Category, Field, Kind, Preferred, Problem};
 
 pub struct Strings {
     pub panel_title: &'static str,
@@ -498,6 +498,38 @@ pub fn followup_text(locale: Locale, brand: &str, reference: Option<&str>, waite
     }
 }
 
+/// What happens after a report is sent: when support aims to answer and how (`by`: the
+/// contact it will use), that the reference helps elsewhere, and where to follow the report.
+pub fn next_text(locale: Locale, brand: &str, hours: u32, by: Option<(Preferred, &str)>, reference: bool) -> String {
+    let en = locale == Locale::En;
+    let answer = match (by, en) {
+        (Some((Preferred::Email, e)), true) => {
+            format!("{brand} support aims to answer within {hours} hours, by email to {e}.")
+        }
+        (Some((Preferred::Phone, p)), true) => {
+            format!("{brand} support aims to answer within {hours} hours, by phone at {p}.")
+        }
+        (None, true) => format!(
+            "{brand} support reads every report, but with no email or phone given they cannot answer you directly."
+        ),
+        (Some((Preferred::Email, e)), false) => format!("{brand}客服力争在{hours}小时内通过邮箱{e}答复您。"),
+        (Some((Preferred::Phone, p)), false) => format!("{brand}客服力争在{hours}小时内通过电话{p}联系您。"),
+        (None, false) => format!("{brand}客服会阅读每一条反馈，但您没有留下邮箱或电话，客服无法直接答复您。"),
+    };
+    let quote = match (reference, en) {
+        (false, _) => "",
+        (true, true) => " If you contact support another way, quote the reference.",
+        (true, false) => "通过其他方式联系客服时，请提供受理编号。",
+    };
+    let follow = if en {
+        " You can follow this report under “My reports”."
+    } else {
+        "可在“我的反馈”中查看进度。"
+    };
+    let next = if en { "What happens next: " } else { "接下来：" };
+    format!("{next}{answer}{quote}{follow}")
+}
+
 /// The phone line's hours after its number, in the language's own brackets.
 pub fn hours_note(locale: Locale, hours: &str) -> String {
     match locale {
@@ -959,6 +991,21 @@ pub fn channel_name(locale: Locale, channel: Channel) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn after_sending_the_user_hears_when_and_how_support_answers_and_where_to_follow() {
+        let en = next_text(Locale::En, "tpWallet", 48, Some((Preferred::Email, "ana@example.com")), true);
+        assert!(
+            en.contains("within 48 hours, by email to ana@example.com") && en.contains("quote the reference"),
+            "{en}"
+        );
+        assert!(en.contains("“My reports”"), "{en}");
+        let zh = next_text(Locale::ZhCn, "tpWallet", 24, Some((Preferred::Phone, "+86 400 000 0000")), false);
+        assert!(zh.contains("24小时内通过电话+86 400 000 0000联系您") && !zh.contains("受理编号"), "{zh}");
+        assert!(zh.contains(strings(Locale::ZhCn).my_reports), "{zh}");
+        let none = next_text(Locale::En, "tpWallet", 48, None, false);
+        assert!(none.contains("cannot answer you directly") && !none.contains("48"), "{none}");
+    }
 
     #[test]
     fn without_a_list_the_verdicts_name_the_brand_and_never_an_official_contact() {

@@ -9,9 +9,10 @@ use super::reports::{status_line, use_outbox, Reports};
 use crate::core::checklist::{attached, Attached, Marks};
 use crate::core::config::Locale;
 use crate::core::content::Catalogue;
-use crate::core::i18n::strings;
+use crate::core::followup::DEFAULT_RESPONSE_HOURS;
+use crate::core::i18n::{next_text, strings};
 use crate::core::outbox::{give_up_after_ms, Entry, Status};
-use crate::core::report::{self, Attachment, Context, Draft};
+use crate::core::report::{self, Attachment, Context, Draft, Preferred};
 use crate::core::state::Action;
 use crate::platform::outbox::Saved;
 use crate::platform::{host, outbox};
@@ -41,7 +42,7 @@ enum Sent {
     /// In the outbox; `dropped` screenshots could not be kept (text-only storage).
     Stored { id: String, dropped: u32 },
     /// Could not be kept on the device, but one direct attempt delivered it.
-    Direct { id: String, reference: Option<String> },
+    Direct { id: String, reference: Option<String>, by: Option<(Preferred, String)> },
     /// Neither kept nor sent: the form still holds it.
     NotSaved,
     /// The browser could not build the report (no random source, a broken endpoint).
@@ -102,7 +103,7 @@ pub fn ContactView(props: &ContactProps) -> Html {
         };
     };
     if props.reports {
-        return html! { <Reports locale={props.locale} entries={(*entries).clone()} catalogue={props.catalogue.clone()} ondispatch={props.ondispatch.clone()} /> };
+        return html! { <Reports locale={props.locale} brand={props.brand.clone()} entries={(*entries).clone()} catalogue={props.catalogue.clone()} ondispatch={props.ondispatch.clone()} /> };
     }
     let onsubmit = {
         let (sent, d, locale, prefill) = (sent.clone(), props.ondispatch.clone(), props.locale, props.prefill.clone());
@@ -121,13 +122,18 @@ pub fn ContactView(props: &ContactProps) -> Html {
                 sent.set(Some(match result {
                     Ok(Saved::Device) => Sent::Stored { id, dropped: 0 },
                     Ok(Saved::TextOnly(dropped)) => Sent::Stored { id, dropped },
-                    Ok(Saved::Direct(reference)) => Sent::Direct { id, reference },
+                    Ok(Saved::Direct(reference)) => Sent::Direct { id, reference, by: report::answer_by(&draft) },
                     Err(_) => return sent.set(Some(Sent::NotSaved)),
                 }));
                 d.emit(Action::ReportStored(draft));
             });
         })
     };
+    // What happens next, told under the report's status: when and how support answers.
+    let hours = props.catalogue.channels.response_hours.unwrap_or(DEFAULT_RESPONSE_HOURS);
+    let next =
+        |by: Option<(Preferred, &str)>, reference: bool| next_text(props.locale, &props.brand, hours, by, reference);
+    let by = just_sent.and_then(|e| report::read_back(&e.body)).and_then(|(d, _)| report::answer_by(&d));
     let restore = just_sent.filter(|e| matches!(e.status, Status::Rejected { .. })).map(|e| {
         let (pairs, d) = (report::prefill_pairs(&e.body), props.ondispatch.clone());
         Callback::from(move |_: MouseEvent| d.emit(Action::Prefill(pairs.clone())))
@@ -159,14 +165,23 @@ pub fn ContactView(props: &ContactProps) -> Html {
                             subject={props.draft.subject.clone()} body={props.draft.description.clone()} />
                     </div>
                 }
-                if let Some(Sent::Direct { reference, .. }) = &*sent {
-                    <p class="wh-sent" tabindex="-1">{ s.status_delivered }{ reference.as_ref().map(|r| format!(" · {}{}{r}", s.reference, s.colon)) }</p>
+                if let Some(Sent::Direct { reference, by, .. }) = &*sent {
+                    <div class="wh-sent" tabindex="-1">
+                        <p><strong>{ s.status_delivered }{ reference.as_ref().map(|r| format!(" · {}{}{r}", s.reference, s.colon)) }</strong></p>
+                        <p>{ next(by.as_ref().map(|(p, v)| (*p, v.as_str())), reference.is_some()) }</p>
+                    </div>
                 }
                 if let Some(e) = just_sent {
                     <div class={classes!("wh-sent", matches!(e.status, Status::Rejected { .. } | Status::NotDelivered).then_some("wh-alert"))} tabindex="-1">
-                        <p>{ status_line(props.locale, e) }</p>
+                        <p><strong>{ status_line(props.locale, e) }</strong></p>
                         if e.is_pending() {
                             <p>{ s.queued }</p>
+                        }
+                        if e.is_pending() || matches!(e.status, Status::Delivered { .. }) {
+                            <p>{ next(by.as_ref().map(|(p, v)| (*p, v.as_str())), matches!(e.status, Status::Delivered { reference: Some(_) })) }</p>
+                            <button type="button" class="wh-button wh-secondary" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ShowReports(true))}>
+                                { s.my_reports }
+                            </button>
                         }
                         if matches!(&*sent, Some(Sent::Stored { dropped, .. }) if *dropped > 0) {
                             <p class="wh-note">{ s.screenshots_dropped }</p>

@@ -44,7 +44,16 @@ pub fn LetterView(props: &LetterProps) -> Html {
         .then(|| entries.iter().find(|e| matches!(e.status, Status::Delivered { .. })).or(entries.first()))
         .flatten()
         .and_then(|e| read_back(&e.body));
-    let fallback = props.case.as_deref().filter(|_| props.draft.description.trim().is_empty()).unwrap_or(&props.draft);
+    // A letter from a case tells the case's story with what the form already holds (the
+    // contact details, a transaction), so nothing the user typed is left out.
+    let from_case = props.case.as_deref().filter(|_| props.draft.description.trim().is_empty()).map(|c| Draft {
+        kind: c.kind,
+        category: c.category,
+        description: c.description.clone(),
+        steps: c.steps.clone(),
+        ..(*props.draft).clone()
+    });
+    let fallback = from_case.as_ref().unwrap_or(&props.draft);
     let (draft, screenshots) = earlier.as_ref().map_or((fallback, 0), |(d, n)| (d, *n));
     // The letter names the articles and steps, not their references.
     let names = steps::names(

@@ -9,7 +9,7 @@ use crate::core::content::Catalogue;
 use crate::core::delivery::failure;
 use crate::core::i18n::{category_name, clear_question, failure_text, kind_name, retry_text, strings};
 use crate::core::outbox::{Entry, Status};
-use crate::core::report::{plain_text, Category, Kind};
+use crate::core::report::{facts, images, plain_text, read_back, steps, Category, Kind};
 use crate::core::state::Action;
 use crate::platform::{files, host, outbox};
 use std::rc::Rc;
@@ -54,12 +54,21 @@ fn meta_line(locale: Locale, e: &Entry) -> String {
     format!("{} · {kind} · {category}", host::local_time(&e.created_at, locale.tag()))
 }
 
-/// The description as sent, read back from the stored payload.
-fn sent_text(e: &Entry) -> String {
-    serde_json::from_str::<serde_json::Value>(&e.body)
-        .ok()
-        .and_then(|v| v.get("description").and_then(|d| d.as_str()).map(String::from))
-        .unwrap_or_default()
+/// What was sent, as the user wrote it: the description, the transaction and the other
+/// facts under the form's labels, and the screenshots as thumbnails.
+fn sent_view(locale: Locale, e: &Entry, names: &[(String, String)]) -> Html {
+    let Some((d, _)) = read_back(&e.body) else { return html! { <p class="wh-sent-text">{ e.body.clone() }</p> } };
+    html! { <>
+        <p class="wh-sent-text">{ d.description.trim().to_string() }</p>
+        <dl class="wh-facts">
+            { for facts(locale, &d, names).into_iter().map(|(label, value)| html! { <>
+                <dt>{ label }</dt><dd>{ value }</dd>
+            </> }) }
+        </dl>
+        <div class="wh-thumbs">
+            { for images(&e.body).into_iter().map(|i| html! { <img src={i.src} alt={i.name.clone()} title={i.name} /> }) }
+        </div>
+    </> }
 }
 
 /// The outbox's entries, newest first, kept current while the component is shown.
@@ -79,6 +88,7 @@ pub fn use_outbox() -> UseStateHandle<Vec<Entry>> {
 #[derive(Properties, PartialEq)]
 pub struct ReportsProps {
     pub locale: Locale,
+    pub brand: AttrValue,
     pub entries: Vec<Entry>,
     /// The operator's channels, for reports that could not be delivered.
     pub catalogue: Rc<Catalogue>,
@@ -94,8 +104,15 @@ pub fn Reports(props: &ReportsProps) -> Html {
     // Everything the widget keeps goes, reports not yet delivered too (the app's effect).
     let onclear = props.ondispatch.reform(|()| Action::ClearMyData);
     let unsent = props.entries.iter().filter(|e| e.is_pending()).count();
+    // The steps tried read as sentences, as the form showed them.
+    let names = steps::names(
+        props.locale,
+        &props.brand,
+        props.catalogue.articles(props.locale),
+        crate::core::troubleshoot::flows(props.locale),
+    );
     let given_up = |e: &Entry| {
-        let text = plain_text(props.locale, &e.body, &e.id);
+        let text = plain_text(props.locale, &e.body, &e.id, &names);
         let oncopy = {
             let (text, copied, id) = (text.clone(), copied.clone(), e.id.clone());
             Callback::from(move |_: MouseEvent| {
@@ -151,7 +168,7 @@ pub fn Reports(props: &ReportsProps) -> Html {
                         }
                         <details>
                             <summary>{ s.sent_what }</summary>
-                            <p class="wh-sent-text">{ sent_text(e) }</p>
+                            { sent_view(props.locale, e, &names) }
                         </details>
                         if matches!(e.status, Status::Rejected { .. } | Status::NotDelivered) {
                             <button type="button" class="wh-link" onclick={

@@ -122,7 +122,7 @@ pub fn Troubleshoot(props: &TroubleshootProps) -> Html {
                 ..Draft::default()
             };
             let tried =
-                walk.tried.iter().filter_map(|id| flow.step(id)).map(|st| format!("- {}", brand(&st.text))).collect();
+                walk.tried.iter().filter_map(|id| flow.step(id)).map(|st| format!("- {}", brand(&st.done))).collect();
             ladder(brand(&flow.title), tried, None, Some(Rc::new(case)))
         }
     };

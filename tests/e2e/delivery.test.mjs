@@ -62,7 +62,7 @@ test(`${REPORTS} reports through a failing endpoint, offline and a reload: each 
   assert.equal(rows.length, REPORTS);
   assert.equal(ids.size, REPORTS);
   assert.equal(numbers.size, REPORTS);
-  await page.getByRole("button", { name: /My reports/ }).click();
+  await page.getByRole("button", { name: /^My reports \(\d+\)$/ }).click();
   await page.getByText("Received").first().waitFor();
   assert.equal(await page.locator(".wh-report").count(), REPORTS);
   // "Clear my data" leaves nothing of the widget on the device.

@@ -51,6 +51,46 @@ test("a large screenshot is shrunk to 1600 px, sent with its SHA-256, and a GIF 
   await context.close();
 });
 
+test("after sending, the user hears what happens next, and My reports shows the report as sent", async () => {
+  const shooter = await browser.newContext({ viewport: { width: 400, height: 300 } });
+  const shot = await (await shooter.newPage()).screenshot({ type: "png" });
+  await shooter.close();
+  for (const [locale, tab, send, labels] of [
+    ["en-US", "Contact", "Send report", { received: "Received", next: "What happens next", hours: "within 48 hours, by email to ana@example.com", reports: "My reports", sent: "What was sent", amount: "Amount", network: "Network" }],
+    ["zh-CN", "联系我们", "提交", { received: "已送达", next: "接下来", hours: "48小时内通过邮箱ana@example.com答复您", reports: "我的反馈", sent: "发送的内容", amount: "金额", network: "网络" }],
+  ]) {
+    const { page, context, log } = await openPage(browser, server.url + "/", { locale });
+    await launcher(page).click();
+    await page.getByRole("tab", { name: tab }).click();
+    await page.evaluate(() => WalletHelp.prefill({
+      kind: "complaint", category: "transaction", description: "250 USDT sent on TRON never arrived.",
+      amount: "250", asset: "USDT", chain: "tron", email: "ana@example.com",
+    }));
+    await page.locator("#wh-f-consent").check();
+    await page.locator("#wh-f-attachments").setInputFiles([{ name: "receipt.png", mimeType: "image/png", buffer: shot }]);
+    await page.getByRole("img", { name: "receipt.png" }).waitFor();
+    await page.getByRole("button", { name: send }).click();
+    const confirmation = page.locator(".wh-sent").filter({ hasText: labels.received }).filter({ hasText: labels.next });
+    await confirmation.waitFor();
+    const said = await confirmation.textContent();
+    assert.ok(said.includes(labels.hours), said);
+    // The confirmation holds focus, so a keyboard user goes on from there.
+    assert.ok(await confirmation.evaluate((el) => el.contains(el.getRootNode().activeElement)));
+    const sent = (await server.reports()).find((r) => r.report.id && said.includes(r.reference));
+    assert.ok(sent, "the reference shown is the collector's");
+    await confirmation.getByRole("button", { name: labels.reports }).click();
+    const report = page.locator(".wh-report").first();
+    await report.locator("summary", { hasText: labels.sent }).click();
+    const facts = await report.locator(".wh-facts").textContent();
+    assert.ok(facts.includes(labels.amount + "250") && facts.includes(labels.network + "TRON"), facts);
+    const thumb = report.getByRole("img", { name: "receipt.png" });
+    await thumb.waitFor();
+    assert.ok(await thumb.evaluate(async (img) => { await img.decode(); return img.naturalWidth === 400; }));
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  }
+});
+
 test("an unsent report makes the next visit load the app in idle time and deliver it, with events", async () => {
   const { page, context } = await openPage(browser, server.url + "/");
   const before = (await server.reports()).length;

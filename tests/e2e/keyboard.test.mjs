@@ -263,11 +263,11 @@ for (const L of LOCALES) {
     assert.equal((await focused(page)).checked, true);
     await tabTo(page, named(L.send));
     await page.keyboard.press("Enter");
-    const sent = page.locator(".wh-sent").filter({ hasText: /WH-\w+/ });
+    const sent = page.locator(".wh-sent").filter({ hasText: /WH-[0-9A-Z]{8}/ });
     await sent.waitFor();
     assert.match((await focused(page)).cls, /wh-sent/, "the confirmation at the top takes focus, not the button below");
     // The collector is shared by both languages' runs, so the row is found by its reference.
-    const reference = (await sent.textContent()).match(/WH-\w+/)[0];
+    const reference = (await sent.textContent()).match(/WH-[0-9A-Z]{8}/)[0];
     const all = await server.reports();
     assert.equal(all.length, stored + 1, "the refused attempt stored nothing, the sent one exactly one row");
     const rows = all.filter((r) => r.reference === reference);

@@ -58,7 +58,7 @@ test("without IndexedDB a report written offline is kept on the device and deliv
   assert.equal((await rowsWith(text)).length, 1, "exactly once");
   assert.equal(posts.filter((b) => b.includes(text)).length, 1, "one POST");
   await openContact(next);
-  await next.getByRole("button", { name: /^My reports/ }).click();
+  await next.getByRole("button", { name: /^My reports \(\d+\)$/ }).click();
   await next.locator(".wh-report .wh-status-line").filter({ hasText: /^Received/ }).waitFor();
   assert.deepEqual(await next.evaluate(() => localStorage.getItem("wallet-help:v1:pending")), null);
   await context.close();
@@ -74,7 +74,7 @@ test("an endpoint that redirects is not a delivery: the report waits, My reports
     : route.continue());
   await openContact(page);
   await writeFeedback(page, text);
-  await page.getByRole("button", { name: /^My reports/ }).click();
+  await page.getByRole("button", { name: /^My reports \(\d+\)$/ }).click();
   const retry = page.locator(".wh-report .wh-retry").filter({ hasText: "redirects elsewhere" });
   await retry.waitFor();
   assert.match(await retry.textContent(), /^Tried (once|\d+ times); .*the report address redirects elsewhere \(the site must fix this\)\. Next try: .+\.$/);
@@ -136,7 +136,7 @@ test("a report still not delivered after the give-up time is marked not delivere
   await context.setOffline(true);
   await writeFeedback(page, text);
   await page.locator(".wh-sent").filter({ hasText: "Saved on this device" }).waitFor();
-  await page.getByRole("button", { name: /^My reports/ }).click();
+  await page.getByRole("button", { name: /^My reports \(\d+\)$/ }).click();
   await page.locator(".wh-report .wh-retry").filter({ hasText: "when you are back online" }).waitFor();
   // Eight days later (the demo config gives up after 7) the connection is back.
   await page.clock.fastForward(8 * 86_400_000);

@@ -26,7 +26,7 @@ test("a submitted report lands once, and a repeat of it is not stored again", as
   await status.waitFor();
   // The status is above the form, which the user had scrolled down to send it.
   await waitInView(status);
-  const reference = (await status.textContent()).match(/Reference: (WH-\w+)/)[1];
+  const reference = (await status.textContent()).match(/Reference: (WH-[0-9A-Z]{8})/)[1];
 
   mkdirSync(join(ROOT, "target"), { recursive: true });
   await page.screenshot({ path: join(ROOT, "target", "e2e-report-sent.png") });
@@ -78,7 +78,7 @@ test("My reports names the kind and category in the reader's language, at the re
   // The transaction time travels with the offset of the user's clock.
   assert.equal(sent.report.transaction.time, "2026-12-02T14:05+08:00");
 
-  await page.getByRole("button", { name: /^我的反馈/ }).click();
+  await page.getByRole("button", { name: /^我的反馈 \(\d+\)$/ }).click();
   const meta = await page.locator(".wh-report .wh-meta").first().textContent();
   const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日 (\d{1,2}):(\d{2}) · 投诉 · 交易问题（支付、退款）$/.exec(meta);
   assert.ok(m, `meta line: ${meta}`);
@@ -99,7 +99,7 @@ test("clearing the device's data asks first and names reports not sent yet; Keep
   await page.getByLabel("What is it about?").selectOption("other");
   await page.getByLabel("What happened?").fill("A dark theme for the whole app would be lovely.");
   await page.getByRole("button", { name: "Send report" }).click();
-  await page.getByRole("button", { name: /^My reports/ }).click();
+  await page.getByRole("button", { name: /^My reports \(\d+\)$/ }).click();
   await page.locator(".wh-report").first().waitFor();
 
   await page.getByRole("button", { name: "Clear my data on this device" }).click();
@@ -126,6 +126,39 @@ test("the open widget, for the README screenshot", async () => {
   await page.evaluate(() => new Promise((r) => setTimeout(r, 300))); // let the open animation end
   await page.screenshot({ path: join(ROOT, "target", "e2e-open-widget.png") });
   await context.close();
+});
+
+test("the confirmation after sending and the complaint letter, in both languages, for the README screenshots", async () => {
+  for (const [locale, lang, tab, send, next] of [
+    ["en-US", "en", "Contact", "Send report", "What happens next"],
+    ["zh-CN", "zh", "联系我们", "提交", "接下来"],
+  ]) {
+    const { page, context } = await openPage(browser, server.url + "/", { locale, viewport: { width: 1100, height: 1000 } });
+    await launcher(page).click();
+    await page.getByRole("tab", { name: tab }).click();
+    const zh = lang === "zh";
+    const panel = page.getByRole("dialog");
+    await page.evaluate((zh) => WalletHelp.prefill({
+      kind: "complaint", category: "transaction", amount: "250", asset: "USDT", chain: "tron", email: "ana@example.com",
+      description: zh ? "我在TRON上转出250 USDT，对方一直没有收到。" : "I sent 250 USDT on TRON and it never arrived.",
+    }), zh);
+    await page.locator("#wh-f-consent").check();
+    await page.getByRole("button", { name: send }).click();
+    await page.locator(".wh-sent").filter({ hasText: next }).waitFor();
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    await panel.screenshot({ path: join(ROOT, "target", `e2e-sent-${lang}.png`) });
+    await page.evaluate(() => WalletHelp.startCase("tx-pending"));
+    await page.locator(".wh-step").waitFor();
+    for (let i = 0; i < 12 && await page.locator(".wh-step").count(); i++) {
+      await page.locator(".wh-step .wh-actions .wh-secondary").click();
+    }
+    await page.locator(".wh-ladder [data-opens=letter]").click();
+    // The letter tells the report just sent, read back from the device's outbox.
+    await page.waitForFunction(() => document.querySelector("wallet-help").shadowRoot.querySelector("#wh-letter-text")?.value.includes("250"));
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    await panel.screenshot({ path: join(ROOT, "target", `e2e-letter-${lang}.png`) });
+    await context.close();
+  }
 });
 
 test("a server that refuses the report shows its message and keeps the text", async () => {

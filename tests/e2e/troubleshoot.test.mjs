@@ -120,7 +120,7 @@ test("a delivered report with no answer after the response time offers the next 
   await page.getByRole("button", { name: "Send report" }).click();
   const status = page.locator(".wh-sent").filter({ hasText: "Received" });
   await status.waitFor();
-  const reference = (await status.textContent()).match(/Reference: (WH-\w+)/)[1];
+  const reference = (await status.textContent()).match(/Reference: (WH-[0-9A-Z]{8})/)[1];
   await page.evaluate(() => WalletHelp.close());
   // Jump the wall clock (Date.now) without firing the timers that would have run meanwhile:
   // the reminder depends only on the time since delivery.
@@ -196,16 +196,25 @@ test("on a phone a step's link that wraps keeps its bullet beside its first line
 
 test("the letter for a pending transfer complains about a transaction, and the user's edits are what is downloaded", async () => {
   const { page, context, log } = await openPage(browser, server.url + "/");
+  // The contact given in the form before the case goes into the letter too.
+  await page.evaluate(() => WalletHelp.prefill({ email: "ana@example.com" }));
   await page.evaluate(() => WalletHelp.startCase("tx-pending"));
   await page.locator(".wh-step").waitFor();
   for (let i = 0; i < 12 && await page.locator(".wh-step").count(); i++) {
     await page.locator(".wh-step .wh-actions .wh-secondary").click();
   }
+  // The email draft tells what the user did, in their words, not the steps' instructions.
+  const mail = decodeURIComponent(await page.locator(".wh-ladder a[href^='mailto:']").first().getAttribute("href"));
+  assert.match(mail, /- I did not send the payment again\./);
   await page.locator(".wh-ladder [data-opens=letter]").click();
   const box = page.getByLabel(/fill in your name/);
   const text = await box.inputValue();
-  assert.match(text, /^From: \[your name\]/m, "a marked place for the name");
-  assert.match(text, /formal complaint about a transaction\./, "worded by the case's category");
+  assert.match(text, /^From: \[your name\], ana@example\.com$/m, "a marked place for the name, and the email given");
+  assert.match(text, /formal complaint about a transaction that did not complete as expected\./, "worded by the case's category");
+  // The transaction's details are marked blanks to fill in, in the timeline and the evidence.
+  assert.match(text, /^- \[date and time\]: Transaction of \[amount and asset\] on \[network\].*transaction hash \[hash\]\.$/m);
+  assert.match(text, /^- Transaction hash: \[hash\]$/m);
+  assert.match(text, /^Please answer me by email at ana@example\.com\.$/m);
   assert.doesNotMatch(text, /technical problem/);
   await box.fill(text.replace("[your name]", "Ana Lima").replace("[Your name]", "Ana Lima"));
   const [download] = await Promise.all([

@@ -10,8 +10,8 @@ mod validate;
 pub use guard::{findings, storable, without_secrets};
 pub use letter::{file_name, letter, LetterInput, SentReport, SentStatus, DEFAULT_REPLY_DAYS, REPLY_DAYS};
 pub use payload::{
-    attachment, build, plain_text, read_back, uuid_v4, with_utc_offset, Attachment, Context, Report,
-    ATTACHMENT_MAX_BYTES,
+    attachment, build, facts, images, plain_text, read_back, uuid_v4, with_utc_offset, Attachment, Context, Image,
+    Report, ATTACHMENT_MAX_BYTES,
 };
 pub use validate::{email_required, is_email, is_phone, phone_required, validate, FieldError, Problem};
 
@@ -307,6 +307,17 @@ impl Draft {
     }
 }
 
+/// How support will answer: the contact the user prefers if they gave it, else the other
+/// one they gave; `None` with neither.
+pub fn answer_by(d: &Draft) -> Option<(Preferred, String)> {
+    let given = |p: Preferred| {
+        let v = if p == Preferred::Email { d.email.trim() } else { d.phone.trim() };
+        Some((p, v.to_string())).filter(|_| !v.is_empty())
+    };
+    let other = if d.preferred == Preferred::Email { Preferred::Phone } else { Preferred::Email };
+    given(d.preferred).or_else(|| given(other))
+}
+
 /// What the host page should hear about `prefill` pairs the form will not take.
 pub fn prefill_warnings(pairs: &[(String, String)]) -> Vec<String> {
     pairs
@@ -316,6 +327,17 @@ pub fn prefill_warnings(pairs: &[(String, String)]) -> Vec<String> {
         })
         .map(|(_, value)| format!("prefill: chain {value:?} is not one of evm, bitcoin, tron, solana; ignored"))
         .collect()
+}
+
+#[test]
+fn support_answers_by_the_preferred_contact_or_the_one_given() {
+    let d = Draft { email: " ana@example.com ".into(), phone: "+86 400 000 0000".into(), ..Draft::default() };
+    assert_eq!(answer_by(&d), Some((Preferred::Email, "ana@example.com".into())));
+    let phone = Draft { preferred: Preferred::Phone, ..d.clone() };
+    assert_eq!(answer_by(&phone), Some((Preferred::Phone, "+86 400 000 0000".into())));
+    let only_email = Draft { phone: " ".into(), ..phone };
+    assert_eq!(answer_by(&only_email), Some((Preferred::Email, "ana@example.com".into())));
+    assert_eq!(answer_by(&Draft::default()), None);
 }
 
 /// A complete, valid complaint that tests start from.

@@ -3,6 +3,7 @@
 
 use super::validate::validate;
 use super::{Category, Draft, Kind, Preferred, SCHEMA};
+use crate::core::config::Locale;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -154,19 +155,13 @@ pub fn read_back(body: &str) -> Option<(Draft, usize)> {
     Some((draft, screenshots))
 }
 
-/// A sent report as plain text the user can copy into an email or a chat when it could not
-/// be delivered: subject, description, the other facts with their labels, and its id (so
-/// support can match a copy that arrives later). The body's own text if it is not a report.
-pub fn plain_text(locale: crate::core::config::Locale, body: &str, id: &str) -> String {
+/// A sent report's facts after its description, each as the form's label (without its
+/// hint) and the value as sent: the transaction, the steps tried (as `names` tell them),
+/// the expected resolution, and the contact details. "My reports" and [`plain_text`] show them.
+pub fn facts(locale: Locale, d: &Draft, names: &[(String, String)]) -> Vec<(&'static str, String)> {
     use super::Field;
-    use crate::core::i18n::{field_name, strings};
-    let Some((d, _)) = read_back(body) else { return body.to_string() };
-    let s = strings(locale);
-    let (subject, description) = (d.subject.trim(), d.description.trim());
-    // A subject made from the description's first line would only repeat it.
-    let subject = if description.starts_with(subject) { "" } else { subject };
-    let mut parts = vec![subject.to_string(), description.to_string()];
-    let facts: Vec<String> = [
+    use crate::core::i18n::{chain_name, field_name};
+    [
         Field::TxTime,
         Field::TxAmount,
         Field::TxAsset,
@@ -175,16 +170,64 @@ pub fn plain_text(locale: crate::core::config::Locale, body: &str, id: &str) -> 
         Field::TxHash,
         Field::Steps,
         Field::Expected,
+        Field::Email,
+        Field::Phone,
     ]
     .into_iter()
     .filter(|f| !d.text(*f).trim().is_empty())
     .map(|f| {
         // The form's label without its hint: "What you already tried (one per line)".
         let label = field_name(locale, f).split(" (").next().unwrap_or_default();
-        let label = label.split('（').next().unwrap_or_default();
-        format!("{}{}{}", label.trim_end_matches(['?', '？']), s.colon, d.text(f).trim())
+        let label = label.split('（').next().unwrap_or_default().trim_end_matches(['?', '？']);
+        let value = match f {
+            Field::TxChain => chain_name(locale, d.tx_chain.trim()).to_string(),
+            Field::Steps => super::steps::readable(d.steps.trim(), names),
+            _ => d.text(f).trim().to_string(),
+        };
+        (label, value)
     })
-    .collect();
+    .collect()
+}
+
+/// A screenshot as sent, to show as a thumbnail: its name and a `data:` URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Image {
+    pub name: String,
+    pub src: String,
+}
+
+/// The screenshots of a sent report. Only the image types the form sends, with data that
+/// is plain base64, become URLs, so a stored body cannot smuggle another kind of URL.
+pub fn images(body: &str) -> Vec<Image> {
+    use serde_json::Value;
+    let Ok(v) = serde_json::from_str::<Value>(body) else { return Vec::new() };
+    let list = v.get("attachments").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+    list.iter()
+        .filter_map(|a| {
+            let text = |k: &str| a.get(k).and_then(Value::as_str);
+            let (mime, data) = (text("type")?, text("data")?);
+            let base64 = data.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b));
+            (["image/png", "image/jpeg", "image/webp"].contains(&mime) && base64 && !data.is_empty()).then(|| Image {
+                name: text("name").unwrap_or_default().to_string(),
+                src: format!("data:{mime};base64,{data}"),
+            })
+        })
+        .collect()
+}
+
+/// A sent report as plain text the user can copy into an email or a chat when it could not
+/// be delivered: subject, description, the other [`facts`] with their labels, and its id (so
+/// support can match a copy that arrives later). The body's own text if it is not a report.
+pub fn plain_text(locale: Locale, body: &str, id: &str, names: &[(String, String)]) -> String {
+    use crate::core::i18n::strings;
+    let Some((d, _)) = read_back(body) else { return body.to_string() };
+    let s = strings(locale);
+    let (subject, description) = (d.subject.trim(), d.description.trim());
+    // A subject made from the description's first line would only repeat it.
+    let subject = if description.starts_with(subject) { "" } else { subject };
+    let mut parts = vec![subject.to_string(), description.to_string()];
+    let facts: Vec<String> =
+        facts(locale, &d, names).into_iter().map(|(label, value)| format!("{label}{}{value}", s.colon)).collect();
     parts.push(facts.join("\n"));
     parts.push(format!("{}{}{id}", s.report_id, s.colon));
     parts.retain(|p| !p.is_empty());
@@ -339,23 +382,73 @@ mod tests {
         assert_eq!(back.subject, "My transfer of 50 USDT on Monday never arrived.");
         assert_eq!(screenshots, 2);
         assert_eq!(read_back("{\"schema\":\"other\"}"), None);
-        let text = plain_text(crate::core::config::Locale::En, &body, "6f1c");
+        let names = vec![("article:tx-pending".to_string(), "Read: Pending".to_string())];
+        let text = plain_text(Locale::En, &body, "6f1c", &names);
         assert!(
             text.starts_with("My transfer of 50 USDT on Monday never arrived.\nHash in the app.\n\nWhen: "),
             "{text}"
         );
-        assert!(text.contains("\nWhat you already tried: article:tx-pending\nRestarted the app\n"), "{text}");
+        assert!(text.contains("\nWhat you already tried: Read: Pending\nRestarted the app\n"), "{text}");
         assert!(text.contains("\nAmount: 50\n") && text.contains("\nTransaction hash: aaaa"), "{text}");
         assert!(text.ends_with("\n\nReport id: 6f1c"), "{text}");
         assert!(!text.contains("AAAA"), "no screenshot data");
-        let zh = plain_text(crate::core::config::Locale::ZhCn, &body, "6f1c");
+        let zh = plain_text(Locale::ZhCn, &body, "6f1c", &names);
         assert!(zh.ends_with("反馈编号：6f1c"), "{zh}");
-        assert_eq!(plain_text(crate::core::config::Locale::En, "not json", "x"), "not json");
+        assert_eq!(plain_text(Locale::En, "not json", "x", &names), "not json");
         let titled = Draft { subject: "Missing USDT".into(), ..d };
         let r = build(&titled, "id-2", "2026-11-25T10:00:00.000Z", "en", vec![], None, Context::default());
         let body = serde_json::to_string(&r.expect("builds")).expect("serialises");
-        assert!(plain_text(crate::core::config::Locale::En, &body, "id-2").starts_with("Missing USDT\n\nMy transfer"));
+        assert!(plain_text(Locale::En, &body, "id-2", &names).starts_with("Missing USDT\n\nMy transfer"));
         assert_eq!(read_back("not json"), None);
+    }
+
+    #[test]
+    fn my_reports_shows_the_facts_as_sent_in_the_readers_words() {
+        let d = Draft {
+            tx_amount: " 50 ".into(),
+            tx_chain: "tron".into(),
+            steps: "step:tx-pending/wait\nRestarted the app".into(),
+            phone: "+86 400 000 0000".into(),
+            ..good()
+        };
+        let names = vec![("step:tx-pending/wait".to_string(), "I waited an hour.".to_string())];
+        let en: Vec<(&str, String)> = facts(Locale::En, &d, &names);
+        assert_eq!(
+            en,
+            [
+                ("Amount", "50".to_string()),
+                ("Network", "TRON".to_string()),
+                ("What you already tried", "I waited an hour.\nRestarted the app".to_string()),
+                ("Email", "ana@example.com".to_string()),
+                ("Phone", "+86 400 000 0000".to_string()),
+            ]
+        );
+        let zh = facts(Locale::ZhCn, &Draft { tx_chain: "".into(), ..d }, &names);
+        assert_eq!(zh.first(), Some(&("金额", "50".to_string())), "{zh:?}");
+        assert!(zh.iter().all(|(label, _)| !label.contains('（')), "{zh:?}");
+    }
+
+    #[test]
+    fn only_sent_images_become_thumbnails() {
+        let body = json!({"attachments": [
+            {"name": "a.png", "type": "image/png", "data": "iVBORw0K"},
+            {"name": "b.webp", "type": "image/webp", "data": "UklGRg=="},
+            {"name": "x.svg", "type": "image/svg+xml", "data": "PHN2Zz4="},
+            {"name": "y.png", "type": "image/png", "data": "a,b\"onload"},
+            {"name": "z.png", "type": "image/png", "data": ""},
+            {"type": "image/jpeg"}
+        ]})
+        .to_string();
+        let got = images(&body);
+        assert_eq!(
+            got,
+            [
+                Image { name: "a.png".into(), src: "data:image/png;base64,iVBORw0K".into() },
+                Image { name: "b.webp".into(), src: "data:image/webp;base64,UklGRg==".into() },
+            ]
+        );
+        assert_eq!(images("not json"), []);
+        assert_eq!(images("{}"), []);
     }
 
     #[test]

@@ -118,6 +118,10 @@ struct Words {
     heading: &'static str,
     item: &'static str,
     undated: &'static str,
+    /// The transaction line of a transaction complaint with no details yet, its blanks
+    /// marked for the writer to fill in before sending.
+    tx_blank: &'static str,
+    ev_hash_blank: &'static str,
     tx: [&'static str; 6],
     report: &'static str,
     reference: &'static str,
@@ -208,7 +212,7 @@ pub fn letter(input: &LetterInput) -> String {
             (Locale::En, 1) => "once".to_string(),
             (Locale::En, 2) => "twice".to_string(),
             (Locale::En, n) => format!("{n} times"),
-            (Locale::ZhCn, n) => format!("{n} 次"),
+            (Locale::ZhCn, n) => format!("{n}次"),
         };
         let last = input.sent.iter().filter_map(|s| non_empty(&s.date)).max().map(|l| fill(w.most_recent, &[l]));
         intro.push_str(&fill(w.intro_sent, &[&times, &last.unwrap_or_default()]));
@@ -278,6 +282,8 @@ fn evidence(w: &Words, d: &Draft, input: &LetterInput) -> Vec<String> {
     let mut evidence: Vec<String> = Vec::new();
     if let Some(h) = non_empty(&d.tx_hash) {
         evidence.push(fill(w.ev_hash, &[h]));
+    } else if blank_transaction(d) {
+        evidence.push(w.ev_hash_blank.to_string());
     }
     if input.screenshots > 0 {
         evidence.push(fill(w.ev_shots, &[&input.screenshots.to_string()]));
@@ -292,6 +298,15 @@ fn evidence(w: &Words, d: &Draft, input: &LetterInput) -> Vec<String> {
     }
     evidence.push((if evidence.is_empty() { w.ev_none } else { w.ev_offer }).to_string());
     evidence
+}
+
+/// A transaction complaint that names no detail of the transaction (one written from a
+/// troubleshooter case): the letter then leaves marked blanks for them.
+fn blank_transaction(d: &Draft) -> bool {
+    d.category == Some(Category::Transaction)
+        && [&d.tx_time, &d.tx_amount, &d.tx_asset, &d.tx_chain, &d.tx_counterparty, &d.tx_hash]
+            .iter()
+            .all(|v| v.trim().is_empty())
 }
 
 /// The dated lines of the timeline (without the letter itself), oldest first; empty when
@@ -321,6 +336,9 @@ fn timeline(w: &Words, d: &Draft, sent: &[SentReport]) -> Vec<String> {
             when.clone().unwrap_or_default(),
             vec![fill(w.item, &[when.as_deref().unwrap_or(w.undated), &text])],
         ));
+    }
+    if blank_transaction(d) {
+        events.push((String::new(), vec![w.tx_blank.to_string()]));
     }
     for s in sent {
         let mut text = w.report.to_string();
