@@ -10,7 +10,7 @@
 //
 // Usage: node scripts/hash-assets.mjs [dist-dir]   (EMBED_BASE sets the URL in the snippet)
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync, renameSync } from "node:fs";
+import { readFileSync, writeFileSync, renameSync, readdirSync, unlinkSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
@@ -45,10 +45,56 @@ const cargo = readFileSync(join(ROOT, "Cargo.toml"), "utf8");
 const version = /\[package\][^[]*?\nversion\s*=\s*"([^"]+)"/.exec(cargo)?.[1];
 if (!version) fail("no [package] version in Cargo.toml");
 
+// The parts loaded on demand (wasm-split-cli's split_*.wasm and chunk_*.wasm) get hashed
+// names too, and their sha384 goes into the code that fetches them, which becomes part of the
+// glue (below): the loader pins the glue, the glue pins every part.
+const parts = readdirSync(DIR).filter((f) => /^(split|chunk)_\w+\.wasm$/.test(f)).sort();
+const partNames = {};
+for (const name of parts) {
+  const bytes = readFileSync(join(DIR, name));
+  const hashed = name.replace(/\.wasm$/, `.${shortHash(bytes)}.wasm`);
+  renameSync(join(DIR, name), join(DIR, hashed));
+  partNames[name] = [hashed, integrity(bytes)];
+}
+
+// wasm-split-cli's link module imports initSync from the glue, and the glue imports the
+// module: two files that would each have to name the other's hash. Inlined at the end of the
+// glue it is one file (it only runs when a part is first needed, after the glue has loaded),
+// and each part's fetch gets its hashed name and integrity.
+let glueSource = readFileSync(join(DIR, FILES.js), "utf8");
+const linkPath = join(DIR, "__wasm_split.js");
+if (parts.length) {
+  let link = readFileSync(linkPath, "utf8");
+  const importLine = /^import \{ initSync \} from "\.\/wallet_help\.js";\n/;
+  if (!importLine.test(link)) fail("__wasm_split.js: no import of initSync from ./wallet_help.js");
+  link = link.replace(importLine, "");
+  const used = new Set();
+  link = link.replace(/fetch\(new URL\("\.\/((?:split|chunk)_\w+\.wasm)", import\.meta\.url\)\)/g, (_, name) => {
+    if (!partNames[name]) fail(`__wasm_split.js fetches ${name}, which the build did not produce`);
+    used.add(name);
+    const [hashed, sri] = partNames[name];
+    return `fetch(new URL(${JSON.stringify("./" + hashed)}, import.meta.url), { integrity: ${JSON.stringify(sri)} })`;
+  });
+  const unused = parts.filter((p) => !used.has(p));
+  if (unused.length) fail(`__wasm_split.js does not fetch ${unused.join(", ")}`);
+  if (/import\.meta\.url\)\)/.test(link)) fail("__wasm_split.js: a part's fetch was not pinned");
+  const exported = [];
+  link = link.replace(/^export const (\w+) =/gm, (_, name) => (exported.push(name), `const ${name} =`));
+  if (!exported.length || /^export /m.test(link)) fail("__wasm_split.js: unexpected exports");
+  const imports = [...glueSource.matchAll(/^import \* as (\w+) from "\.\/__wasm_split\.js";?\n/gm)];
+  if (!imports.length) fail(`${FILES.js}: no import of ./__wasm_split.js`);
+  for (const m of imports) glueSource = glueSource.replace(m[0], "");
+  if (glueSource.includes('from "./__wasm_split.js"')) fail(`${FILES.js}: an import of ./__wasm_split.js is left`);
+  // The glue reads these objects only when it instantiates the Wasm, after the module has run.
+  const names = imports.map((m) => m[1]);
+  glueSource += `\nlet ${names.join(", ")};\n{\n${link}\n${names.map((n) => `${n} = { ${exported.join(", ")} };`).join("\n")}\n}\n`;
+  unlinkSync(linkPath);
+} else if (existsSync(linkPath)) fail("__wasm_split.js without any part to load");
+
 // wasm-bindgen writes its glue readable, with comments and long names: minified it is about
 // half the gzip bytes. It stays an ES module with the same exports (the loader imports them).
 const gluePath = join(DIR, FILES.js);
-const glue = await minify(readFileSync(gluePath, "utf8"), { module: true, compress: true, mangle: true });
+const glue = await minify(glueSource, { module: true, compress: true, mangle: true });
 if (!glue.code) fail(`${FILES.js}: terser produced nothing`);
 writeFileSync(gluePath, glue.code);
 
@@ -73,7 +119,8 @@ const loaderIntegrity = integrity(loader);
 // The loader's hash covers every other hash and the version, so it names the whole build.
 const sw = join(DIST, "sw.js");
 writeFileSync(sw, fill(sw, readFileSync(sw, "utf8"), JSON.stringify({
-  id: shortHash(loader), loader: LOADER, hashed: Object.values(build).map(([name]) => name),
+  id: shortHash(loader), loader: LOADER,
+  hashed: Object.values(build).map(([name]) => name).concat(Object.values(partNames).map(([name]) => name)),
 })));
 
 // The operator config says which contacts are official. The demo pins it as an operator who
@@ -93,7 +140,7 @@ writeFileSync(page, html.replace(configAttr, `$1 data-config-integrity="${config
 
 const base = process.env.EMBED_BASE || "/wallet-help/";
 console.log(`wallet-help ${version}, build ${shortHash(loader)}:`);
-for (const [hashed, sri] of Object.values(build)) console.log(`  ${hashed.padEnd(32)} ${sri}`);
+for (const [hashed, sri] of Object.values(build).concat(Object.values(partNames))) console.log(`  ${hashed.padEnd(32)} ${sri}`);
 console.log(`  ${"config.json (the demo's)".padEnd(32)} ${configIntegrity}`);
 console.log(`
 Paste this tag into the page (its integrity changes with every build; EMBED_BASE=https://…/

@@ -11,6 +11,9 @@ export PATH="$HOME/.cargo/bin:$PATH"
 want_bindgen=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock 2>/dev/null || true)
 want_bindgen=${want_bindgen:-0.2.130}
 want_wasm_pack=0.15.1
+# The splitter reads wasm-bindgen's internals: it is pinned with wasm-bindgen, and `make test`
+# runs the split build end to end, so a pair that no longer fits is caught.
+want_split=0.2.4
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "adding the wasm32 target"
@@ -33,6 +36,12 @@ fi
 if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$want_wasm_pack" ]; then
   log "installing wasm-pack $want_wasm_pack"
   cargo install -q --locked wasm-pack --version "$want_wasm_pack" --force
+fi
+
+# (It has no --version: cargo's list of installed tools says which one is there.)
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "wasm_split_cli_support v$want_split:"; then
+  log "installing wasm-split-cli $want_split"
+  cargo install -q --locked wasm_split_cli_support --version "$want_split" --features build-binary --force
 fi
 
 # npm packages: binaryen (wasm-opt; Debian's is too old), terser (minifies the loader) and

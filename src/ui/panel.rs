@@ -4,18 +4,15 @@
 //! puts focus on the new view's heading, or back on the item that opened the view the user
 //! returns from (`platform::focus`). Esc closes it from anywhere.
 
-use super::checklist::Checklist;
-use super::contact::ContactView;
 use super::faq::Faq;
 use super::followup::FollowUp;
+use super::lazy::{prefetch, Lazy, Part};
 use super::tabs::Tabs;
-use super::troubleshoot::Troubleshoot;
-use super::verifier::Verifier;
 use crate::core::config::{Config, View};
 use crate::core::content::Catalogue;
 use crate::core::i18n::strings;
 use crate::core::state::{left_for, Action, FaqPage, State};
-use crate::platform::focus;
+use crate::platform::{focus, timers};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -87,7 +84,7 @@ fn opener(page: &FaqPage) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct PanelProps {
     pub state: State,
     pub config: Rc<Config>,
@@ -131,6 +128,8 @@ pub fn Panel(props: &PanelProps) -> Html {
                 }
                 focus::Keeper::new(el, pending, changing, move || d.emit(Action::Close))
             });
+            // The other views' code, while the user reads the first one.
+            timers::when_idle(prefetch);
             move || drop(keeper)
         });
     }
@@ -176,36 +175,13 @@ pub fn Panel(props: &PanelProps) -> Html {
     };
     let onclose = props.ondispatch.reform(|_: MouseEvent| Action::Close);
     let locale = props.state.locale;
-    let body = match props.state.view {
-        // The verifier opens in place, over the view the user is in, so Back returns there.
-        _ if props.state.verifier => html! {
-            <Verifier {locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
-                elsewhere={props.state.view != View::Checklist} ondispatch={props.ondispatch.clone()} />
-        },
-        View::Faq => html! {
+    let body = match Part::of(props) {
+        None => html! {
             <Faq {locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
                  page={props.state.page().cloned()} query={props.state.query.clone()}
                  votes={props.state.votes.clone()} ondispatch={props.ondispatch.clone()} />
         },
-        View::Contact => html! {
-            <ContactView {locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
-                draft={props.state.draft.clone()} prefill={props.state.prefill.clone()} marks={props.state.marks.clone()}
-                endpoint={props.config.endpoint.clone()} reports={props.state.reports}
-                ondispatch={props.ondispatch.clone()} />
-        },
-        View::Checklist => {
-            let installed = props.state.prefill.get("appVersion").cloned();
-            let app_versions = installed.zip(props.catalogue.latest_app_version.clone());
-            html! {
-                <Checklist {locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
-                    marks={props.state.marks.clone()} {app_versions} ondispatch={props.ondispatch.clone()} />
-            }
-        }
-        View::Troubleshoot => html! {
-            <Troubleshoot {locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
-                walk={props.state.walk.clone()} ladder={props.state.ladder} votes={props.state.votes.clone()} draft={props.state.draft.clone()}
-                account={props.state.prefill.get("accountId").cloned()} ondispatch={props.ondispatch.clone()} />
-        },
+        Some(part) => html! { <Lazy {part} panel={props.clone()} /> },
     };
 
     html! {

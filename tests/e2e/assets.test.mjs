@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync, existsSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { readFileSync, readdirSync, existsSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -36,6 +36,12 @@ const tamper = (page, pattern, change) => page.route(pattern, async (route) => {
 test("the built loader pins content-hashed files that exist, and the demo page pins the loader", () => {
   const files = pinned();
   assert.deepEqual(files.map(([n]) => n.replace(/\.[0-9a-f]{8}\./, ".")), ["wallet-help.css", "wallet_help.js", "wallet_help_bg.wasm"]);
+  // The parts loaded on demand are pinned by the glue, with the integrity of what is on disk.
+  const glue = readFileSync(join(DIR, files[1][0]), "utf8");
+  const parts = [...glue.matchAll(/"\.\/((?:split|chunk)_\w+\.[0-9a-f]{8}\.wasm)"[^"]*"(sha384-[^"]+)"/g)].map((m) => [m[1], m[2]]);
+  assert.ok(parts.some(([n]) => n.startsWith("split_contact.")), "the contact view is a part of its own");
+  assert.deepEqual(parts.map(([n]) => n).sort(), readdirSync(DIR).filter((f) => /^(split|chunk)_/.test(f)).sort());
+  for (const [name, integrity] of parts) assert.equal(sri(readFileSync(join(DIR, name))), integrity, `${name} matches its integrity`);
   for (const [name, integrity] of files) {
     assert.ok(existsSync(join(DIR, name)), `${name} exists`);
     assert.equal(sri(readFileSync(join(DIR, name))), integrity, `${name} matches its integrity`);
@@ -51,7 +57,7 @@ test("the built loader pins content-hashed files that exist, and the demo page p
   // The service worker caches exactly these names (and the loader).
   const sw = readFileSync(join(ROOT, "dist", "sw.js"), "utf8");
   const build = JSON.parse(/const BUILD = (\{.*\});/.exec(sw)[1]);
-  assert.deepEqual(build.hashed, files.map(([n]) => n));
+  assert.deepEqual(build.hashed, files.map(([n]) => n).concat(parts.map(([n]) => n).sort()));
   assert.equal(build.loader, "wallet-help.js");
 });
 
@@ -318,6 +324,15 @@ test("the size gate passes files within the README's budgets", () => {
   const run = sizes({ "wallet-help.js": "/*! loader */ void 0;\n", "wallet_help_bg.0123abcd.wasm": Buffer.alloc(budgets.total), "config.json": randomBytes(budgets.total) });
   assert.equal(run.status, 0, run.stdout + run.stderr);
   assert.match(run.stdout, new RegExp(`^everything .*≤ ${num(budgets.total)}  ok$`, "m"));
+});
+
+test("the size gate counts the parts loaded on demand in everything, not in the first download", () => {
+  // Incompressible parts as large as the first-download budget: only everything grows.
+  const split = sizes({ "wallet-help.js": "void 0;\n", "split_contact.0123abcd.wasm": randomBytes(budgets.first), "chunk_4.0123abcd.wasm": randomBytes(1024) });
+  assert.match(split.stdout, new RegExp(`^first download .*≤ ${num(budgets.first)}  ok$`, "m"), split.stdout);
+  const first = sizes({ "wallet-help.js": "void 0;\n", "wallet_help_bg.0123abcd.wasm": randomBytes(budgets.first + 1024) });
+  assert.equal(first.status, 1, first.stdout + first.stderr);
+  assert.match(first.stderr, new RegExp(`the first download is [\\d,]+ B gzip, budget ${num(budgets.first)}`));
 });
 
 test("the size gate fails an over-budget widget and an over-budget loader", () => {

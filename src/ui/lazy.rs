@@ -1,0 +1,212 @@
+//! The views the first open does not need, loaded on demand. `make dist` builds with the
+//! `split` feature: each `#[wasm_split(..)]` function below then lives in its own Wasm file
+//! (`split_contact.wasm`, …, plus shared `chunk_*.wasm`), fetched the first time the view is
+//! shown and, after the panel has opened, in idle time. Only code reachable through these
+//! functions leaves the first part, so the components they name must not be named anywhere
+//! else. Without the feature (tests, the `HelpWidget` in other Yew apps) the same functions
+//! are plain calls and every view renders at once.
+
+use super::checklist::Checklist;
+use super::contact::ContactView;
+use super::panel::PanelProps;
+use super::troubleshoot::Troubleshoot;
+use super::verifier::Verifier;
+use crate::core::config::View;
+use crate::core::i18n::strings;
+use std::cell::RefCell;
+#[cfg(feature = "split")]
+use wasm_split_helpers::wasm_split;
+use yew::prelude::*;
+
+/// Renders a view from the panel's props.
+type Render = fn(&PanelProps) -> Html;
+
+/// A part could not be fetched (offline, a failed integrity check).
+pub struct Unavailable;
+
+#[cfg(feature = "split")]
+impl From<wasm_split_helpers::SplitLoaderError> for Unavailable {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        Unavailable
+    }
+}
+
+/// The parts loaded on demand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Contact,
+    Troubleshoot,
+    Checklist,
+    Verifier,
+}
+
+impl Part {
+    pub const ALL: [Part; 4] = [Part::Contact, Part::Troubleshoot, Part::Checklist, Part::Verifier];
+
+    /// The part a view needs (the FAQ is in the first part: `None`).
+    pub fn of(props: &PanelProps) -> Option<Part> {
+        match props.state.view {
+            _ if props.state.verifier => Some(Part::Verifier),
+            View::Faq => None,
+            View::Contact => Some(Part::Contact),
+            View::Checklist => Some(Part::Checklist),
+            View::Troubleshoot => Some(Part::Troubleshoot),
+        }
+    }
+}
+
+#[cfg_attr(feature = "split", wasm_split(contact, fallible))]
+fn contact() -> Result<Render, Unavailable> {
+    fn view(p: &PanelProps) -> Html {
+        let locale = p.state.locale;
+        html! {
+            <ContactView {locale} brand={p.brand.clone()} catalogue={p.catalogue.clone()}
+                draft={p.state.draft.clone()} prefill={p.state.prefill.clone()} marks={p.state.marks.clone()}
+                endpoint={p.config.endpoint.clone()} reports={p.state.reports}
+                ondispatch={p.ondispatch.clone()} />
+        }
+    }
+    Ok(view as Render)
+}
+
+#[cfg_attr(feature = "split", wasm_split(troubleshoot, fallible))]
+fn troubleshoot() -> Result<Render, Unavailable> {
+    fn view(p: &PanelProps) -> Html {
+        let locale = p.state.locale;
+        html! {
+            <Troubleshoot {locale} brand={p.brand.clone()} catalogue={p.catalogue.clone()}
+                walk={p.state.walk.clone()} ladder={p.state.ladder} votes={p.state.votes.clone()} draft={p.state.draft.clone()}
+                account={p.state.prefill.get("accountId").cloned()} ondispatch={p.ondispatch.clone()} />
+        }
+    }
+    Ok(view as Render)
+}
+
+// The checklist and the verifier it links to share one file.
+#[cfg_attr(feature = "split", wasm_split(checklist, fallible))]
+fn checklist() -> Result<Render, Unavailable> {
+    fn view(p: &PanelProps) -> Html {
+        let locale = p.state.locale;
+        let installed = p.state.prefill.get("appVersion").cloned();
+        let app_versions = installed.zip(p.catalogue.latest_app_version.clone());
+        html! {
+            <Checklist {locale} brand={p.brand.clone()} catalogue={p.catalogue.clone()}
+                marks={p.state.marks.clone()} {app_versions} ondispatch={p.ondispatch.clone()} />
+        }
+    }
+    Ok(view as Render)
+}
+
+#[cfg_attr(feature = "split", wasm_split(checklist, fallible))]
+fn verifier() -> Result<Render, Unavailable> {
+    // The verifier opens in place, over the view the user is in, so Back returns there.
+    fn view(p: &PanelProps) -> Html {
+        html! {
+            <Verifier locale={p.state.locale} brand={p.brand.clone()} catalogue={p.catalogue.clone()}
+                elsewhere={p.state.view != View::Checklist} ondispatch={p.ondispatch.clone()} />
+        }
+    }
+    Ok(view as Render)
+}
+
+thread_local! {
+    /// The parts loaded so far: a view shown again renders at once.
+    static LOADED: RefCell<Vec<(Part, Render)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn loaded(part: Part) -> Option<Render> {
+    LOADED.with(|l| l.borrow().iter().find(|(p, _)| *p == part).map(|(_, r)| *r))
+}
+
+/// Fetches `part` once; later calls return the cached renderer. A failed fetch is tried
+/// again on the next call.
+async fn load(part: Part) -> Result<Render, Unavailable> {
+    if let Some(r) = loaded(part) {
+        return Ok(r);
+    }
+    #[cfg(feature = "split")]
+    let render = match part {
+        Part::Contact => contact().await,
+        Part::Troubleshoot => troubleshoot().await,
+        Part::Checklist => checklist().await,
+        Part::Verifier => verifier().await,
+    }?;
+    #[cfg(not(feature = "split"))]
+    let render = now(part)?;
+    LOADED.with(|l| l.borrow_mut().push((part, render)));
+    Ok(render)
+}
+
+/// Without the split every part is already here.
+#[cfg(not(feature = "split"))]
+fn now(part: Part) -> Result<Render, Unavailable> {
+    match part {
+        Part::Contact => contact(),
+        Part::Troubleshoot => troubleshoot(),
+        Part::Checklist => checklist(),
+        Part::Verifier => verifier(),
+    }
+}
+
+/// Fetches every part not loaded yet, one after the other, so a later view change needs no
+/// download. Called once the panel has opened and the browser is idle.
+pub fn prefetch() {
+    wasm_bindgen_futures::spawn_local(async {
+        for part in Part::ALL {
+            let _ = load(part).await;
+        }
+    });
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LazyProps {
+    pub part: Part,
+    pub panel: PanelProps,
+}
+
+/// A part's view: at once when it is loaded, else "Loading…" until it is, or the reason it
+/// could not be with a button that tries again.
+#[component]
+pub fn Lazy(props: &LazyProps) -> Html {
+    #[cfg(not(feature = "split"))]
+    if let Ok(render) = now(props.part) {
+        return render(&props.panel);
+    }
+    let s = strings(props.panel.state.locale);
+    // Bumped when a part arrives or the user tries again: both re-render.
+    let attempt = use_state(|| 0u32);
+    let failed = use_state(|| false);
+    let ready = loaded(props.part);
+    {
+        let (attempt, failed) = (attempt.clone(), failed.clone());
+        use_effect_with((props.part, *attempt, ready.is_some()), move |&(part, n, ready)| {
+            if !ready {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match load(part).await {
+                        Ok(_) => attempt.set(n + 1),
+                        Err(Unavailable) => failed.set(true),
+                    }
+                });
+            }
+        });
+    }
+    match ready {
+        Some(render) => render(&props.panel),
+        None if *failed => {
+            let onclick = {
+                let (attempt, failed) = (attempt.clone(), failed.clone());
+                Callback::from(move |_: MouseEvent| {
+                    failed.set(false);
+                    attempt.set(*attempt + 1);
+                })
+            };
+            html! {
+                <div class="wh-loading" role="alert">
+                    <p>{ s.view_failed }</p>
+                    <button type="button" class="wh-button wh-secondary" {onclick}>{ s.try_again }</button>
+                </div>
+            }
+        }
+        None => html! { <p class="wh-loading" role="status">{ s.view_loading }</p> },
+    }
+}
