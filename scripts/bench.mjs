@@ -14,6 +14,8 @@ const RUNS = Number(process.env.BENCH_RUNS || 9);
 const LH_RUNS = Number(process.env.LH_RUNS || 5);
 const LIGHTHOUSE = process.env.LIGHTHOUSE; // path of the CLI; unset skips that part
 const FIRST_OPEN_BUDGET_MS = 150;
+const PHONE_RUNS = Number(process.env.PHONE_RUNS || 5);
+const PHONE_BUDGET_MS = 1500;
 
 const DIST = join(ROOT, "dist");
 const dir = join(DIST, "wallet-help");
@@ -74,7 +76,7 @@ writeFileSync(join(DIST, "bench-no-widget.html"), index.replace(TAG, ""));
 writeFileSync(join(DIST, "bench-prefetch-idle.html"), index.replace(TAG, (t) => t.replace(" defer", ' defer data-prefetch="idle"')));
 
 const server = await startCollector();
-const first = [], again = [], memory = [], heap = [], tbt = {};
+const first = [], again = [], memory = [], heap = [], phone = [], tbt = {};
 try {
   const browser = await launchBrowser();
   try {
@@ -91,6 +93,25 @@ try {
       await page.keyboard.press("Escape");
       await page.getByRole("dialog").waitFor({ state: "detached" });
       again.push(await clickToPanel(page));
+      await context.close();
+    }
+    // Tap to a usable FAQ (the search box has focus: the app is mounted and listening) on a
+    // phone profile: 1.6 Mbps down, 150 ms round trip, a 4× slower CPU, the files served
+    // compressed (the collector sends the .br/.gz copies), an empty cache, no service worker.
+    for (let i = 0; i < PHONE_RUNS; i++) {
+      const { page, context } = await openPage(browser, server.url + "/");
+      await page.waitForLoadState("networkidle");
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+      phone.push(await page.evaluate(() => new Promise((resolve) => {
+        const root = document.querySelector("wallet-help").shadowRoot;
+        const t0 = performance.now();
+        root.querySelector(".wh-launcher").click();
+        const ready = () => root.activeElement?.id === "wh-search" ? resolve(performance.now() - t0) : requestAnimationFrame(ready);
+        ready();
+      })));
       await context.close();
     }
   } finally {
@@ -118,6 +139,7 @@ console.log("");
 row("first open, median", `${median(first).toFixed(1)} ms`, `≤ ${FIRST_OPEN_BUDGET_MS} ms ${median(first) <= FIRST_OPEN_BUDGET_MS ? "ok" : "OVER"}`);
 row("first open, max", `${Math.max(...first).toFixed(1)} ms`);
 row("re-open, median", `${median(again).toFixed(1)} ms`);
+row(`tap to FAQ on a phone, median of ${PHONE_RUNS}`, `${median(phone).toFixed(0)} ms`, `≤ ${PHONE_BUDGET_MS} ms ${median(phone) <= PHONE_BUDGET_MS ? "ok" : "OVER"} (runs: ${phone.map((x) => x.toFixed(0)).join(", ")})`);
 row("Wasm memory after open", MiB(median(memory)));
 row("JS heap growth after open", MiB(median(heap)));
 if (LIGHTHOUSE) {
@@ -130,5 +152,5 @@ if (over.length) console.log(`\nOver budget: ${over.join("; ")}.`);
 
 mkdirSync(join(ROOT, "target"), { recursive: true });
 writeFileSync(join(ROOT, "target", "bench.json"), JSON.stringify({
-  sizes, budgets, firstOpenMs: first, reopenMs: again, wasmMemoryBytes: memory, jsHeapGrowthBytes: heap, totalBlockingTimeMs: tbt,
+  sizes, budgets, firstOpenMs: first, reopenMs: again, phoneTapToFaqMs: phone, wasmMemoryBytes: memory, jsHeapGrowthBytes: heap, totalBlockingTimeMs: tbt,
 }, null, 2));

@@ -14,6 +14,7 @@ import { readFileSync, writeFileSync, renameSync, readdirSync, unlinkSync, exist
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = process.argv[2] || join(ROOT, "dist");
@@ -137,6 +138,14 @@ html = html.replace(tag, `<script src="$1" integrity="${loaderIntegrity}" crosso
 const configAttr = /( data-config="[^"]*\/config\.json")/;
 if (!configAttr.test(html)) fail(`${page}: no data-config=".../config.json" to pin`);
 writeFileSync(page, html.replace(configAttr, `$1 data-config-integrity="${configIntegrity}"`));
+
+// Compressed copies beside each file a visitor downloads, for servers that send them as they
+// are (the collector does, by Accept-Encoding): brotli at its best, gzip at -9.
+for (const name of readdirSync(DIR).filter((f) => /\.(js|css|wasm)$/.test(f))) {
+  const bytes = readFileSync(join(DIR, name));
+  writeFileSync(join(DIR, name + ".gz"), gzipSync(bytes, { level: 9 }));
+  writeFileSync(join(DIR, name + ".br"), brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+}
 
 const base = process.env.EMBED_BASE || "/wallet-help/";
 console.log(`wallet-help ${version}, build ${shortHash(loader)}:`);

@@ -7,7 +7,7 @@
 // Usage: node scripts/sizes.mjs [dir=dist/wallet-help] [--readme FILE]
 // `make bench` imports measure/readBudgets/printSizes from here.
 import { readFileSync, readdirSync } from "node:fs";
-import { gzipSync } from "node:zlib";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -43,7 +43,8 @@ export function measure(dir) {
   if (!names.includes(LOADER)) throw new Error(`${dir}: no ${LOADER}; build with \`make dist\``);
   return [LOADER, ...names.filter((f) => f !== LOADER)].map((file) => {
     const raw = readFileSync(join(dir, file));
-    return { file, raw: raw.length, gz: gzipSync(raw, { level: 9 }).length };
+    const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    return { file, raw: raw.length, gz: gzipSync(raw, { level: 9 }).length, br };
   });
 }
 
@@ -54,12 +55,13 @@ export function printSizes(rows, budgets, log = console.log) {
   const total = rows.reduce((n, r) => n + r.gz, 0);
   const first = rows.filter((r) => !PART.test(r.file));
   const verdict = (gz, max) => `≤ ${num(max)}  ${gz <= max ? "ok" : `OVER by ${num(gz - max)}`}`;
-  const line = (a, b, c, d = "") => log(`${a.padEnd(32)} ${b.padStart(10)} ${c.padStart(10)}   ${d}`);
-  line("file", "raw bytes", "gzip -9", "budget");
-  for (const r of rows) line(r.file, num(r.raw), num(r.gz), r.file === LOADER ? verdict(r.gz, budgets.loader) : "");
+  const line = (a, b, c, br, d = "") => log(`${a.padEnd(32)} ${b.padStart(10)} ${c.padStart(10)} ${br.padStart(10)}   ${d}`);
+  const sum = (list, key) => num(list.reduce((n, r) => n + r[key], 0));
+  line("file", "raw bytes", "gzip -9", "brotli", "budget (gzip)");
+  for (const r of rows) line(r.file, num(r.raw), num(r.gz), num(r.br), r.file === LOADER ? verdict(r.gz, budgets.loader) : "");
   const firstGz = first.reduce((n, r) => n + r.gz, 0);
-  line("first download", num(first.reduce((n, r) => n + r.raw, 0)), num(firstGz), verdict(firstGz, budgets.first));
-  line("everything", num(rows.reduce((n, r) => n + r.raw, 0)), num(total), verdict(total, budgets.total));
+  line("first download", sum(first, "raw"), num(firstGz), sum(first, "br"), verdict(firstGz, budgets.first));
+  line("everything", sum(rows, "raw"), num(total), sum(rows, "br"), verdict(total, budgets.total));
   const over = [];
   if (firstGz > budgets.first) over.push(`the first download is ${num(firstGz)} B gzip, budget ${num(budgets.first)}`);
   if (rows[0].gz > budgets.loader) over.push(`${LOADER} is ${num(rows[0].gz)} B gzip, budget ${num(budgets.loader)}`);

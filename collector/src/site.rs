@@ -12,9 +12,12 @@ use axum::response::Response;
 use axum::Router;
 use tower_http::services::ServeDir;
 
-/// `/` is `<dir>/index.html`; any other path is the file under `<dir>`, or 404.
+/// `/` is `<dir>/index.html`; any other path is the file under `<dir>`, or 404. A browser
+/// that accepts brotli or gzip gets the `.br` or `.gz` copy `make dist` wrote beside the
+/// file, when there is one, so the widget travels compressed as from a CDN.
 pub fn router(dir: &Path) -> Router {
-    Router::new().fallback_service(ServeDir::new(dir)).layer(map_response(no_cache))
+    let files = ServeDir::new(dir).precompressed_br().precompressed_gzip();
+    Router::new().fallback_service(files).layer(map_response(no_cache))
 }
 
 /// `no-cache` still lets browsers keep files, but makes them revalidate (ServeDir

@@ -97,6 +97,26 @@ async fn the_site_is_served_with_the_right_types() {
 }
 
 #[tokio::test]
+async fn a_browser_that_accepts_gzip_or_brotli_gets_the_compressed_copy() {
+    let f = fixture();
+    for (accept, encoding, body) in [("gzip", "gzip", &b"gzipped"[..]), ("gzip, deflate, br", "br", b"brotli")] {
+        let request = Request::get("/wallet-help/wallet_help_bg.wasm")
+            .header("accept-encoding", accept)
+            .body(Body::empty())
+            .unwrap();
+        let response = send(&f.router, request).await;
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["content-encoding"], encoding, "{accept}");
+        assert_eq!(response.headers()["content-type"], "application/wasm");
+        assert_eq!(body_bytes(response).await, body);
+    }
+    // Without Accept-Encoding, the file as it is.
+    let response = send(&f.router, get("/wallet-help/wallet_help_bg.wasm", None)).await;
+    assert!(response.headers().get("content-encoding").is_none());
+    assert_eq!(body_bytes(response).await, b"\0asm\x01\0\0\0");
+}
+
+#[tokio::test]
 async fn static_files_carry_cors_for_cross_origin_wasm_loading() {
     let f = fixture();
     let request =

@@ -27,6 +27,9 @@ pub fn fixture() -> Fixture {
     std::fs::create_dir(site.path().join("wallet-help")).unwrap();
     std::fs::write(site.path().join("wallet-help/wallet-help.js"), "export default 1;").unwrap();
     std::fs::write(site.path().join("wallet-help/wallet_help_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    // What `make dist` writes beside each file; its bytes here only need to differ.
+    std::fs::write(site.path().join("wallet-help/wallet_help_bg.wasm.gz"), b"gzipped").unwrap();
+    std::fs::write(site.path().join("wallet-help/wallet_help_bg.wasm.br"), b"brotli").unwrap();
     let config = Config {
         admin_token: TOKEN.to_owned(),
         allowed_origins: vec![ALLOWED.to_owned(), "http://127.0.0.1:8080".to_owned()],
