@@ -96,6 +96,32 @@ test("an altered Wasm is refused: a console error names the file and the fix, th
   await context.close();
 });
 
+test("an altered part is refused: its view says so and tries again, the rest keeps working", async () => {
+  const { page, context, log } = await openPage(browser, server.url + "/");
+  let altered = true;
+  await page.route("**/split_contact.*.wasm", async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    if (altered) body[body.length - 1] ^= 1;
+    await route.fulfill({ response, body });
+  });
+  await launcher(page).click();
+  await page.getByRole("tab", { name: "Contact" }).click();
+  await page.getByText("This part of help could not be loaded.").waitFor();
+  // The FAQ, in the first part, still works; the part is asked for again, and refused again.
+  await page.getByRole("tab", { name: "Questions" }).click();
+  await page.locator("#wh-search").waitFor();
+  await page.getByRole("tab", { name: "Contact" }).click();
+  await page.getByText("This part of help could not be loaded.").waitFor();
+  // The file is right again: "Try again" loads it, once checked.
+  altered = false;
+  await page.getByRole("button", { name: "Try again" }).click();
+  await page.getByRole("button", { name: "Send report" }).waitFor();
+  assert.ok(log.console.some((l) => l.startsWith("error:")), "the browser's integrity error is in the console");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("an altered glue module is refused before it runs, and the Wasm is never fetched", async () => {
   const { page, context, log } = await openPage(browser, server.url + "/");
   // Code an attacker would like to run: it must never execute.
