@@ -531,10 +531,11 @@ pub fn next_text(locale: Locale, brand: &str, hours: u32, by: Option<(Preferred,
         (true, true) => " If you contact support another way, quote the reference.",
         (true, false) => "通过其他方式联系客服时，请提供受理编号。",
     };
+    let reports = strings(locale).my_reports;
     let follow = if en {
-        " You can follow this report under “My reports”."
+        format!(" You can follow this report under “{reports}”.")
     } else {
-        "可在“我的反馈”中查看进度。"
+        format!("可在“{reports}”中查看进度。")
     };
     let next = if en { "What happens next: " } else { "接下来：" };
     format!("{next}{answer}{quote}{follow}")
