@@ -14,7 +14,8 @@ setup:
 # Release Wasm, split into the first part and the parts loaded on demand (src/ui/lazy.rs):
 # cargo with relocations kept, wasm-split-cli, wasm-bindgen on the first part (the parts need
 # no glue: they share its memory and table), then wasm-opt -Oz (npm binaryen) on every file;
-# plus loader, CSS and the demo page in dist/. wasm-pack cannot do this (it runs wasm-bindgen
+# plus loader, CSS, one content file per language (written by build.rs) and the demo page
+# in dist/. wasm-pack cannot do this (it runs wasm-bindgen
 # on the whole module), so `make test` builds and runs the split build end to end.
 # hash-assets.mjs gives the glue, Wasm parts and CSS content-hashed names, writes them with
 # their sha384 integrity into the loader (minified; static/ keeps the readable source), the
@@ -29,8 +30,11 @@ WASM_OPT := --flatten --rereloop -Oz -Oz --enable-bulk-memory --enable-reference
 	--enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 dist: setup
 	RUSTFLAGS="--remap-path-prefix=$(or $(CARGO_HOME),$(HOME)/.cargo)=cargo -Clink-arg=--emit-relocs" \
-	cargo build --lib --release --target wasm32-unknown-unknown --features split
+	cargo build --lib --release --target wasm32-unknown-unknown --features split \
+		--message-format=json-render-diagnostics > target/dist-build.json
 	rm -rf $(SPLIT) $(PKG) && mkdir -p $(SPLIT) $(PKG)
+	out=$$(grep '"build-script-executed"' target/dist-build.json | grep '#wallet-help@' | sed 's/.*"out_dir":"\([^"]*\)".*/\1/') \
+		&& test -n "$$out" && cp "$$out"/content-*.txt $(PKG)/
 	wasm-split-cli $(RELEASE_WASM) $(SPLIT) --target web --out-name wallet_help
 	wasm-bindgen $(SPLIT)/wallet_help.wasm --out-dir $(PKG) --target web --keep-lld-exports --no-typescript
 	find $(SPLIT) -name '*.wasm' ! -name wallet_help.wasm -exec cp {} $(PKG)/ \;
@@ -40,7 +44,8 @@ dist: setup
 	cp index.html demo.css dist/
 	cp static/sw.js dist/
 	cp demo-config.json dist/wallet-help/config.json
-	cp static/wallet-help.css static/config.schema.json $(PKG)/*.js $(PKG)/*.wasm dist/wallet-help/
+	cp static/wallet-help.css static/config.schema.json $(PKG)/*.js $(PKG)/*.wasm $(PKG)/content-*.txt dist/wallet-help/
+	cp $(PKG)/snippets/*/src/platform/content.js dist/wallet-help/__content.js
 	node scripts/hash-assets.mjs dist
 	@echo "dist/ ready:" && ls -l dist/wallet-help
 

@@ -176,29 +176,3 @@ fn finish((line, mut step, paragraphs): (usize, Step, Vec<String>), steps: &mut 
     }
     steps.push(step);
 }
-
-/// The flows as a Rust expression of `&'static` data.
-pub fn code(flows: &[Flow]) -> String {
-    let text = |s: &str| format!("Cow::Borrowed({s:?})");
-    let step = |s: &Step| {
-        format!(
-            "Step{{id:{},text:{},detail:{},articles:{},done:{},urgent:{}}}",
-            text(&s.id),
-            text(&s.text),
-            s.detail.as_deref().map_or("None".into(), |d| format!("Some({})", text(d))),
-            text(&s.articles),
-            text(&s.done),
-            s.urgent
-        )
-    };
-    let flow = |f: &Flow| {
-        format!(
-            "Flow{{case:{},category:Category::{:?},title:{},steps:Cow::Borrowed(&[{}])}}",
-            text(&f.case),
-            f.category,
-            text(&f.title),
-            f.steps.iter().map(step).collect::<Vec<_>>().join(",")
-        )
-    };
-    format!("&[{}]", flows.iter().map(flow).collect::<Vec<_>>().join(",\n"))
-}

@@ -16,6 +16,29 @@ const LIGHTHOUSE = process.env.LIGHTHOUSE; // path of the CLI; unset skips that 
 const FIRST_OPEN_BUDGET_MS = 150;
 const PHONE_RUNS = Number(process.env.PHONE_RUNS || 5);
 const PHONE_BUDGET_MS = 1500;
+const BASELINE = process.env.BASELINE;
+
+/** PHONE_RUNS taps to a usable FAQ on the phone profile against the demo at `url`, in ms. */
+async function tapToFaq(browser, url) {
+  const times = [];
+  for (let i = 0; i < PHONE_RUNS; i++) {
+    const { page, context } = await openPage(browser, url + "/");
+    await page.waitForLoadState("networkidle");
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    times.push(await page.evaluate(() => new Promise((resolve) => {
+      const root = document.querySelector("wallet-help").shadowRoot;
+      const t0 = performance.now();
+      root.querySelector(".wh-launcher").click();
+      const ready = () => root.activeElement?.id === "wh-search" ? resolve(performance.now() - t0) : requestAnimationFrame(ready);
+      ready();
+    })));
+    await context.close();
+  }
+  return times;
+}
 
 const DIST = join(ROOT, "dist");
 const dir = join(DIST, "wallet-help");
@@ -76,7 +99,7 @@ writeFileSync(join(DIST, "bench-no-widget.html"), index.replace(TAG, ""));
 writeFileSync(join(DIST, "bench-prefetch-idle.html"), index.replace(TAG, (t) => t.replace(" defer", ' defer data-prefetch="idle"')));
 
 const server = await startCollector();
-const first = [], again = [], memory = [], heap = [], phone = [], tbt = {};
+const first = [], again = [], memory = [], heap = [], phone = [], baseline = [], tbt = {};
 try {
   const browser = await launchBrowser();
   try {
@@ -98,21 +121,15 @@ try {
     // Tap to a usable FAQ (the search box has focus: the app is mounted and listening) on a
     // phone profile: 1.6 Mbps down, 150 ms round trip, a 4× slower CPU, the files served
     // compressed (the collector sends the .br/.gz copies), an empty cache, no service worker.
-    for (let i = 0; i < PHONE_RUNS; i++) {
-      const { page, context } = await openPage(browser, server.url + "/");
-      await page.waitForLoadState("networkidle");
-      const cdp = await context.newCDPSession(page);
-      await cdp.send("Network.enable");
-      await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
-      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-      phone.push(await page.evaluate(() => new Promise((resolve) => {
-        const root = document.querySelector("wallet-help").shadowRoot;
-        const t0 = performance.now();
-        root.querySelector(".wh-launcher").click();
-        const ready = () => root.activeElement?.id === "wh-search" ? resolve(performance.now() - t0) : requestAnimationFrame(ready);
-        ready();
-      })));
-      await context.close();
+    phone.push(...await tapToFaq(browser, server.url));
+    // BASELINE=<a dist/ folder of another build>: that build measured the same way, in turn.
+    if (BASELINE) {
+      const other = await startCollector(BASELINE);
+      try {
+        baseline.push(...await tapToFaq(browser, other.url));
+      } finally {
+        await other.stop();
+      }
     }
   } finally {
     await browser.close();
@@ -140,6 +157,7 @@ row("first open, median", `${median(first).toFixed(1)} ms`, `≤ ${FIRST_OPEN_BU
 row("first open, max", `${Math.max(...first).toFixed(1)} ms`);
 row("re-open, median", `${median(again).toFixed(1)} ms`);
 row(`tap to FAQ on a phone, median of ${PHONE_RUNS}`, `${median(phone).toFixed(0)} ms`, `≤ ${PHONE_BUDGET_MS} ms ${median(phone) <= PHONE_BUDGET_MS ? "ok" : "OVER"} (runs: ${phone.map((x) => x.toFixed(0)).join(", ")})`);
+if (BASELINE) row("  the same, BASELINE build", `${median(baseline).toFixed(0)} ms`, `(runs: ${baseline.map((x) => x.toFixed(0)).join(", ")}; ${BASELINE})`);
 row("Wasm memory after open", MiB(median(memory)));
 row("JS heap growth after open", MiB(median(heap)));
 if (LIGHTHOUSE) {
@@ -152,5 +170,5 @@ if (over.length) console.log(`\nOver budget: ${over.join("; ")}.`);
 
 mkdirSync(join(ROOT, "target"), { recursive: true });
 writeFileSync(join(ROOT, "target", "bench.json"), JSON.stringify({
-  sizes, budgets, firstOpenMs: first, reopenMs: again, phoneTapToFaqMs: phone, wasmMemoryBytes: memory, jsHeapGrowthBytes: heap, totalBlockingTimeMs: tbt,
+  sizes, budgets, firstOpenMs: first, reopenMs: again, phoneTapToFaqMs: phone, baselinePhoneTapToFaqMs: baseline, wasmMemoryBytes: memory, jsHeapGrowthBytes: heap, totalBlockingTimeMs: tbt,
 }, null, 2));

@@ -92,6 +92,34 @@ if (parts.length) {
   unlinkSync(linkPath);
 } else if (existsSync(linkPath)) fail("__wasm_split.js without any part to load");
 
+// One content file per language (core::content::pack), fetched by the glue's content module
+// (src/platform/content.js, which wasm-bindgen imports as a snippet): inlined into the glue
+// like the link module, with each file's hashed name and integrity, so the glue pins them.
+const contentFiles = readdirSync(DIR).filter((f) => /^content-[\w-]+\.txt$/.test(f)).sort();
+if (!contentFiles.length) fail("no content-<locale>.txt in " + DIR);
+const contentNames = {};
+for (const name of contentFiles) {
+  const bytes = readFileSync(join(DIR, name));
+  const tag = /^content-([\w-]+)\.txt$/.exec(name)[1];
+  if (!bytes.toString("utf8").startsWith("wallet-help content 1\u001f" + tag + "\u001e")) fail(`${name}: not a ${tag} content file`);
+  const hashed = name.replace(/\.txt$/, `.${shortHash(bytes)}.txt`);
+  renameSync(join(DIR, name), join(DIR, hashed));
+  contentNames[tag] = [hashed, integrity(bytes)];
+}
+{
+  const snippetPath = join(DIR, "__content.js");
+  let snippet = fill("src/platform/content.js", readFileSync(snippetPath, "utf8").replace(/^\/\/.*\n/gm, ""), JSON.stringify(contentNames));
+  const exported = [];
+  snippet = snippet.replace(/^export function (\w+)/gm, (_, name) => (exported.push(name), `${name} = function`));
+  if (exported.length !== 1 || /^export /m.test(snippet)) fail("src/platform/content.js: expected one exported function");
+  const importLine = new RegExp(`^import \\{ ${exported[0]} \\} from '\\./snippets/[\\w-]+/src/platform/content\\.js';\\n`, "m");
+  if (!importLine.test(glueSource)) fail(`${FILES.js}: no import of ${exported[0]} from the content snippet`);
+  if (/from '\.\/snippets\//.test(glueSource.replace(importLine, ""))) fail(`${FILES.js}: imports another snippet`);
+  // Its requests start when the glue runs, just before the Wasm's: one block at the end.
+  glueSource = glueSource.replace(importLine, "") + `\nlet ${exported[0]};\n{\n${snippet}\n}\n`;
+  unlinkSync(snippetPath);
+}
+
 // wasm-bindgen writes its glue readable, with comments and long names: minified it is about
 // half the gzip bytes. It stays an ES module with the same exports (the loader imports them).
 const gluePath = join(DIR, FILES.js);
@@ -122,6 +150,9 @@ const sw = join(DIST, "sw.js");
 writeFileSync(sw, fill(sw, readFileSync(sw, "utf8"), JSON.stringify({
   id: shortHash(loader), loader: LOADER,
   hashed: Object.values(build).map(([name]) => name).concat(Object.values(partNames).map(([name]) => name)),
+  // Each language's content file: the worker keeps the reader's language at install, and
+  // any other once it is read.
+  content: Object.fromEntries(Object.entries(contentNames).map(([tag, [name]]) => [tag, name])),
 })));
 
 // The operator config says which contacts are official. The demo pins it as an operator who
@@ -141,7 +172,7 @@ writeFileSync(page, html.replace(configAttr, `$1 data-config-integrity="${config
 
 // Compressed copies beside each file a visitor downloads, for servers that send them as they
 // are (the collector does, by Accept-Encoding): brotli at its best, gzip at -9.
-for (const name of readdirSync(DIR).filter((f) => /\.(js|css|wasm)$/.test(f))) {
+for (const name of readdirSync(DIR).filter((f) => /\.(js|css|wasm|txt)$/.test(f))) {
   const bytes = readFileSync(join(DIR, name));
   writeFileSync(join(DIR, name + ".gz"), gzipSync(bytes, { level: 9 }));
   writeFileSync(join(DIR, name + ".br"), brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
@@ -149,7 +180,7 @@ for (const name of readdirSync(DIR).filter((f) => /\.(js|css|wasm)$/.test(f))) {
 
 const base = process.env.EMBED_BASE || "/wallet-help/";
 console.log(`wallet-help ${version}, build ${shortHash(loader)}:`);
-for (const [hashed, sri] of Object.values(build).concat(Object.values(partNames))) console.log(`  ${hashed.padEnd(32)} ${sri}`);
+for (const [hashed, sri] of Object.values(build).concat(Object.values(partNames), Object.values(contentNames))) console.log(`  ${hashed.padEnd(32)} ${sri}`);
 console.log(`  ${"config.json (the demo's)".padEnd(32)} ${configIntegrity}`);
 console.log(`
 Paste this tag into the page (its integrity changes with every build; EMBED_BASE=https://…/

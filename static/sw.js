@@ -7,7 +7,8 @@
       requests it owns, and leaves the worker's lifecycle (skipWaiting, clients.claim) alone. */
 (() => {
   // `make dist` (scripts/hash-assets.mjs) replaces __WALLET_HELP_BUILD__ with this build's id
-  // and file names: {id: "<hash>", loader: "wallet-help.js", hashed: ["wallet_help.<hash>.js", …]}.
+  // and file names: {id: "<hash>", loader: "wallet-help.js", hashed: ["wallet_help.<hash>.js", …],
+  // content: {"en": "content-en.<hash>.txt", …}}.
   const BUILD = __WALLET_HELP_BUILD__;
   // The widget's files get one cache per build, so two builds never mix; pages and the config
   // keep their own cache across builds, so an update does not lose what was read offline.
@@ -29,6 +30,11 @@
   // it comes from the network first: a cached old loader would fail the new tag's check.
   const HASHED = BUILD.hashed.map((f) => new URL(f, base).href);
   const LOADER = new URL(BUILD.loader, base).href;
+  // One content file per language, also content-hashed. Only the reader's language is kept at
+  // install (the browser's, by the widget's own rule: zh* is Chinese); another one is kept
+  // when the widget reads it, so a language nobody here reads is never downloaded.
+  const CONTENT = Object.values(BUILD.content).map((f) => new URL(f, base).href);
+  const READER = new URL(BUILD.content[/^zh/i.test(navigator.language) ? "zh-CN" : "en"], base).href;
 
   // `Cache-Control: no-store` (an account page, say) means no copy: none is made, and one made
   // before the page said so is dropped.
@@ -55,7 +61,7 @@
 
   self.addEventListener("install", (event) => {
     const work = Promise.all([
-      caches.open(CACHE).then((cache) => cache.addAll(HASHED.concat(LOADER))),
+      caches.open(CACHE).then((cache) => cache.addAll(HASHED.concat(LOADER, READER))),
       config && caches.open(PAGES).then((cache) => cache.add(config)),
       pages && keepOpenPages(),
     ]);
@@ -104,7 +110,7 @@
     const url = request.url.split("#")[0];
     const path = url.split("?")[0];
     const page = request.mode === "navigate" || (new URL(url).origin === self.location.origin && request.destination === "style");
-    if (HASHED.includes(path)) event.respondWith(cacheFirst(request));
+    if (HASHED.includes(path) || CONTENT.includes(path)) event.respondWith(cacheFirst(request));
     else if (path === LOADER) event.respondWith(networkFirst(request, CACHE));
     else if (url === config || (pages && page)) event.respondWith(networkFirst(request));
   });

@@ -79,6 +79,11 @@ pub fn apply(file: &Value, catalogue: &mut Catalogue) -> Changes {
         }
     };
     for (tag, locale) in LOCALES {
+        // A language whose content has not arrived yet is done when it does (the app applies
+        // the file again): merged with nothing, every replacement would look like a new article.
+        if super::content::pack(locale).is_none() {
+            continue;
+        }
         let mut merged: Vec<Article> =
             catalogue.articles(locale).iter().filter(|a| !hidden.iter().any(|h| *h == a.id)).cloned().collect();
         let mut sources: Vec<String> = merged.iter().map(|a| format!("default {}", a.id)).collect();
@@ -130,6 +135,10 @@ fn apply_checklist(raw: &Value, catalogue: &mut Catalogue, warnings: &mut Vec<St
         .map(|a| a.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
     for (tag, locale) in LOCALES {
+        // Items name articles: checked once the language's content has arrived (see above).
+        if super::content::pack(locale).is_none() {
+            continue;
+        }
         let mut items: Vec<Item> =
             catalogue.items(locale).iter().filter(|i| !hidden.contains(&i.id.as_ref())).cloned().collect();
         let given = raw.get(tag).and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);

@@ -1,6 +1,7 @@
 //! Thin adapters over browser APIs. Each function turns JS failures into `Option`/`Result`
 //! or a console warning; nothing here panics into the host page.
 
+pub mod content;
 pub mod files;
 pub mod focus;
 pub mod host;

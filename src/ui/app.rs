@@ -4,10 +4,10 @@
 use super::bridge::Bridge;
 use super::panel::Panel;
 use crate::core::config::Config;
-use crate::core::content::Catalogue;
+use crate::core::content::{self, Catalogue};
 use crate::core::state::{Action, FaqPage, State};
 use crate::core::{operator, report};
-use crate::platform::{host, http, outbox, storage};
+use crate::platform::{content as platform_content, host, http, outbox, storage};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -53,16 +53,74 @@ pub fn App(props: &AppProps) -> Html {
         notes: Rc::new(storage::load_notes()),
         ..State::new(locale, storage::load_votes(), storage::load_draft(), storage::load_marks())
     });
-    let catalogue = use_state(|| Rc::new(Catalogue::default()));
-    let brand = use_state(|| AttrValue::from(props.config.brand.clone()));
     let dispatch = {
         let dispatcher = state.dispatcher();
         Callback::from(move |a: Action| dispatcher.dispatch(a))
     };
+    // The operator's config file, once it arrives.
+    let file = use_state(|| None::<Rc<serde_json::Value>>);
+    // How many languages' content files have arrived (`make dist` fetches them), and whether
+    // the one on screen failed; `attempt` is bumped by "Try again".
+    let arrived = use_state(content::installed);
+    let failed = use_state(|| false);
+    let attempt = use_state(|| 0u32);
+    // The built-in content as changed by the config file: made again when either arrives.
+    // A warning is printed once, not each time.
+    let printed = use_mut_ref(std::collections::HashSet::<String>::new);
+    let made = {
+        let default_brand = props.config.brand.clone();
+        use_memo(((*file).clone(), *arrived), move |(file, _)| {
+            let mut next = Catalogue::default();
+            let mut brand = default_brand;
+            if let Some(file) = file {
+                let changes = operator::apply(file, &mut next);
+                for w in changes.warnings {
+                    if printed.borrow_mut().insert(w.clone()) {
+                        host::warn(&w);
+                    }
+                }
+                brand = changes.brand.unwrap_or(brand);
+            }
+            (Rc::new(next), AttrValue::from(brand))
+        })
+    };
+    let (catalogue, brand) = (made.0.clone(), made.1.clone());
 
+    // The language's content: compiled in, or fetched once per language.
+    {
+        let (arrived, failed) = (arrived.clone(), failed.clone());
+        use_effect_with((state.locale, *attempt), move |&(locale, _)| {
+            if content::pack(locale).is_none() {
+                failed.set(false);
+                wasm_bindgen_futures::spawn_local(async move {
+                    match platform_content::load(locale).await {
+                        Ok(()) => arrived.set(content::installed()),
+                        Err(e) => {
+                            host::error(&format!("the {} help content could not be loaded: {e}", locale.tag()));
+                            failed.set(true);
+                        }
+                    }
+                });
+            }
+        });
+    }
+    let onretry = {
+        let attempt = attempt.clone();
+        Callback::from(move |()| attempt.set(*attempt + 1))
+    };
+
+    // The page's calls (open, showArticle, startCase…) wait for the first language's content,
+    // or for its failure (then the panel says so): a case asked for before its flow has
+    // arrived would be lost.
     {
         let (bridge, dispatch) = (props.bridge.clone(), dispatch.clone());
-        use_effect_with((), move |_| bridge.connect(dispatch));
+        let go = content::pack(state.locale).is_some() || *failed;
+        let connected = use_mut_ref(|| false);
+        use_effect_with(go, move |&go| {
+            if go && !std::mem::replace(&mut *connected.borrow_mut(), true) {
+                bridge.connect(dispatch);
+            }
+        });
     }
 
     // Reports left in the outbox by an earlier visit are sent now.
@@ -79,20 +137,12 @@ pub fn App(props: &AppProps) -> Html {
     // The operator's config file changes the brand and the articles once it arrives.
     {
         let (url, integrity) = (props.config.config_url.clone(), props.config.config_integrity.clone());
-        let (catalogue, brand) = (catalogue.clone(), brand.clone());
+        let file = file.clone();
         use_effect_with((), move |_| {
             let Some(url) = url else { return };
             wasm_bindgen_futures::spawn_local(async move {
                 match http::get_json(&url, integrity.as_deref()).await {
-                    Ok(file) => {
-                        let mut next = (**catalogue).clone();
-                        let changes = operator::apply(&file, &mut next);
-                        changes.warnings.iter().for_each(|w| host::warn(w));
-                        if let Some(b) = changes.brand {
-                            brand.set(b.into());
-                        }
-                        catalogue.set(Rc::new(next));
-                    }
+                    Ok(json) => file.set(Some(Rc::new(json))),
                     // A pinned file that fails is most likely not the one pinned (fetch says
                     // only "Failed to fetch"): that is an error, a missing file a warning.
                     Err(e) => {
@@ -167,8 +217,8 @@ pub fn App(props: &AppProps) -> Html {
         }
         <div class="wh-app" lang={state.locale.tag()}>
             if state.open {
-                <Panel state={(*state).clone()} config={props.config.clone()} brand={(*brand).clone()}
-                       catalogue={(*catalogue).clone()}
+                <Panel state={(*state).clone()} config={props.config.clone()} brand={brand}
+                       {catalogue} content_failed={*failed} {onretry}
                        ondispatch={dispatch} />
             }
         </div>

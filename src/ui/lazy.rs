@@ -11,7 +11,7 @@ use super::contact::ContactView;
 use super::panel::PanelProps;
 use super::troubleshoot::Troubleshoot;
 use super::verifier::Verifier;
-use crate::core::config::View;
+use crate::core::config::{Locale, View};
 use crate::core::i18n::strings;
 use std::cell::RefCell;
 #[cfg(feature = "split")]
@@ -172,7 +172,6 @@ pub fn Lazy(props: &LazyProps) -> Html {
     if let Ok(render) = now(props.part) {
         return render(&props.panel);
     }
-    let s = strings(props.panel.state.locale);
     // Bumped when a part arrives or the user tries again: both re-render.
     let attempt = use_state(|| 0u32);
     let failed = use_state(|| false);
@@ -192,21 +191,29 @@ pub fn Lazy(props: &LazyProps) -> Html {
     }
     match ready {
         Some(render) => render(&props.panel),
-        None if *failed => {
-            let onclick = {
-                let (attempt, failed) = (attempt.clone(), failed.clone());
-                Callback::from(move |_: MouseEvent| {
-                    failed.set(false);
-                    attempt.set(*attempt + 1);
-                })
-            };
-            html! {
-                <div class="wh-loading" role="alert">
-                    <p>{ s.view_failed }</p>
-                    <button type="button" class="wh-button wh-secondary" {onclick}>{ s.try_again }</button>
-                </div>
-            }
+        None => {
+            let shown = *failed;
+            let onretry = Callback::from(move |_: MouseEvent| {
+                failed.set(false);
+                attempt.set(*attempt + 1);
+            });
+            placeholder(props.panel.state.locale, shown, onretry)
         }
-        None => html! { <p class="wh-loading" role="status">{ s.view_loading }</p> },
+    }
+}
+
+/// What stands in for a view whose code or content has not arrived: "Loading…", or, once it
+/// failed, why, with a button that tries again.
+pub fn placeholder(locale: Locale, failed: bool, onretry: Callback<MouseEvent>) -> Html {
+    let s = strings(locale);
+    if failed {
+        html! {
+            <div class="wh-loading" role="alert">
+                <p>{ s.view_failed }</p>
+                <button type="button" class="wh-button wh-secondary" onclick={onretry}>{ s.try_again }</button>
+            </div>
+        }
+    } else {
+        html! { <p class="wh-loading" role="status">{ s.view_loading }</p> }
     }
 }

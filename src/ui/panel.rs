@@ -6,10 +6,10 @@
 
 use super::faq::Faq;
 use super::followup::FollowUp;
-use super::lazy::{prefetch, Lazy, Part};
+use super::lazy::{placeholder, prefetch, Lazy, Part};
 use super::tabs::Tabs;
 use crate::core::config::{Config, View};
-use crate::core::content::Catalogue;
+use crate::core::content::{self, Catalogue};
 use crate::core::i18n::strings;
 use crate::core::state::{left_for, Action, FaqPage, State};
 use crate::platform::{focus, timers};
@@ -91,6 +91,12 @@ pub struct PanelProps {
     /// The wallet's name: from the options, or the operator's config file once loaded.
     pub brand: AttrValue,
     pub catalogue: Rc<Catalogue>,
+    /// The language's content could not be fetched (`make dist`); while it is on its way the
+    /// panel shows "Loading…".
+    #[prop_or_default]
+    pub content_failed: bool,
+    #[prop_or_default]
+    pub onretry: Callback<()>,
     pub ondispatch: Callback<Action>,
 }
 
@@ -176,6 +182,9 @@ pub fn Panel(props: &PanelProps) -> Html {
     let onclose = props.ondispatch.reform(|_: MouseEvent| Action::Close);
     let locale = props.state.locale;
     let body = match Part::of(props) {
+        _ if content::pack(locale).is_none() => {
+            placeholder(locale, props.content_failed, props.onretry.reform(|_: MouseEvent| ()))
+        }
         None => html! {
             <Faq {locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
                  page={props.state.page().cloned()} query={props.state.query.clone()}

@@ -76,6 +76,60 @@ test("the glue and the Wasm are fetched once each, by their hashed names, under 
   await context.close();
 });
 
+/** The [name, integrity] pairs of the content files, as the built glue pins them. */
+const contentPins = () => [...readFileSync(join(DIR, named(".js")), "utf8").matchAll(/"(content-([\w-]+)\.[0-9a-f]{8}\.txt)","(sha384-[\w+/=]+)"/g)]
+  .map((m) => ({ file: m[1], tag: m[2], integrity: m[3] }));
+
+test("each language's content is its own file, pinned by the glue; a reader fetches only theirs", async () => {
+  const pins = contentPins();
+  assert.deepEqual(pins.map((p) => p.tag), ["en", "zh-CN"]);
+  for (const p of pins) assert.equal(sri(readFileSync(join(DIR, p.file))), p.integrity, `${p.file} is pinned by its bytes`);
+  const fetched = (log, tag) => log.requests.filter((u) => u === `${server.url}/wallet-help/${pins.find((p) => p.tag === tag).file}`).length;
+  const { page, context, log } = await openPage(browser, server.url + "/");
+  await launcher(page).click();
+  await page.getByRole("searchbox").waitFor();
+  assert.deepEqual([fetched(log, "en"), fetched(log, "zh-CN")], [1, 0], "only English for an English browser");
+  // Switching language fetches the other file once, and shows it; switching back fetches nothing.
+  await page.evaluate(() => window.WalletHelp.setLocale("zh-CN"));
+  await page.getByRole("tab", { name: "常见问题" }).waitFor();
+  await page.getByRole("searchbox").fill("退款");
+  await page.locator(".wh-results .wh-item").first().waitFor();
+  await page.evaluate(() => window.WalletHelp.setLocale("en"));
+  await page.getByRole("tab", { name: "Questions" }).waitFor();
+  assert.deepEqual([fetched(log, "en"), fetched(log, "zh-CN")], [1, 1]);
+  assert.deepEqual(log.console, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+
+  // A Chinese browser fetches only the Chinese file, before the app asks for it.
+  const zh = await openPage(browser, server.url + "/", { locale: "zh-CN" });
+  await launcher(zh.page).click();
+  await zh.page.getByRole("searchbox").waitFor();
+  assert.deepEqual([fetched(zh.log, "en"), fetched(zh.log, "zh-CN")], [0, 1], "only Chinese for a Chinese browser");
+  await zh.context.close();
+});
+
+test("an altered content file is refused: the panel says so and tries again", async () => {
+  const { page, context, log } = await openPage(browser, server.url + "/");
+  let altered = true;
+  await page.route("**/content-en.*.txt", async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    if (altered) body[40] ^= 1;
+    await route.fulfill({ response, body });
+  });
+  await launcher(page).click();
+  await page.getByRole("dialog").getByText("This part of help could not be loaded.").waitFor();
+  const file = contentPins().find((p) => p.tag === "en").file;
+  assert.ok(log.console.some((l) => l.startsWith(`error: [wallet-help] the en help content could not be loaded: ${file} did not load or failed its integrity check`)), log.console.join("\n"));
+  altered = false;
+  await page.getByRole("button", { name: "Try again" }).click();
+  await page.getByRole("searchbox").fill("refund");
+  await page.locator(".wh-results .wh-item").first().waitFor();
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("an altered Wasm is refused: a console error names the file and the fix, the launcher stays", async () => {
   const { page, context, log } = await openPage(browser, server.url + "/");
   await tamper(page, "**/*.wasm", (body) => { body[body.length - 1] ^= 1; return body; });
@@ -352,13 +406,20 @@ test("the size gate passes files within the README's budgets", () => {
   assert.match(run.stdout, new RegExp(`^everything .*≤ ${num(budgets.total)}  ok$`, "m"));
 });
 
-test("the size gate counts the parts loaded on demand in everything, not in the first download", () => {
+test("the size gate counts the parts loaded on demand in everything, and one language in the first download", () => {
   // Incompressible parts as large as the first-download budget: only everything grows.
   const split = sizes({ "wallet-help.js": "void 0;\n", "split_contact.0123abcd.wasm": randomBytes(budgets.first), "chunk_4.0123abcd.wasm": randomBytes(1024) });
   assert.match(split.stdout, new RegExp(`^first download .*≤ ${num(budgets.first)}  ok$`, "m"), split.stdout);
   const first = sizes({ "wallet-help.js": "void 0;\n", "wallet_help_bg.0123abcd.wasm": randomBytes(budgets.first + 1024) });
   assert.equal(first.status, 1, first.stdout + first.stderr);
   assert.match(first.stderr, new RegExp(`the first download is [\\d,]+ B gzip, budget ${num(budgets.first)}`));
+  // A visitor reads one language: two files of 60% of the budget each fit; the larger counts.
+  const languages = (en, zh) => sizes({ "wallet-help.js": "void 0;\n",
+    "content-en.0123abcd.txt": randomBytes(Math.floor(budgets.first * en)), "content-zh-CN.0123abcd.txt": randomBytes(Math.floor(budgets.first * zh)) });
+  const one = languages(0.6, 0.6);
+  assert.equal(one.status, 0, one.stdout + one.stderr);
+  const larger = languages(0.6, 1.05);
+  assert.match(larger.stderr, new RegExp(`the first download is [\\d,]+ B gzip, budget ${num(budgets.first)}`), larger.stderr);
 });
 
 test("the size gate fails an over-budget widget and an over-budget loader", () => {

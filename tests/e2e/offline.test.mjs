@@ -18,8 +18,8 @@ after(async () => { await browser?.close(); await server?.stop(); });
  * site-sw.js at /site-sw.js, HTML pages with `headers`. Routes also answer the worker's own
  * requests, so going offline starts with `context.unrouteAll()`.
  */
-async function hostContext(headers = {}) {
-  const context = await browser.newContext({ locale: "en-US", serviceWorkers: "allow" });
+async function hostContext(headers = {}, locale = "en-US") {
+  const context = await browser.newContext({ locale, serviceWorkers: "allow" });
   await context.route(/\/(hosts\/[\w.-]+|site-sw\.js)$/, (route) => {
     const file = new URL(route.request().url()).pathname.split("/").pop();
     const html = file.endsWith(".html");
@@ -98,6 +98,40 @@ test("imported into the site's own worker: offline after one visit, and the site
   await searchWorks(page);
   // The site's own cache is still there beside the widget's.
   assert.deepEqual((await page.evaluate(() => caches.keys())).filter((k) => !k.startsWith("wallet-help-")), ["site-cache"]);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("the worker keeps the reader's language at install, and another one once it is read", async () => {
+  const url = server.url + "/hosts/offline.html";
+  const { context, page, log } = await hostContext({}, "zh-CN");
+  await page.goto(url);
+  await waitForOfflineCopy(page, url);
+  const cached = () => page.evaluate(async () => {
+    const names = [];
+    for (const key of await caches.keys()) for (const r of await (await caches.open(key)).keys()) names.push(r.url);
+    return ["en", "zh-CN"].filter((tag) => names.some((u) => new RegExp(`/content-${tag}\\.[0-9a-f]{8}\\.txt$`).test(u)));
+  });
+  assert.deepEqual(await cached(), ["zh-CN"], "only the browser's language at install");
+  // Read once in English through the worker: kept too.
+  await page.reload();
+  assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller));
+  await launcher(page).click();
+  await page.evaluate(() => window.WalletHelp.setLocale("en"));
+  await page.getByRole("tab", { name: "Questions" }).waitFor();
+  await page.waitForFunction(() => caches.keys().then(async (keys) => {
+    for (const key of keys) for (const r of await (await caches.open(key)).keys()) if (/\/content-en\./.test(r.url)) return true;
+    return false;
+  }));
+  // Offline, both languages still read.
+  await offline(context);
+  await page.reload();
+  await launcher(page).click();
+  await page.getByRole("searchbox").fill("退款");
+  await page.locator(".wh-results .wh-item").first().waitFor();
+  await page.evaluate(() => window.WalletHelp.setLocale("en"));
+  await page.getByRole("searchbox").fill("refund");
+  await page.locator(".wh-results .wh-item").first().waitFor();
   assert.deepEqual(log.errors, []);
   await context.close();
 });

@@ -12,14 +12,14 @@ export const ADMIN_TOKEN = "e2e-admin-token";
 const COLLECTOR = join(ROOT, "target", "debug", "wallet-help-collector");
 
 /** Starts the collector on 127.0.0.1 with a free port; resolves once it prints its address. */
-export async function startCollector() {
-  if (!existsSync(join(ROOT, "dist", "wallet-help", "wallet-help.js"))) {
-    throw new Error("dist/ is not built: run `make dist` first");
+export async function startCollector(site = join(ROOT, "dist")) {
+  if (!existsSync(join(site, "wallet-help", "wallet-help.js"))) {
+    throw new Error(`${site} is not built: run \`make dist\` first`);
   }
   const dir = mkdtempSync(join(tmpdir(), "wallet-help-e2e-"));
   const child = spawn(COLLECTOR, [
     "--addr", "127.0.0.1:0", "--db", join(dir, "reports.sqlite3"),
-    "--site", join(ROOT, "dist"), "--admin-token", ADMIN_TOKEN,
+    "--site", site, "--admin-token", ADMIN_TOKEN,
   ], { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (c) => { stderr += c; });

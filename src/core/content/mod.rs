@@ -2,25 +2,72 @@
 //! and the operator's brand name put into the text.
 
 pub mod model;
+pub mod pack;
 pub mod validate;
 
 pub use model::{link_target, markup, Article, Block, Category, Span, Target};
+pub use pack::Pack;
 
 use super::checklist::{self, Item};
 use super::config::Locale;
 
-mod generated {
-    use super::model::{Article, Category};
-    use std::borrow::Cow;
-    include!(concat!(env!("OUT_DIR"), "/content.rs"));
+/// The content file's view of the flow model.
+use super::troubleshoot::model as flow_model;
+
+/// One content file per language, written by the build script from `content/<locale>/`.
+/// Compiled in unless the build fetches them (`make dist`, feature `split`).
+#[cfg(not(feature = "split"))]
+fn built_in(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => include_str!(concat!(env!("OUT_DIR"), "/content-en.txt")),
+        Locale::ZhCn => include_str!(concat!(env!("OUT_DIR"), "/content-zh-CN.txt")),
+    }
 }
 
-/// The built-in articles of a locale, sorted by id.
-pub fn defaults(locale: Locale) -> &'static [Article] {
-    match locale {
-        Locale::En => generated::EN,
-        Locale::ZhCn => generated::ZH_CN,
+/// Each language's content once read, for the whole visit.
+static PACKS: [std::sync::OnceLock<Pack>; 2] = [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+
+fn slot(locale: Locale) -> &'static std::sync::OnceLock<Pack> {
+    &PACKS[match locale {
+        Locale::En => 0,
+        Locale::ZhCn => 1,
+    }]
+}
+
+/// The built-in content of a language: always there when compiled in; with `make dist`,
+/// once its file has arrived ([`install`]).
+pub fn pack(locale: Locale) -> Option<&'static Pack> {
+    #[cfg(not(feature = "split"))]
+    return Some(slot(locale).get_or_init(|| match pack::decode(built_in(locale)) {
+        Ok(p) => p,
+        // The build script wrote the file with `pack::encode` a moment ago.
+        Err(e) => panic!("the compiled-in content of {} does not read: {e}", locale.tag()),
+    }));
+    #[cfg(feature = "split")]
+    slot(locale).get()
+}
+
+/// Takes a fetched content file for `locale`. It is kept for the whole visit (its text is
+/// leaked on purpose: the articles borrow from it, and a language is read once).
+pub fn install(locale: Locale, text: String) -> Result<&'static Pack, String> {
+    if let Some(p) = slot(locale).get() {
+        return Ok(p);
     }
+    let p = pack::decode(Box::leak(text.into_boxed_str()))?;
+    if p.locale != locale.tag() {
+        return Err(format!("the file holds {} content, not {}", p.locale, locale.tag()));
+    }
+    Ok(slot(locale).get_or_init(|| p))
+}
+
+/// How many languages' content is there: a change tells the app to show what arrived.
+pub fn installed() -> usize {
+    PACKS.iter().filter(|p| p.get().is_some()).count()
+}
+
+/// The built-in articles of a locale, sorted by id; none until the language has arrived.
+pub fn defaults(locale: Locale) -> &'static [Article] {
+    pack(locale).map_or(&[], |p| &p.articles)
 }
 
 /// What the widget shows: the built-in articles and checklist, as changed by the operator.
