@@ -113,7 +113,7 @@ impl Widget {
 
     /// Unmounts the app; the loader then removes its host element.
     pub fn destroy(&mut self) {
-        crate::platform::outbox::stop();
+        crate::ui::lazy::outbox::stop();
         if let Some(app) = self.app.take() {
             app.destroy();
         }

@@ -23,7 +23,7 @@ use crate::platform::{host, http, idb, locks};
 use alarm::Alarm;
 use notify::{announce, Listeners};
 pub use notify::{Listener, Subscription};
-pub use page::{clear, remove, resume, stop, submit, subscribe};
+pub use page::{clear, in_use, may_have_pending, remove, resume, stop, submit, subscribe};
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use std::rc::Rc;

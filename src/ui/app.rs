@@ -2,12 +2,13 @@
 //! to the host page, and shows the panel while open.
 
 use super::bridge::Bridge;
+use super::lazy;
 use super::panel::Panel;
 use crate::core::config::Config;
 use crate::core::content::{self, Catalogue};
 use crate::core::state::{Action, FaqPage, State};
 use crate::core::{operator, report};
-use crate::platform::{content as platform_content, host, http, outbox, storage};
+use crate::platform::{content as platform_content, host, http, storage};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -40,7 +41,7 @@ fn forget_device() {
     storage::clear_all();
     storage::delete_page_cache();
     wasm_bindgen_futures::spawn_local(async {
-        if let Err(e) = outbox::clear().await {
+        if let Err(e) = lazy::outbox::clear().await {
             host::warn(&format!("could not clear the saved reports: {e}"));
         }
     });
@@ -124,7 +125,7 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     // Reports left in the outbox by an earlier visit are sent now.
-    use_effect_with((), |_| outbox::resume());
+    use_effect_with((), |_| lazy::outbox::resume());
 
     // "Clear my data": the reducer has emptied what the app would write back; this wipes
     // what is on the device. (Not on the first render: 0 means never asked.)

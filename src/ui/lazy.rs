@@ -109,6 +109,73 @@ fn verifier() -> Result<Render, Unavailable> {
     Ok(view as Render)
 }
 
+/// The outbox has a part of its own: the first open loads it only when an earlier visit
+/// may have left reports to send (most visits have none), for "clear my data", and with the
+/// Contact view, which sends through it.
+pub mod outbox {
+    use crate::platform::{host, outbox};
+    #[cfg(feature = "split")]
+    use wasm_split_helpers::wasm_split;
+
+    type Clearing = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>>>>;
+
+    #[cfg_attr(feature = "split", wasm_split(outbox, fallible))]
+    fn resume_now() -> Result<(), super::Unavailable> {
+        outbox::resume();
+        Ok(())
+    }
+
+    #[cfg_attr(feature = "split", wasm_split(outbox, fallible))]
+    fn clearing() -> Result<Clearing, super::Unavailable> {
+        Ok(Box::pin(outbox::clear()))
+    }
+
+    #[cfg_attr(feature = "split", wasm_split(outbox, fallible))]
+    fn stop_now() -> Result<(), super::Unavailable> {
+        outbox::stop();
+        Ok(())
+    }
+
+    /// On mount: sends what an earlier visit left, loading the outbox only if there may be some.
+    pub fn resume() {
+        if outbox::may_have_pending() {
+            wasm_bindgen_futures::spawn_local(async {
+                #[cfg(feature = "split")]
+                let done = resume_now().await;
+                #[cfg(not(feature = "split"))]
+                let done = resume_now();
+                if done.is_err() {
+                    host::warn("the saved reports could not be resumed: the outbox did not load");
+                }
+            });
+        }
+    }
+
+    /// "Clear my data": every stored report goes, whether this visit loaded the outbox or not.
+    pub async fn clear() -> Result<(), String> {
+        #[cfg(feature = "split")]
+        let clearing = clearing().await;
+        #[cfg(not(feature = "split"))]
+        let clearing = clearing();
+        match clearing {
+            Ok(future) => future.await,
+            Err(super::Unavailable) => Err("the outbox did not load".into()),
+        }
+    }
+
+    /// On `destroy()`: stops the outbox's timers if this page started it; never loads it.
+    pub fn stop() {
+        if outbox::in_use() {
+            wasm_bindgen_futures::spawn_local(async {
+                #[cfg(feature = "split")]
+                let _ = stop_now().await;
+                #[cfg(not(feature = "split"))]
+                let _ = stop_now();
+            });
+        }
+    }
+}
+
 thread_local! {
     /// The parts loaded so far: a view shown again renders at once.
     static LOADED: RefCell<Vec<(Part, Render)>> = const { RefCell::new(Vec::new()) };

@@ -13,7 +13,7 @@ mod faq;
 mod fields;
 mod followup;
 mod help_widget;
-mod lazy;
+pub(crate) mod lazy;
 mod letter;
 mod panel;
 mod report_form;

@@ -130,6 +130,23 @@ test("an altered content file is refused: the panel says so and tries again", as
   await context.close();
 });
 
+test("the outbox's part is fetched only when an earlier visit may have left reports to send", async () => {
+  const outboxPart = (log) => log.requests.filter((u) => /\/split_outbox\.[0-9a-f]{8}\.wasm$/.test(u)).length;
+  const quiet = await openPage(browser, server.url + "/");
+  await launcher(quiet.page).click();
+  await quiet.page.getByRole("searchbox").waitFor();
+  // Idle time after the open fetches the views' parts; give it that time.
+  await quiet.page.waitForTimeout(1500);
+  assert.equal(outboxPart(quiet.log), 0, "nothing pending: no outbox");
+  await quiet.context.close();
+  // The flag the outbox keeps while reports wait: the outbox is loaded to send them.
+  const pending = await openPage(browser, server.url + "/", { init: () => localStorage.setItem("wallet-help:v1:pending", "1") });
+  for (let waited = 0; !outboxPart(pending.log) && waited < 10000; waited += 100) await pending.page.waitForTimeout(100);
+  assert.equal(outboxPart(pending.log), 1, pending.log.requests.join("\n"));
+  assert.deepEqual(pending.log.errors, []);
+  await pending.context.close();
+});
+
 test("an altered Wasm is refused: a console error names the file and the fix, the launcher stays", async () => {
   const { page, context, log } = await openPage(browser, server.url + "/");
   await tamper(page, "**/*.wasm", (body) => { body[body.length - 1] ^= 1; return body; });

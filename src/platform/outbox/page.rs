@@ -10,6 +10,27 @@ thread_local! {
     static SHARED: Outbox = Outbox::new(Names::default());
 }
 
+/// Set once the page's outbox exists. Read by the first Wasm part (which does not hold the
+/// outbox with `make dist`): only then is there anything for `destroy()` to stop.
+static IN_USE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether this page has used its outbox (see [`IN_USE`]).
+pub fn in_use() -> bool {
+    IN_USE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Whether an earlier visit may have left reports to send: the pending flag says so, or it
+/// cannot be believed (no localStorage, or one that refuses writes). [`Outbox::resume`] then
+/// looks for itself; when this is false there is nothing to resume and the outbox need not
+/// even be loaded.
+pub fn may_have_pending() -> bool {
+    let key = &Names::default().pending_flag;
+    match super::notify::flag(key) {
+        Some(false) => !super::notify::writable(key),
+        _ => true,
+    }
+}
+
 /// Queues a report on the page's outbox and sends it in the background; `done` learns
 /// where it was kept as soon as that is settled, before it is sent. If it cannot be stored
 /// anywhere, it is sent once directly: `done` gets `Ok(Saved::Direct)` if that delivered it,
@@ -66,6 +87,7 @@ pub fn stop() {
 impl Outbox {
     /// The page's outbox (database `wallet-help`, lock `wallet-help:v1:outbox`).
     pub fn shared() -> Outbox {
+        IN_USE.store(true, std::sync::atomic::Ordering::Relaxed);
         SHARED.with(Outbox::clone)
     }
 
