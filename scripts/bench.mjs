@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT, startCollector, launchBrowser, openPage } from "../tests/e2e/support.mjs";
-import { measure, readBudgets, printSizes } from "./sizes.mjs";
+import { measure, readBudgets, printSizes, readViews } from "./sizes.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS || 9);
 const LH_RUNS = Number(process.env.LH_RUNS || 5);
@@ -150,7 +150,7 @@ try {
 
 const budgets = readBudgets();
 console.log(`wallet-help benchmark (${RUNS} runs, headless Chromium, localhost)\n`);
-const over = printSizes(sizes, budgets);
+const over = printSizes(sizes, budgets, console.log, readViews(dir));
 const row = (label, value, budget = "") => console.log(`${label.padEnd(32)} ${value.padStart(21)}   ${budget}`);
 console.log("");
 row("first open, median", `${median(first).toFixed(1)} ms`, `≤ ${FIRST_OPEN_BUDGET_MS} ms ${median(first) <= FIRST_OPEN_BUDGET_MS ? "ok" : "OVER"}`);

@@ -66,6 +66,15 @@ let glueSource = readFileSync(join(DIR, FILES.js), "utf8");
 const linkPath = join(DIR, "__wasm_split.js");
 if (parts.length) {
   let link = readFileSync(linkPath, "utf8");
+  // What each view's first use downloads: its part and the shared chunks it waits for, by
+  // hashed name, for the size report (scripts/sizes.mjs). Not fetched by the widget.
+  const views = {};
+  for (const m of link.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/(split_\w+\.wasm)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g)) {
+    const chunks = m[3].split(",").map((d) => d.trim()).filter(Boolean).map((d) => d.replace(/^__/, "") + ".wasm");
+    views[m[1]] = [m[2], ...chunks].map((f) => partNames[f]?.[0] ?? fail(`__wasm_split.js: ${m[1]} needs ${f}, which the build did not produce`));
+  }
+  if (Object.keys(views).length !== parts.filter((p) => p.startsWith("split_")).length) fail("__wasm_split.js: not every split part has a loader");
+  writeFileSync(join(DIR, "parts.json"), JSON.stringify(views, null, 1) + "\n");
   const importLine = /^import \{ initSync \} from "\.\/wallet_help\.js";\n/;
   if (!importLine.test(link)) fail("__wasm_split.js: no import of initSync from ./wallet_help.js");
   link = link.replace(importLine, "");

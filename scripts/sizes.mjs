@@ -7,7 +7,7 @@
 //
 // Usage: node scripts/sizes.mjs [dir=dist/wallet-help] [--readme FILE]
 // `make bench` imports measure/readBudgets/printSizes from here.
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -51,10 +51,17 @@ export function measure(dir) {
   });
 }
 
+/** make dist's parts.json in `dir` (view → the files its first use downloads), or null. */
+export function readViews(dir) {
+  const file = join(dir, "parts.json");
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
+}
+
 const num = (n) => n.toLocaleString("en-US");
 
-/** Prints the table; returns the list of budgets exceeded (empty when everything fits). */
-export function printSizes(rows, budgets, log = console.log) {
+/** Prints the table (with `views`, parts.json, each view's extra download); returns the list
+ * of budgets exceeded (empty when everything fits). */
+export function printSizes(rows, budgets, log = console.log, views = null) {
   const total = rows.reduce((n, r) => n + r.gz, 0);
   const language = rows.filter((r) => CONTENT.test(r.file)).sort((a, b) => b.gz - a.gz)[0];
   const first = rows.filter((r) => !PART.test(r.file) && (!CONTENT.test(r.file) || r === language));
@@ -66,6 +73,13 @@ export function printSizes(rows, budgets, log = console.log) {
   const firstGz = first.reduce((n, r) => n + r.gz, 0);
   line("first download", sum(first, "raw"), num(firstGz), sum(first, "br"), verdict(firstGz, budgets.first));
   line("everything", sum(rows, "raw"), num(total), sum(rows, "br"), verdict(total, budgets.total));
+  // What each view adds the first time it is shown (its part and the shared chunks it needs,
+  // from make dist's parts.json), and the whole way to a sent report.
+  if (views) {
+    const gz = (file) => rows.find((r) => r.file === file)?.gz ?? 0;
+    for (const [view, files] of Object.entries(views)) line(`  + ${view}`, "", num(files.reduce((n, f) => n + gz(f), 0)), "", files.length - 1 + " shared chunk(s)");
+    if (views.contact) line("report flow (first + contact)", "", num(firstGz + views.contact.reduce((n, f) => n + gz(f), 0)), "", "");
+  }
   const over = [];
   if (firstGz > budgets.first) over.push(`the first download is ${num(firstGz)} B gzip, budget ${num(budgets.first)}`);
   if (rows[0].gz > budgets.loader) over.push(`${LOADER} is ${num(rows[0].gz)} B gzip, budget ${num(budgets.loader)}`);
@@ -79,7 +93,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const readme = at >= 0 ? args.splice(at, 2)[1] : undefined;
   const dir = args[0] || join(ROOT, "dist", "wallet-help");
   try {
-    const over = printSizes(measure(dir), readBudgets(readme));
+    const over = printSizes(measure(dir), readBudgets(readme), console.log, readViews(dir));
     if (over.length) {
       console.error(`\nOver budget (budgets: README.md, Performance): ${over.join("; ")}.`);
       process.exit(1);

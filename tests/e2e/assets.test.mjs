@@ -423,6 +423,21 @@ test("the size gate passes files within the README's budgets", () => {
   assert.match(run.stdout, new RegExp(`^everything .*≤ ${num(budgets.total)}  ok$`, "m"));
 });
 
+test("the size report adds up what each view's first use downloads, and the way to a sent report", () => {
+  const run = spawnSync(process.execPath, [join(ROOT, "scripts", "sizes.mjs"), DIR], { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  const views = JSON.parse(readFileSync(join(DIR, "parts.json"), "utf8"));
+  assert.deepEqual(Object.keys(views).sort(), ["checklist", "contact", "outbox", "troubleshoot"]);
+  const gz = (f) => Number(new RegExp(`^${f.replace(/\./g, "\\.")} +[\\d,]+ +([\\d,]+)`, "m").exec(run.stdout)[1].replace(/,/g, ""));
+  const printed = (label) => Number(new RegExp(`^${label.replace(/[+()]/g, "\\$&")} +([\\d,]+)`, "m").exec(run.stdout)[1].replace(/,/g, ""));
+  for (const [view, files] of Object.entries(views)) {
+    for (const f of files) assert.ok(existsSync(join(DIR, f)), `${view} needs ${f}, which is in dist`);
+    assert.equal(printed(`  + ${view}`), files.reduce((n, f) => n + gz(f), 0), view);
+  }
+  // The first download's row has a raw column first, like a file's.
+  assert.equal(printed("report flow (first + contact)"), gz("first download") + printed("  + contact"));
+});
+
 test("the size gate counts the parts loaded on demand in everything, and one language in the first download", () => {
   // Incompressible parts as large as the first-download budget: only everything grows.
   const split = sizes({ "wallet-help.js": "void 0;\n", "split_contact.0123abcd.wasm": randomBytes(budgets.first), "chunk_4.0123abcd.wasm": randomBytes(1024) });
