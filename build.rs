@@ -3,6 +3,11 @@
 //! so the bundle ships no Markdown parser and no JSON parsing of its own content. Any content
 //! problem fails the build with the file, line or field, and what is wrong.
 
+#[path = "build/checklist.rs"]
+mod checklist;
+#[path = "src/core/checklist/model.rs"]
+#[allow(dead_code)]
+mod checklist_model;
 #[path = "src/core/troubleshoot/model.rs"]
 #[allow(dead_code)]
 mod flow_model;
@@ -25,6 +30,8 @@ use std::path::{Path, PathBuf};
 
 /// The built-in languages: each gets its own content file.
 const LOCALES: [&str; 2] = ["en", "zh-CN"];
+/// The checklist's file in each language's folder; every other `.md` there is an article.
+const CHECKLIST: &str = "checklist.md";
 const KEYS: [&str; 6] = ["category", "title", "summary", "keywords", "related", "updated"];
 
 fn main() {
@@ -34,6 +41,8 @@ fn main() {
     println!("cargo:rerun-if-changed=src/core/content/pack.rs");
     println!("cargo:rerun-if-changed=src/core/troubleshoot/model.rs");
     println!("cargo:rerun-if-changed=build/flows.rs");
+    println!("cargo:rerun-if-changed=build/checklist.rs");
+    println!("cargo:rerun-if-changed=src/core/checklist/model.rs");
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for locale in LOCALES {
@@ -42,7 +51,18 @@ fn main() {
         problems.extend(validate::validate(&articles, &sources).into_iter().map(|p| p.to_string()));
         let ids: Vec<&str> = articles.iter().map(|a| a.id.as_ref()).collect();
         let flows = flows::read(&dir.join("flows"), &ids, &mut problems);
-        match pack::encode(locale, &articles, &flows) {
+        let checklist_file = dir.join(CHECKLIST);
+        let checklist = match std::fs::read_to_string(&checklist_file) {
+            Ok(text) => checklist::parse(&text, &ids).unwrap_or_else(|errs| {
+                problems.extend(errs.into_iter().map(|e| format!("{}:{e}", checklist_file.display())));
+                Vec::new()
+            }),
+            Err(e) => {
+                problems.push(format!("{}: {e}", checklist_file.display()));
+                Vec::new()
+            }
+        };
+        match pack::encode(locale, &articles, &flows, &checklist) {
             Ok(text) => files.push((format!("content-{locale}.txt"), text)),
             Err(e) => problems.push(format!("{}: {e}", dir.display())),
         }
@@ -63,7 +83,7 @@ fn read_locale(dir: &Path, problems: &mut Vec<String>) -> (Vec<Article>, Vec<Str
     let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(entries) => entries
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .filter(|p| p.extension().is_some_and(|x| x == "md") && !p.ends_with(CHECKLIST))
             .collect(),
         Err(e) => {
             problems.push(format!("{}: cannot read the folder: {e}", dir.display()));

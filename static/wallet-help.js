@@ -66,7 +66,7 @@
   (d.body || d.documentElement).append(host);
 
   // `file`: the key in B of the file being loaded, for the error message.
-  var widget, loading, file, queue = [], off = [];
+  var widget, loading, file, wasm, queue = [], off = [];
   // Loads glue + Wasm once; after a failure the next interaction tries again.
   function load() {
     return loading || (loading = new Promise((ok, ko) => {
@@ -77,13 +77,15 @@
       // Without modulepreload (Safari < 17, Firefox < 115) the glue could not be checked, and
       // would run unchecked in the host page: refuse rather than wait for a load that never fires.
       if (!l.relList.supports("modulepreload")) return ko({ type: "no modulepreload in this browser" });
+      // The Wasm downloads beside the glue, not after it: one round trip less on a slow
+      // network. fetch() checks its integrity (credentials: same-origin, the default); the
+      // glue compiles the checked response, and nothing uses it if the glue fails.
+      (wasm = fetch(base + B.wasm[0], { integrity: B.wasm[1] })).catch(() => {});
       l.onload = ok;
       l.onerror = (e) => { l.remove(); ko(e); };
       d.head.append(l);
     }).then(() => import(base + B.js[0])).then((m) =>
-      // fetch() checks the Wasm's integrity (credentials: same-origin, the default); the glue
-      // compiles the checked response.
-      m.default({ module_or_path: fetch(base + B[file = "wasm"][0], { integrity: B.wasm[1] }) }).then(() => {
+      m.default({ module_or_path: (file = "wasm", wasm) }).then(() => {
         // The app warns if this loader is from another release than the Wasm; it takes the
         // config file only from this loader's origin, unless the file is pinned.
         widget = m.mount(app, opts, B.v, base);

@@ -12,7 +12,6 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 /// Interface text written in Rust: the string literals of these files.
 const STRING_FILES: &[&str] = &[
     "src/core/i18n.rs",
-    "src/core/checklist/items.rs",
     "src/core/localized.rs",
     "src/core/troubleshoot/ladder.rs",
     "src/core/report/letter/words.rs",

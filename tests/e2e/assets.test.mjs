@@ -193,7 +193,7 @@ test("an altered part is refused: its view says so and tries again, the rest kee
   await context.close();
 });
 
-test("an altered glue module is refused before it runs, and the Wasm is never fetched", async () => {
+test("an altered glue module is refused before it runs, and the Wasm it fetched beside is never used", async () => {
   const { page, context, log } = await openPage(browser, server.url + "/");
   // Code an attacker would like to run: it must never execute.
   await tamper(page, `**/${named(".js")}`, (body) => Buffer.concat([body, Buffer.from("\nwindow.tampered = true;\n")]));
@@ -201,7 +201,9 @@ test("an altered glue module is refused before it runs, and the Wasm is never fe
   await launcher(page).click();
   assert.match(await failed, new RegExp(`^${named(".js").replace(/\./g, "\\.")} did not load or failed its integrity check`));
   assert.equal(await page.evaluate(() => window.tampered), undefined);
-  assert.deepEqual(log.requests.filter((u) => u.endsWith(".wasm")), []);
+  // The Wasm downloads beside the glue; only the first part, and no app mounted from it.
+  assert.deepEqual(log.requests.filter((u) => u.endsWith(".wasm")), [`${server.url}/wallet-help/${named(".wasm")}`]);
+  assert.equal(await page.locator(".wh-app").count(), 0);
   assert.ok(await launcher(page).isVisible());
   assert.deepEqual(log.errors, []);
   await context.close();

@@ -1,46 +1,27 @@
 //! The security checklist: its items (built in, changed by the operator's config), the
 //! user's marks, and what the summary line says: how many are done and what to do next.
 
-mod items;
+pub(crate) mod model;
 
-pub use items::defaults;
+// The build script's checklist reader, compiled here too so its errors are tested natively.
+#[cfg(test)]
+use model as checklist_model;
+#[cfg(test)]
+#[path = "../../../build/checklist.rs"]
+mod source;
+
+pub use model::{Item, Text, Tool};
+
+use super::config::Locale;
+
+/// The built-in items of a locale, from its content file (`content/<locale>/checklist.md`);
+/// none until the language has arrived.
+pub fn defaults(locale: Locale) -> &'static [Item] {
+    super::content::pack(locale).map_or(&[], |p| &p.checklist)
+}
 
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use std::collections::BTreeMap;
-
-pub type Text = Cow<'static, str>;
-
-/// What opening an item's main button does, beyond reading it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tool {
-    /// Check a contact against the official list.
-    Verifier,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Item {
-    pub id: Text,
-    /// Phrased as the habit to have ("Two-factor authentication is on").
-    pub title: Text,
-    /// What to do, as the summary's "next" suggestion ("turn on two-factor").
-    pub next: Text,
-    pub why: Text,
-    /// Short steps, one per line.
-    pub steps: Text,
-    /// Comma-separated article ids.
-    pub articles: Text,
-    pub tool: Option<Tool>,
-}
-
-impl Item {
-    pub fn steps(&self) -> impl Iterator<Item = &str> {
-        self.steps.lines().map(str::trim).filter(|l| !l.is_empty())
-    }
-    pub fn articles(&self) -> impl Iterator<Item = &str> {
-        self.articles.split(',').map(str::trim).filter(|s| !s.is_empty())
-    }
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -203,5 +184,43 @@ mod tests {
         assert_eq!(app_outdated("3.1", "3.1.1"), Some(true));
         assert_eq!(app_outdated("", "3.1"), None);
         assert_eq!(app_outdated("latest", "3.1"), None);
+    }
+
+    #[test]
+    fn a_checklist_file_is_read_into_items() {
+        let text = "## two-factor\ntitle: 2FA is on\nnext: turn it on\nwhy: A code.\nsteps:\n- Open settings.\n- Turn it on.\narticles: a, b\n\n## real\ntitle: T\nnext: n\nwhy: w\nsteps:\n- One.\n- Two.\narticles: a\ntool: verifier\n";
+        let items = source::parse(text, &["a", "b"]).expect("valid");
+        assert_eq!(items.len(), 2);
+        let i = &items[0];
+        assert_eq!(
+            (i.id.as_ref(), i.steps.as_ref(), i.articles.as_ref(), i.tool),
+            ("two-factor", "Open settings.\nTurn it on.", "a,b", None)
+        );
+        assert_eq!(items[1].tool, Some(Tool::Verifier));
+    }
+
+    #[test]
+    fn a_bad_checklist_file_names_each_problem_and_its_line() {
+        let text = "stray\n## Bad Id\ntitle: T\nsteps: inline\n- one\ncolour: red\narticles: ghost\ntool: hammer\n\n## ok\ntitle: T\nnext: n\nwhy: w\nsteps:\n- a\n- b\narticles: a\n## ok\n";
+        assert_eq!(
+            source::parse(text, &["a"]).unwrap_err(),
+            [
+                "1: text before the first `## item-id` heading",
+                "4: steps are listed on the lines below, one `- step` each",
+                "6: expected one of title, next, why, steps, articles, tool as `key: value`, or `- step` under steps:, got \"colour: red\"",
+                "2: item id \"Bad Id\" must be lowercase letters, digits and -",
+                "2: item Bad Id has no next",
+                "2: item Bad Id has no why",
+                "2: item Bad Id needs two or more steps, has 1",
+                "2: item Bad Id: no article with id \"ghost\"",
+                "2: item Bad Id: tool \"hammer\" unknown; the only tool is verifier",
+                "18: item ok is given twice",
+                "18: item ok has no title",
+                "18: item ok has no next",
+                "18: item ok has no why",
+                "18: item ok has no articles",
+                "18: item ok needs two or more steps, has 0",
+            ]
+        );
     }
 }

@@ -11,7 +11,8 @@ pub use pack::Pack;
 use super::checklist::{self, Item};
 use super::config::Locale;
 
-/// The content file's view of the flow model.
+/// The content file's view of the flow and checklist models.
+use super::checklist::model as checklist_model;
 use super::troubleshoot::model as flow_model;
 
 /// One content file per language, written by the build script from `content/<locale>/`.

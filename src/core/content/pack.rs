@@ -1,4 +1,5 @@
-//! One language's content as one text file: its FAQ articles and its troubleshooting flows.
+//! One language's content as one text file: its FAQ articles, its troubleshooting flows and
+//! its security checklist.
 //! Std-only on purpose: the build script includes this file to write the files, and the
 //! widget reads them, compiled in (tests, `HelpWidget`) or fetched (`make dist`), so a
 //! visitor downloads only the language they read.
@@ -12,8 +13,10 @@
 //! A US id US category US title US summary US keywords US related US updated US body
 //! F US case US category US title                          a flow; its steps follow
 //! S US id US text US detail US articles US done US urgent one step ("+detail" or "", "1" or "")
+//! K US id US title US next US why US steps US articles US tool   a checklist item (tool: "verifier" or "")
 //! ```
 
+use super::checklist_model::{Item, Tool};
 use super::flow_model::{Category as FlowCategory, Flow, Step};
 use super::model::{Article, Category, Text};
 use std::borrow::Cow;
@@ -30,10 +33,11 @@ pub struct Pack {
     pub locale: &'static str,
     pub articles: Vec<Article>,
     pub flows: Vec<Flow>,
+    pub checklist: Vec<Item>,
 }
 
 /// Writes the file. A field holding a separator is an error naming it.
-pub fn encode(locale: &str, articles: &[Article], flows: &[Flow]) -> Result<String, String> {
+pub fn encode(locale: &str, articles: &[Article], flows: &[Flow], checklist: &[Item]) -> Result<String, String> {
     let mut out = String::new();
     let mut record = |kind: &str, fields: &[&str]| -> Result<(), String> {
         if let Some(bad) = fields.iter().find(|f| f.contains([RECORD, FIELD])) {
@@ -59,6 +63,13 @@ pub fn encode(locale: &str, articles: &[Article], flows: &[Flow]) -> Result<Stri
             record("S", &[&s.id, &s.text, &detail, &s.articles, &s.done, if s.urgent { "1" } else { "" }])?;
         }
     }
+    for i in checklist {
+        let tool = match i.tool {
+            Some(Tool::Verifier) => "verifier",
+            None => "",
+        };
+        record("K", &[&i.id, &i.title, &i.next, &i.why, &i.steps, &i.articles, tool])?;
+    }
     Ok(out)
 }
 
@@ -74,7 +85,7 @@ pub fn decode(text: &'static str) -> Result<Pack, String> {
     if !text.ends_with(RECORD) {
         return Err("the file is cut short".into());
     }
-    let mut pack = Pack { locale, articles: Vec::new(), flows: Vec::new() };
+    let mut pack = Pack { locale, articles: Vec::new(), flows: Vec::new(), checklist: Vec::new() };
     let b = |s: &'static str| -> Text { Cow::Borrowed(s) };
     for (n, record) in records {
         let fields: Vec<&'static str> = record.split(FIELD).collect();
@@ -119,6 +130,22 @@ pub fn decode(text: &'static str) -> Result<Pack, String> {
                     urgent,
                 });
             }
+            ["K", id, title, next, why, steps, articles, tool] => {
+                let tool = match *tool {
+                    "verifier" => Some(Tool::Verifier),
+                    "" => None,
+                    other => return Err(bad(&format!("unknown tool {other:?}"))),
+                };
+                pack.checklist.push(Item {
+                    id: b(id),
+                    title: b(title),
+                    next: b(next),
+                    why: b(why),
+                    steps: b(steps),
+                    articles: b(articles),
+                    tool,
+                });
+            }
             [kind, ..] => return Err(bad(&format!("{kind:?} with {} fields", fields.len()))),
             [] => return Err(bad("empty")),
         }
@@ -160,19 +187,34 @@ mod tests {
         }
     }
 
+    fn item(id: &'static str, tool: Option<Tool>) -> Item {
+        Item {
+            id: id.into(),
+            title: "两步验证已开启".into(),
+            next: "turn it on".into(),
+            why: "Why.".into(),
+            steps: "One.\nTwo.".into(),
+            articles: "one,two".into(),
+            tool,
+        }
+    }
+
     #[test]
     fn what_is_written_reads_back_the_same() {
         let articles = [article("one"), article("two")];
-        let text = encode("zh-CN", &articles, &[flow()]).unwrap();
+        let checklist = [item("two-factor", None), item("official-support", Some(Tool::Verifier))];
+        let text = encode("zh-CN", &articles, &[flow()], &checklist).unwrap();
         let pack = decode(Box::leak(text.into_boxed_str())).unwrap();
-        assert_eq!(pack, Pack { locale: "zh-CN", articles: articles.to_vec(), flows: vec![flow()] });
+        let want =
+            Pack { locale: "zh-CN", articles: articles.to_vec(), flows: vec![flow()], checklist: checklist.to_vec() };
+        assert_eq!(pack, want);
     }
 
     #[test]
     fn an_empty_detail_is_kept_apart_from_no_detail() {
         let mut f = flow();
         f.steps.to_mut()[0].detail = Some("".into());
-        let text = encode("en", &[], std::slice::from_ref(&f)).unwrap();
+        let text = encode("en", &[], std::slice::from_ref(&f), &[]).unwrap();
         assert_eq!(decode(Box::leak(text.into_boxed_str())).unwrap().flows, vec![f]);
     }
 
@@ -180,12 +222,12 @@ mod tests {
     fn a_separator_in_the_content_is_refused_at_build_time() {
         let mut a = article("one");
         a.title = "bad\u{1e}title".into();
-        assert!(encode("en", &[a], &[]).unwrap_err().contains("bad\\u{1e}title"));
+        assert!(encode("en", &[a], &[], &[]).unwrap_err().contains("bad\\u{1e}title"));
     }
 
     #[test]
     fn a_damaged_or_foreign_file_is_refused_with_the_record() {
-        let good = encode("en", &[article("one")], &[flow()]).unwrap();
+        let good = encode("en", &[article("one")], &[flow()], &[item("x", None)]).unwrap();
         let cases = [
             ("<!doctype html><p>Not found", "not a content file"),
             ("wallet-help content 2\u{1f}en\u{1e}", "not a content file"),
@@ -206,5 +248,8 @@ mod tests {
         }
         let bad_category: &'static str = Box::leak(good.replace("security", "food").into_boxed_str());
         assert!(decode(bad_category).unwrap_err().contains("unknown category \"food\""));
+        let bad_tool: &'static str =
+            Box::leak(good.replacen("one,two\u{1f}", "one,two\u{1f}hammer", 1).into_boxed_str());
+        assert!(decode(bad_tool).unwrap_err().contains("unknown tool \"hammer\""));
     }
 }
