@@ -19,6 +19,8 @@ mod model;
 #[path = "src/core/content/pack.rs"]
 #[allow(dead_code)]
 mod pack;
+#[path = "build/strings.rs"]
+mod strings;
 #[path = "src/core/content/validate.rs"]
 #[allow(dead_code)]
 mod validate;
@@ -30,6 +32,16 @@ use std::path::{Path, PathBuf};
 
 /// The built-in languages: each gets its own content file.
 const LOCALES: [&str; 2] = ["en", "zh-CN"];
+// The interface strings' keys, from the schema `core::i18n` makes its `Strings` of.
+macro_rules! strings {
+    ($($(#[$doc:meta])* $key:ident,)*) => {
+        const STRING_KEYS: &[&str] = &[$(stringify!($key)),*];
+    };
+}
+include!("src/core/strings_schema.rs");
+
+/// Each language's interface text, `key: value` per line.
+const STRINGS: &str = "strings.txt";
 /// The checklist's file in each language's folder; every other `.md` there is an article.
 const CHECKLIST: &str = "checklist.md";
 const KEYS: [&str; 6] = ["category", "title", "summary", "keywords", "related", "updated"];
@@ -42,6 +54,8 @@ fn main() {
     println!("cargo:rerun-if-changed=src/core/troubleshoot/model.rs");
     println!("cargo:rerun-if-changed=build/flows.rs");
     println!("cargo:rerun-if-changed=build/checklist.rs");
+    println!("cargo:rerun-if-changed=src/core/strings_schema.rs");
+    println!("cargo:rerun-if-changed=build/strings.rs");
     println!("cargo:rerun-if-changed=src/core/checklist/model.rs");
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -62,7 +76,19 @@ fn main() {
                 Vec::new()
             }
         };
-        match pack::encode(locale, &articles, &flows, &checklist) {
+        let strings_file = dir.join(STRINGS);
+        let interface = match std::fs::read_to_string(&strings_file) {
+            Ok(text) => strings::read(&text, STRING_KEYS).unwrap_or_else(|errs| {
+                problems.extend(errs.into_iter().map(|e| format!("{}:{e}", strings_file.display())));
+                Vec::new()
+            }),
+            Err(e) => {
+                problems.push(format!("{}: {e}", strings_file.display()));
+                Vec::new()
+            }
+        };
+        let interface: Vec<&str> = interface.iter().map(String::as_str).collect();
+        match pack::encode(locale, &interface, &articles, &flows, &checklist) {
             Ok(text) => files.push((format!("content-{locale}.txt"), text)),
             Err(e) => problems.push(format!("{}: {e}", dir.display())),
         }

@@ -1,5 +1,6 @@
 //! One typographic convention for the Chinese text, in the articles, flows and checklist as
-//! in the interface strings: no space between Chinese and Latin letters or digits
+//! in the interface strings (`strings.txt` and those still written in Rust): no space between
+//! Chinese and Latin letters or digits
 //! ("tpWallet客服", "仅Telegram账号", "第3步"). The brand is put into the text at run time and
 //! may itself be Chinese ("ACME钱包"), where a space before "客服" would be wrong. Keywords are
 //! left as users type them. One spelling per term: "TxID".
@@ -40,7 +41,7 @@ fn markdown_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
         let path = entry.unwrap().path();
         if path.is_dir() {
             markdown_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
+        } else if path.extension().is_some_and(|e| e == "md") || path.ends_with("strings.txt") {
             out.push(path);
         }
     }

@@ -1,5 +1,10 @@
-//! Every interface string in both languages. Components ask for `strings(locale)` and never
-//! spell text themselves, so a missing translation is a compile error, not a blank label.
+//! Every interface string. Components ask for them here and never spell text themselves.
+//!
+//! Most of the text is data: each language's `content/<locale>/strings.txt`, checked at build
+//! time against one schema (`strings_schema.rs`: a missing string fails the build) and
+//! shipped in that language's content file, so a visitor downloads only their language. The
+//! words the panel's frame shows before the content file arrives ([`Frame`]) and the text
+//! made of parts (counts, reasons, sentences with values) are still code, per language.
 
 use super::config::{Locale, View};
 use super::contacts::{Advice, Channel, Network, Reason};
@@ -7,426 +12,85 @@ use super::content::Category as Topic;
 use super::delivery::Failure;
 use super::report::{Category, Field, Kind, Preferred, Problem};
 
-pub struct Strings {
-    pub panel_title: &'static str,
+macro_rules! strings {
+    ($($(#[$doc:meta])* $key:ident,)*) => {
+        /// The interface text of one language, read from its content file.
+        pub struct Strings {
+            $($(#[$doc])* pub $key: &'static str,)*
+        }
+
+        /// The keys of [`Strings`], in the order of the content file's values.
+        pub const KEYS: &[&str] = &[$(stringify!($key)),*];
+
+        impl Strings {
+            /// Before the language's content file has arrived: nothing is said yet (the panel
+            /// shows only its [`Frame`] then).
+            const EMPTY: Strings = Strings { $($key: "",)* };
+
+            /// The values in [`KEYS`] order; `None` if there are more or fewer.
+            fn from_values(values: &[&'static str]) -> Option<Strings> {
+                let mut v = values.iter().copied();
+                let s = Strings { $($key: v.next()?,)* };
+                v.next().is_none().then_some(s)
+            }
+        }
+    };
+}
+include!("strings_schema.rs");
+
+/// What the panel's frame says before a language's content file has arrived (the launcher,
+/// the header, the tabs' label and the loading placeholder): compiled in, unlike [`Strings`].
+pub struct Frame {
     /// The launcher button's name (the script tag's loader names it the same).
     pub launcher: &'static str,
+    pub panel_title: &'static str,
     pub close: &'static str,
     pub views_label: &'static str,
-    pub back: &'static str,
-    pub topics: &'static str,
-    pub search_label: &'static str,
-    pub search_placeholder: &'static str,
-    pub no_results: &'static str,
-    pub no_results_hint: &'static str,
-    pub helpful: &'static str,
-    pub yes: &'static str,
-    pub no: &'static str,
-    pub thanks: &'static str,
-    pub sorry: &'static str,
-    pub related: &'static str,
-    pub not_found: &'static str,
-    pub updated: &'static str,
-    pub contact_title: &'static str,
-    pub letter_edit: &'static str,
-    pub contact_intro: &'static str,
-    pub choose: &'static str,
-    pub description_hint: &'static str,
-    pub submit: &'static str,
-    pub reference: &'static str,
-    pub no_endpoint: &'static str,
-    pub error_summary: &'static str,
-    pub never_share: &'static str,
-    pub legend_problem: &'static str,
-    pub legend_transaction: &'static str,
-    pub legend_contact: &'static str,
-    pub contact_hint: &'static str,
-    pub preferred_email: &'static str,
-    pub preferred_phone: &'static str,
-    pub attach_hint: &'static str,
-    pub image_bad_type: &'static str,
-    pub image_too_big: &'static str,
-    pub image_unreadable: &'static str,
-    pub image_limit: &'static str,
-    pub remove: &'static str,
-    pub guard_title: &'static str,
-    pub guard_body: &'static str,
-    pub guard_remove: &'static str,
-    /// Under the FAQ search box when the query holds a seed phrase or key.
-    pub search_secret: &'static str,
-    pub discard: &'static str,
-    pub discard_question: &'static str,
-    pub discard_yes: &'static str,
-    /// The safe answer to a question before something is deleted.
-    pub keep: &'static str,
-    /// The report could not be put in the outbox (no random source, a broken endpoint).
-    pub send_failed: &'static str,
-    /// The way out of the escalation ladder to the FAQ.
-    pub back_to_faq: &'static str,
-    pub clear_yes: &'static str,
-    pub suggestions: &'static str,
-    pub my_reports: &'static str,
-    pub no_reports: &'static str,
-    pub status_queued: &'static str,
-    pub status_sending: &'static str,
-    pub status_delivered: &'static str,
-    pub status_rejected: &'static str,
-    pub queued: &'static str,
-    pub status_not_delivered: &'static str,
-    /// Under a report given up on: what to do instead (the channels follow).
-    pub not_delivered_help: &'static str,
-    pub copy_report: &'static str,
-    /// The browser refused the clipboard: the text is shown to select instead.
-    pub copy_refused: &'static str,
-    /// The next try, when the browser says it is offline.
-    pub when_online: &'static str,
-    /// The next try, when it is due now.
-    pub in_a_moment: &'static str,
-    /// The report is kept in the text-only store: its screenshots are not.
-    pub screenshots_dropped: &'static str,
-    /// Neither store could keep the report, nor could it be sent (the channels follow).
-    pub not_saved: &'static str,
-    pub report_id: &'static str,
-    pub write_report: &'static str,
-    pub sent_what: &'static str,
     /// A view whose code is still downloading; one that could not be; the button to try again.
     pub view_loading: &'static str,
     pub view_failed: &'static str,
     pub try_again: &'static str,
-    pub clear_data: &'static str,
-    pub clear_data_hint: &'static str,
-    pub edit_again: &'static str,
-    pub mark_done: &'static str,
-    pub mark_not_yet: &'static str,
-    pub mark_na: &'static str,
-    pub why_how: &'static str,
-    pub check_contact: &'static str,
-    pub reset_checklist: &'static str,
-    pub read_more: &'static str,
-    pub checklist_intro: &'static str,
-    pub attach_checklist: &'static str,
-    pub verifier_title: &'static str,
-    pub verifier_intro: &'static str,
-    pub verifier_label: &'static str,
-    pub verifier_button: &'static str,
-    pub verdict_official: &'static str,
-    pub verdict_impostor: &'static str,
-    pub verdict_unknown: &'static str,
-    pub verdict_unknown_advice: &'static str,
-    /// The verdict's title when the operator has published no official contacts.
-    pub verdict_unverified: &'static str,
-    pub verdict_unpublished_advice: &'static str,
-    pub verdict_rule: &'static str,
-    pub back_to_checklist: &'static str,
-    pub ts_intro: &'static str,
-    pub ts_fixed: &'static str,
-    pub ts_broken: &'static str,
-    pub ts_next: &'static str,
-    pub ts_previous: &'static str,
-    pub ts_other: &'static str,
-    pub ts_solved: &'static str,
-    pub ladder_title: &'static str,
-    pub rung_service: &'static str,
-    pub rung_service_none: &'static str,
-    pub chat: &'static str,
-    pub call: &'static str,
-    pub email_support: &'static str,
-    pub rung_report: &'static str,
-    pub open_form: &'static str,
-    pub rung_public: &'static str,
-    pub forum: &'static str,
-    pub write_letter: &'static str,
-    pub rung_regulator: &'static str,
-    pub next_rung: &'static str,
-    pub followup_answered: &'static str,
-    pub followup_later: &'static str,
-    pub followup_next: &'static str,
-    pub region: &'static str,
-    pub regulator_none: &'static str,
-    pub regulator_bring: &'static str,
-    pub letter_title: &'static str,
-    pub copy: &'static str,
-    pub copied: &'static str,
-    pub download: &'static str,
-    pub print: &'static str,
-    pub print_blocked: &'static str,
-    /// Between a label and its value.
-    pub colon: &'static str,
 }
 
-const EN: Strings = Strings {
-    panel_title: "Help centre",
+const EN_FRAME: Frame = Frame {
     launcher: "Help",
+    panel_title: "Help centre",
     close: "Close help",
     views_label: "Help sections",
-    back: "Back",
-    topics: "Browse by topic",
-    search_label: "Search the help articles",
-    search_placeholder: "e.g. transfer failed, seed phrase",
-    no_results: "No article matches your words.",
-    no_results_hint: "Let us walk you through the problem, or write to support.",
-    helpful: "Was this helpful?",
-    yes: "Yes",
-    no: "No",
-    thanks: "Thanks for telling us.",
-    sorry: "Sorry it did not help. Support can look at your case:",
-    related: "Related questions",
-    not_found: "This article is not available.",
-    updated: "Updated",
-    contact_title: "Report a problem or send feedback",
-    letter_edit: "Check the letter and fill in your name where it says [your name]. You can change anything before you copy, download or print it.",
-    contact_intro: "Tell us what happened. We read every report.",
-    choose: "Choose…",
-    description_hint: "Include the time, amount and what you saw. Never type your seed phrase or private key.",
-    submit: "Send report",
-    reference: "Reference",
-    no_endpoint: "Reports cannot be sent from this page. Please contact support through the official channels listed in the app.",
-    error_summary: "Please correct these fields:",
-    never_share: "Real support never asks for your seed phrase, private key or password.",
-    legend_problem: "Your problem",
-    legend_transaction: "Transaction (if any)",
-    legend_contact: "How support can answer you",
-    contact_hint: "A complaint needs a way to answer you.",
-    preferred_email: "Email",
-    preferred_phone: "Phone",
-    attach_hint: "PNG, JPEG or WebP. Large images are made smaller on your device first.",
-    image_bad_type: "only PNG, JPEG or WebP images can be attached.",
-    image_too_big: "still larger than 2 MB after shrinking.",
-    image_unreadable: "could not be read as an image.",
-    image_limit: "Up to 3 screenshots can be attached.",
-    remove: "Remove",
-    guard_title: "Never share your seed phrase or private key",
-    guard_body: "Real support never asks for it. Anyone who has it can take all your funds, so this report cannot be sent with it.",
-    guard_remove: "Remove it from the report",
-    search_secret: "This looks like a seed phrase or private key. Never type it anywhere, not even in a search box: real support never asks for it. Clear the box.",
-    discard: "Discard draft",
-    discard_question: "Discard this draft? What you wrote will be gone.",
-    discard_yes: "Discard",
-    keep: "Keep",
-    send_failed: "This browser could not prepare the report for sending. Nothing is lost: your text is still in the form.",
-    back_to_faq: "Back to the questions and answers",
-    clear_yes: "Delete",
-    suggestions: "These articles may already answer it:",
-    my_reports: "My reports",
-    no_reports: "You have not sent a report from this device yet.",
-    status_queued: "Waiting to send",
-    status_sending: "Sending",
-    status_delivered: "Received",
-    status_rejected: "Not accepted",
-    queued: "Saved on this device. It is sent as soon as the connection allows, even after a reload.",
-    status_not_delivered: "Not delivered",
-    not_delivered_help: "This report could not be delivered and will not be tried again. Copy its text and send it to support another way:",
-    copy_report: "Copy the text",
-    copy_refused: "This browser did not allow copying. Select the text below and copy it yourself.",
-    when_online: "when you are back online",
-    in_a_moment: "in a moment",
-    screenshots_dropped: "Screenshots could not be kept on this device. The text of your report is saved and will be sent; attach the screenshots when support answers.",
-    not_saved: "Your report was NOT saved and NOT sent: this browser does not let the widget store it. Your text is still in the form. Try again later, or contact support directly:",
-    report_id: "Report id",
-    write_report: "Write a report",
-    sent_what: "What was sent",
     view_loading: "Loading…",
     view_failed: "This part of help could not be loaded. Check your connection.",
     try_again: "Try again",
-    clear_data: "Clear my data on this device",
-    clear_data_hint: "Removes your reports (also unsent ones), the draft and your answers from this browser.",
-    edit_again: "Edit and send again",
-    mark_done: "Done",
-    mark_not_yet: "Not yet",
-    mark_na: "Does not apply",
-    why_how: "Why and how",
-    check_contact: "Check a support contact",
-    reset_checklist: "Start the checklist again",
-    read_more: "Read more:",
-    checklist_intro: "Two minutes that protect your funds. Your answers stay on this device.",
-    attach_checklist: "Attach my safety checklist",
-    verifier_title: "Check a support contact",
-    verifier_intro: "Paste a website, email address, phone number, or a Telegram, X or WeChat account that claims to be support.",
-    verifier_label: "Contact to check",
-    verifier_button: "Check",
-    verdict_official: "Official",
-    verdict_impostor: "Warning: this looks like a fake",
-    verdict_unknown: "Not on the official list",
-    verdict_unknown_advice: "We cannot confirm it. Look for the contact on the official website or in the app, and do not trust it until you find it there.",
-    verdict_unverified: "Unverified",
-    verdict_unpublished_advice: "This site has not published its official contacts, so none can be confirmed. Treat this one as unverified: reach support only through the app or a website you opened yourself.",
-    verdict_rule: "Official support never asks for your seed phrase, private key or password, and never asks you to move funds to \"verify\" them.",
-    back_to_checklist: "Back to the checklist",
-    ts_intro: "What went wrong? Pick the closest case and we'll walk you through it.",
-    ts_fixed: "This fixed it",
-    ts_broken: "Still broken",
-    ts_next: "Done — next step",
-    ts_previous: "Previous step",
-    ts_other: "Other problems",
-    ts_solved: "Glad it is solved. If it comes back, start again here.",
-    ladder_title: "Still not solved? Take it further, one step at a time:",
-    rung_service: "1. Customer service",
-    rung_service_none: "Use the in-app chat or the contacts on the official website, never ones from messages.",
-    chat: "Open the support chat",
-    call: "Call",
-    email_support: "Email",
-    rung_report: "2. Send a report with what you tried",
-    open_form: "Open the report form",
-    rung_public: "3. Public channels",
-    forum: "Ask in the community forum",
-    write_letter: "Write a formal complaint letter",
-    rung_regulator: "4. The financial regulator",
-    next_rung: "Suggested next step",
-    followup_answered: "They answered",
-    followup_later: "Not now",
-    followup_next: "Show the next step",
-    region: "Your region",
-    regulator_none: "If funds are at risk and nothing else helped, complain to your local financial regulator.",
-    regulator_bring: "Bring: transaction hashes, times and amounts, screenshots, chat records, your report references and the complaint letter.",
-    letter_title: "Your complaint letter",
-    copy: "Copy",
-    copied: "Copied.",
-    download: "Download as a text file",
-    print: "Print",
-    print_blocked: "The browser blocked the print page. Allow pop-ups for this site, or download the letter and print the file.",
-    colon: ": ",
 };
 
-const ZH_CN: Strings = Strings {
-    panel_title: "帮助中心",
+const ZH_CN_FRAME: Frame = Frame {
     launcher: "帮助",
+    panel_title: "帮助中心",
     close: "关闭帮助",
     views_label: "帮助栏目",
-    back: "返回",
-    topics: "按分类浏览",
-    search_label: "搜索帮助文章",
-    search_placeholder: "例如：转账失败、助记词",
-    no_results: "没有找到相关文章。",
-    no_results_hint: "可以按步骤排查问题，或直接联系客服。",
-    helpful: "这篇内容对您有帮助吗？",
-    yes: "有帮助",
-    no: "没帮助",
-    thanks: "感谢您的反馈。",
-    sorry: "抱歉没能帮到您。客服可以帮您具体处理：",
-    related: "相关问题",
-    not_found: "找不到这篇文章。",
-    updated: "更新于",
-    contact_title: "反馈问题或投诉",
-    letter_edit: "请核对信件，并在【您的姓名】处填写姓名。复制、下载或打印前，您可以修改任何内容。",
-    contact_intro: "请告诉我们发生了什么，每一份反馈我们都会认真阅读。",
-    choose: "请选择…",
-    description_hint: "请写明时间、金额和看到的情况。切勿填写助记词或私钥。",
-    submit: "提交",
-    reference: "受理编号",
-    no_endpoint: "此页面无法直接提交反馈，请通过应用内列出的官方渠道联系客服。",
-    error_summary: "请修改以下内容：",
-    never_share: "真正的客服绝不会索要您的助记词、私钥或密码。",
-    legend_problem: "您的问题",
-    legend_transaction: "交易信息（如有）",
-    legend_contact: "客服如何回复您",
-    contact_hint: "投诉需要留下联系方式，方便客服回复。",
-    preferred_email: "邮件",
-    preferred_phone: "电话",
-    attach_hint: "支持PNG、JPEG、WebP。较大的图片会先在您的设备上压缩。",
-    image_bad_type: "只能添加PNG、JPEG或WebP图片。",
-    image_too_big: "压缩后仍大于2 MB。",
-    image_unreadable: "无法识别为图片。",
-    image_limit: "最多只能添加3张截图。",
-    remove: "删除",
-    guard_title: "切勿泄露助记词或私钥",
-    guard_body: "真正的客服绝不会索要。任何人拿到它都能转走您的全部资产，所以这份反馈不能带着它发送。",
-    guard_remove: "从反馈中删除",
-    search_secret: "这看起来像助记词或私钥。请不要在任何地方输入它，搜索框也不行：真正的客服绝不会索要。请清空搜索框。",
-    discard: "清空草稿",
-    discard_question: "清空这份草稿？已填写的内容将被删除。",
-    discard_yes: "清空",
-    keep: "保留",
-    send_failed: "此浏览器无法准备发送这份反馈。内容没有丢失，仍保留在表单中。",
-    back_to_faq: "返回常见问题",
-    clear_yes: "删除",
-    suggestions: "这些文章也许能解答：",
-    my_reports: "我的反馈",
-    no_reports: "您还没有在本设备上提交过反馈。",
-    status_queued: "等待发送",
-    status_sending: "发送中",
-    status_delivered: "已送达",
-    status_rejected: "未被接受",
-    queued: "已保存在本设备，网络恢复后会自动发送，刷新页面也不会丢失。",
-    status_not_delivered: "未能送达",
-    not_delivered_help: "这份反馈未能送达，也不会再自动重试。请复制内容，通过以下其他方式发给客服：",
-    copy_report: "复制内容",
-    copy_refused: "此浏览器不允许复制。请选中下面的文字，自行复制。",
-    when_online: "网络恢复后",
-    in_a_moment: "即将进行",
-    screenshots_dropped: "本设备无法保存截图。反馈的文字已保存，会尽快发送；客服回复时请再附上截图。",
-    not_saved:
-        "您的反馈未能保存，也未能发送：此浏览器不允许本组件存储数据。内容仍保留在表单中。请稍后重试，或直接联系客服：",
-    report_id: "反馈编号",
-    write_report: "写反馈",
-    sent_what: "发送的内容",
     view_loading: "正在加载…",
     view_failed: "这部分帮助内容未能加载，请检查网络连接。",
     try_again: "重试",
-    clear_data: "清除本设备上的数据",
-    clear_data_hint: "从此浏览器删除您的反馈（包括尚未发送的）、草稿和评价。",
-    edit_again: "修改后重新发送",
-    mark_done: "已完成",
-    mark_not_yet: "还没有",
-    mark_na: "不适用",
-    why_how: "原因和做法",
-    check_contact: "核实客服联系方式",
-    reset_checklist: "重新开始检查",
-    read_more: "延伸阅读：",
-    checklist_intro: "两分钟，保护您的资产。您的选择只保存在本设备上。",
-    attach_checklist: "附上我的安全检查结果",
-    verifier_title: "核实客服联系方式",
-    verifier_intro: "粘贴自称客服的网址、邮箱、电话号码，或Telegram、X、微信公众号账号。",
-    verifier_label: "要核实的联系方式",
-    verifier_button: "核实",
-    verdict_official: "官方渠道",
-    verdict_impostor: "警告：这很可能是假冒的",
-    verdict_unknown: "不在官方名单中",
-    verdict_unknown_advice: "无法确认。请在官网或应用内查找这个联系方式，找到之前不要相信它。",
-    verdict_unverified: "未经核实",
-    verdict_unpublished_advice:
-        "本站尚未公布官方联系方式，因此无法确认。请把它当作未经核实，只通过应用内或您自己打开的官网联系客服。",
-    verdict_rule: "官方客服绝不会索要助记词、私钥或密码，也绝不会让您转移资产来“验证”。",
-    back_to_checklist: "返回安全检查",
-    ts_intro: "遇到了什么问题？选择最接近的情况，我们一步步帮您排查。",
-    ts_fixed: "问题解决了",
-    ts_broken: "还是不行",
-    ts_next: "已完成，下一步",
-    ts_previous: "上一步",
-    ts_other: "其他问题",
-    ts_solved: "很高兴问题解决了。如果再次出现，可以从这里重新开始。",
-    ladder_title: "还没解决？可以逐级反映：",
-    rung_service: "1. 联系客服",
-    rung_service_none: "请使用应用内在线客服或官网上的联系方式，不要使用消息里给的联系方式。",
-    chat: "打开在线客服",
-    call: "拨打",
-    email_support: "发邮件给客服",
-    rung_report: "2. 提交反馈，附上已尝试的步骤",
-    open_form: "填写反馈",
-    rung_public: "3. 公开渠道",
-    forum: "到社区论坛求助",
-    write_letter: "撰写正式投诉信",
-    rung_regulator: "4. 金融监管部门",
-    next_rung: "建议的下一步",
-    followup_answered: "已收到答复",
-    followup_later: "稍后再说",
-    followup_next: "查看下一步",
-    region: "您所在的地区",
-    regulator_none: "如果资金有风险且其他办法都无效，可以向当地金融监管部门投诉。",
-    regulator_bring: "请准备：交易哈希、时间和金额、截图、聊天记录、反馈受理编号和投诉信。",
-    letter_title: "您的投诉信",
-    copy: "复制",
-    copied: "已复制。",
-    download: "下载为文本文件",
-    print: "打印",
-    print_blocked: "浏览器拦截了打印页面。请允许此网站弹出窗口，或下载投诉信后打印文件。",
-    colon: "：",
 };
 
-pub fn strings(locale: Locale) -> &'static Strings {
+/// The frame's words, there from the start.
+pub fn frame(locale: Locale) -> &'static Frame {
     match locale {
-        Locale::En => &EN,
-        Locale::ZhCn => &ZH_CN,
+        Locale::En => &EN_FRAME,
+        Locale::ZhCn => &ZH_CN_FRAME,
     }
+}
+
+/// The interface text of a language, once its content file is there (compiled in, or
+/// fetched with `make dist`); empty strings until then.
+pub fn strings(locale: Locale) -> &'static Strings {
+    static READ: [std::sync::OnceLock<Strings>; 2] = [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+    let Some(pack) = super::content::pack(locale) else { return &Strings::EMPTY };
+    let slot = &READ[match locale {
+        Locale::En => 0,
+        Locale::ZhCn => 1,
+    }];
+    // `content::install` has checked the count against this build's keys.
+    slot.get_or_init(|| Strings::from_values(&pack.interface).unwrap_or(Strings::EMPTY))
 }
 
 pub fn view_name(locale: Locale, view: View) -> &'static str {
@@ -999,6 +663,11 @@ pub fn channel_name(locale: Locale, channel: Channel) -> &'static str {
     }
 }
 
+// The build script's reader of the strings files, compiled here too so its errors are tested.
+#[cfg(test)]
+#[path = "../../build/strings.rs"]
+mod source;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1088,5 +757,38 @@ mod tests {
             retry_text(Locale::ZhCn, 2, Some("设备未联网"), "网络恢复后"),
             "已尝试2次，上次失败原因：设备未联网。下次尝试：网络恢复后。"
         );
+    }
+
+    #[test]
+    fn a_strings_file_gives_every_key_in_the_schema_order() {
+        let text = "# comment\nno: No\n\nback: Back\ncolon: \": \"\n";
+        assert_eq!(source::read(text, &["back", "no", "colon"]).unwrap(), ["Back", "No", ": "]);
+        assert_eq!(source::read(text, KEYS).unwrap_err().len(), KEYS.len() - 3, "every other key is missing");
+    }
+
+    #[test]
+    fn a_bad_strings_file_names_each_problem_and_its_line() {
+        let text = "back: Back\nback: Again\nno:\nnothing here\nbak: Typo\n";
+        assert_eq!(
+            source::read(text, &["back", "no", "yes"]).unwrap_err(),
+            [
+                "2: back is given twice",
+                "3: no is empty",
+                "4: expected `key: value`, got \"nothing here\"",
+                "5: \"bak\" is not an interface string (the keys are in src/core/strings_schema.rs)",
+                "1: no is missing",
+                "1: yes is missing",
+            ]
+        );
+    }
+
+    #[test]
+    fn every_language_has_every_string() {
+        for locale in [Locale::En, Locale::ZhCn] {
+            let pack = crate::core::content::pack(locale).expect("compiled in");
+            assert_eq!(pack.interface.len(), KEYS.len(), "{locale:?}");
+            assert!(pack.interface.iter().all(|v| !v.is_empty()), "{locale:?}");
+            assert_eq!(strings(locale).back, if locale == Locale::En { "Back" } else { "返回" });
+        }
     }
 }

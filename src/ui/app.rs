@@ -214,7 +214,7 @@ pub fn App(props: &AppProps) -> Html {
         <>
         if props.launcher {
             <button type="button" class="wh-launcher" ref={launcher} aria-haspopup="dialog" aria-expanded={state.open.to_string()}
-                    onclick={ontoggle} lang={state.locale.tag()}>{ crate::core::i18n::strings(state.locale).launcher }</button>
+                    onclick={ontoggle} lang={state.locale.tag()}>{ crate::core::i18n::frame(state.locale).launcher }</button>
         }
         <div class="wh-app" lang={state.locale.tag()}>
             if state.open {

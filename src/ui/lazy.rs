@@ -12,7 +12,7 @@ use super::panel::PanelProps;
 use super::troubleshoot::Troubleshoot;
 use super::verifier::Verifier;
 use crate::core::config::{Locale, View};
-use crate::core::i18n::strings;
+use crate::core::i18n::frame;
 use std::cell::RefCell;
 #[cfg(feature = "split")]
 use wasm_split_helpers::wasm_split;
@@ -272,7 +272,7 @@ pub fn Lazy(props: &LazyProps) -> Html {
 /// What stands in for a view whose code or content has not arrived: "Loading…", or, once it
 /// failed, why, with a button that tries again.
 pub fn placeholder(locale: Locale, failed: bool, onretry: Callback<MouseEvent>) -> Html {
-    let s = strings(locale);
+    let s = frame(locale);
     if failed {
         html! {
             <div class="wh-loading" role="alert">

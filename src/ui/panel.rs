@@ -10,7 +10,7 @@ use super::lazy::{placeholder, prefetch, Lazy, Part};
 use super::tabs::Tabs;
 use crate::core::config::{Config, View};
 use crate::core::content::{self, Catalogue};
-use crate::core::i18n::strings;
+use crate::core::i18n::frame;
 use crate::core::state::{left_for, Action, FaqPage, State};
 use crate::platform::{focus, timers};
 use std::cell::Cell;
@@ -102,7 +102,7 @@ pub struct PanelProps {
 
 #[component]
 pub fn Panel(props: &PanelProps) -> Html {
-    let s = strings(props.state.locale);
+    let s = frame(props.state.locale);
     let dialog = use_node_ref();
     // Where focus should go when the next view change loses it: the item that opened the
     // FAQ page the user is going back from.
@@ -181,16 +181,25 @@ pub fn Panel(props: &PanelProps) -> Html {
     };
     let onclose = props.ondispatch.reform(|_: MouseEvent| Action::Close);
     let locale = props.state.locale;
-    let body = match Part::of(props) {
-        _ if content::pack(locale).is_none() => {
-            placeholder(locale, props.content_failed, props.onretry.reform(|_: MouseEvent| ()))
-        }
+    let view = match Part::of(props) {
         None => html! {
             <Faq {locale} brand={props.brand.clone()} catalogue={props.catalogue.clone()}
                  page={props.state.page().cloned()} query={props.state.query.clone()}
                  votes={props.state.votes.clone()} ondispatch={props.ondispatch.clone()} />
         },
         Some(part) => html! { <Lazy {part} panel={props.clone()} /> },
+    };
+    // Until the language's content has arrived, only the frame: its words are compiled in.
+    let body = if content::pack(locale).is_none() {
+        placeholder(locale, props.content_failed, props.onretry.reform(|_: MouseEvent| ()))
+    } else {
+        html! {
+            <>
+            <FollowUp {locale} brand={props.brand.clone()} notes={props.state.notes.clone()}
+                      response_hours={props.catalogue.channels.response_hours} ondispatch={props.ondispatch.clone()} />
+            { view }
+            </>
+        }
     };
 
     html! {
@@ -207,8 +216,6 @@ pub fn Panel(props: &PanelProps) -> Html {
             <Tabs {locale} current={props.state.view} ondispatch={props.ondispatch.clone()} />
             <div class="wh-body" role="tabpanel" id="wh-view"
                  aria-labelledby={format!("wh-tab-{}", props.state.view.name())}>
-                <FollowUp {locale} brand={props.brand.clone()} notes={props.state.notes.clone()}
-                          response_hours={props.catalogue.channels.response_hours} ondispatch={props.ondispatch.clone()} />
                 { body }
             </div>
         </div>

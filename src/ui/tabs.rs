@@ -2,7 +2,7 @@
 //! between tabs and select them, Home/End jump to the ends.
 
 use crate::core::config::{Locale, View};
-use crate::core::i18n::{strings, view_name};
+use crate::core::i18n::{frame, view_name};
 use crate::core::state::Action;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -33,7 +33,7 @@ pub fn Tabs(props: &TabsProps) -> Html {
         }
     });
     html! {
-        <div class="wh-tabs" role="tablist" aria-label={strings(props.locale).views_label} {onkeydown}>
+        <div class="wh-tabs" role="tablist" aria-label={frame(props.locale).views_label} {onkeydown}>
             { for View::ALL.iter().map(|&view| {
                 let selected = view == props.current;
                 let onclick = props.ondispatch.reform(move |_: MouseEvent| Action::ShowView(view));

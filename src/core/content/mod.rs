@@ -58,6 +58,13 @@ pub fn install(locale: Locale, text: String) -> Result<&'static Pack, String> {
     if p.locale != locale.tag() {
         return Err(format!("the file holds {} content, not {}", p.locale, locale.tag()));
     }
+    if p.interface.len() != super::i18n::KEYS.len() {
+        return Err(format!(
+            "the file has {} interface strings where this build has {}: it is from another build",
+            p.interface.len(),
+            super::i18n::KEYS.len()
+        ));
+    }
     Ok(slot(locale).get_or_init(|| p))
 }
 

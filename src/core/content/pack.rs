@@ -1,5 +1,5 @@
-//! One language's content as one text file: its FAQ articles, its troubleshooting flows and
-//! its security checklist.
+//! One language's content as one text file: its interface text, its FAQ articles, its
+//! troubleshooting flows and its security checklist.
 //! Std-only on purpose: the build script includes this file to write the files, and the
 //! widget reads them, compiled in (tests, `HelpWidget`) or fetched (`make dist`), so a
 //! visitor downloads only the language they read.
@@ -10,6 +10,7 @@
 //!
 //! ```text
 //! wallet-help content 1 US <locale tag>                  header
+//! I US value US value …                                  the interface text, in core::i18n::KEYS order
 //! A US id US category US title US summary US keywords US related US updated US body
 //! F US case US category US title                          a flow; its steps follow
 //! S US id US text US detail US articles US done US urgent one step ("+detail" or "", "1" or "")
@@ -34,10 +35,18 @@ pub struct Pack {
     pub articles: Vec<Article>,
     pub flows: Vec<Flow>,
     pub checklist: Vec<Item>,
+    /// The interface text, one value per key of `core::i18n::KEYS`, in that order.
+    pub interface: Vec<&'static str>,
 }
 
 /// Writes the file. A field holding a separator is an error naming it.
-pub fn encode(locale: &str, articles: &[Article], flows: &[Flow], checklist: &[Item]) -> Result<String, String> {
+pub fn encode(
+    locale: &str,
+    interface: &[&str],
+    articles: &[Article],
+    flows: &[Flow],
+    checklist: &[Item],
+) -> Result<String, String> {
     let mut out = String::new();
     let mut record = |kind: &str, fields: &[&str]| -> Result<(), String> {
         if let Some(bad) = fields.iter().find(|f| f.contains([RECORD, FIELD])) {
@@ -52,6 +61,7 @@ pub fn encode(locale: &str, articles: &[Article], flows: &[Flow], checklist: &[I
         Ok(())
     };
     record(MAGIC, &[locale])?;
+    record("I", interface)?;
     for a in articles {
         let category = a.category.name();
         record("A", &[&a.id, category, &a.title, &a.summary, &a.keywords, &a.related, &a.updated, &a.body])?;
@@ -85,12 +95,14 @@ pub fn decode(text: &'static str) -> Result<Pack, String> {
     if !text.ends_with(RECORD) {
         return Err("the file is cut short".into());
     }
-    let mut pack = Pack { locale, articles: Vec::new(), flows: Vec::new(), checklist: Vec::new() };
+    let mut pack =
+        Pack { locale, articles: Vec::new(), flows: Vec::new(), checklist: Vec::new(), interface: Vec::new() };
     let b = |s: &'static str| -> Text { Cow::Borrowed(s) };
     for (n, record) in records {
         let fields: Vec<&'static str> = record.split(FIELD).collect();
         let bad = |what: &str| format!("record {n}: {what}");
         match fields.as_slice() {
+            ["I", values @ ..] => pack.interface = values.to_vec(),
             ["A", id, category, title, summary, keywords, related, updated, body] => {
                 let category =
                     Category::parse(category).ok_or_else(|| bad(&format!("unknown category {category:?}")))?;
@@ -203,10 +215,15 @@ mod tests {
     fn what_is_written_reads_back_the_same() {
         let articles = [article("one"), article("two")];
         let checklist = [item("two-factor", None), item("official-support", Some(Tool::Verifier))];
-        let text = encode("zh-CN", &articles, &[flow()], &checklist).unwrap();
+        let text = encode("zh-CN", &["返回", "Search: words"], &articles, &[flow()], &checklist).unwrap();
         let pack = decode(Box::leak(text.into_boxed_str())).unwrap();
-        let want =
-            Pack { locale: "zh-CN", articles: articles.to_vec(), flows: vec![flow()], checklist: checklist.to_vec() };
+        let want = Pack {
+            locale: "zh-CN",
+            articles: articles.to_vec(),
+            flows: vec![flow()],
+            checklist: checklist.to_vec(),
+            interface: vec!["返回", "Search: words"],
+        };
         assert_eq!(pack, want);
     }
 
@@ -214,7 +231,7 @@ mod tests {
     fn an_empty_detail_is_kept_apart_from_no_detail() {
         let mut f = flow();
         f.steps.to_mut()[0].detail = Some("".into());
-        let text = encode("en", &[], std::slice::from_ref(&f), &[]).unwrap();
+        let text = encode("en", &[], &[], std::slice::from_ref(&f), &[]).unwrap();
         assert_eq!(decode(Box::leak(text.into_boxed_str())).unwrap().flows, vec![f]);
     }
 
@@ -222,12 +239,12 @@ mod tests {
     fn a_separator_in_the_content_is_refused_at_build_time() {
         let mut a = article("one");
         a.title = "bad\u{1e}title".into();
-        assert!(encode("en", &[a], &[], &[]).unwrap_err().contains("bad\\u{1e}title"));
+        assert!(encode("en", &[], &[a], &[], &[]).unwrap_err().contains("bad\\u{1e}title"));
     }
 
     #[test]
     fn a_damaged_or_foreign_file_is_refused_with_the_record() {
-        let good = encode("en", &[article("one")], &[flow()], &[item("x", None)]).unwrap();
+        let good = encode("en", &["Back"], &[article("one")], &[flow()], &[item("x", None)]).unwrap();
         let cases = [
             ("<!doctype html><p>Not found", "not a content file"),
             ("wallet-help content 2\u{1f}en\u{1e}", "not a content file"),

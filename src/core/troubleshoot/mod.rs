@@ -178,7 +178,8 @@ mod tests {
         let s = &flow.steps[1];
         assert_eq!((s.id.as_ref(), s.detail.as_deref(), s.articles.as_ref(), s.urgent), ("next", None, "", false));
         // And through the content file the widget reads, unchanged.
-        let text = crate::core::content::pack::encode("en", &[], std::slice::from_ref(&flow), &[]).expect("encodes");
+        let text =
+            crate::core::content::pack::encode("en", &[], &[], std::slice::from_ref(&flow), &[]).expect("encodes");
         let read = crate::core::content::pack::decode(Box::leak(text.into_boxed_str())).expect("decodes");
         assert_eq!(read.flows, [flow]);
     }
