@@ -119,6 +119,17 @@ pub mod outbox {
 
     type Clearing = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>>>>;
 
+    /// Calls a split point: awaited with the split, a plain call without it.
+    macro_rules! part {
+        ($f:ident) => {{
+            #[cfg(feature = "split")]
+            let got = $f().await;
+            #[cfg(not(feature = "split"))]
+            let got = $f();
+            got
+        }};
+    }
+
     #[cfg_attr(feature = "split", wasm_split(outbox, fallible))]
     fn resume_now() -> Result<(), super::Unavailable> {
         outbox::resume();
@@ -140,11 +151,7 @@ pub mod outbox {
     pub fn resume() {
         if outbox::may_have_pending() {
             wasm_bindgen_futures::spawn_local(async {
-                #[cfg(feature = "split")]
-                let done = resume_now().await;
-                #[cfg(not(feature = "split"))]
-                let done = resume_now();
-                if done.is_err() {
+                if part!(resume_now).is_err() {
                     host::warn("the saved reports could not be resumed: the outbox did not load");
                 }
             });
@@ -153,11 +160,7 @@ pub mod outbox {
 
     /// "Clear my data": every stored report goes, whether this visit loaded the outbox or not.
     pub async fn clear() -> Result<(), String> {
-        #[cfg(feature = "split")]
-        let clearing = clearing().await;
-        #[cfg(not(feature = "split"))]
-        let clearing = clearing();
-        match clearing {
+        match part!(clearing) {
             Ok(future) => future.await,
             Err(super::Unavailable) => Err("the outbox did not load".into()),
         }
@@ -167,10 +170,7 @@ pub mod outbox {
     pub fn stop() {
         if outbox::in_use() {
             wasm_bindgen_futures::spawn_local(async {
-                #[cfg(feature = "split")]
-                let _ = stop_now().await;
-                #[cfg(not(feature = "split"))]
-                let _ = stop_now();
+                let _ = part!(stop_now);
             });
         }
     }

@@ -27,6 +27,19 @@ const nextError = (page) => page.evaluate(() => new Promise((resolve) => {
   window.addEventListener("wallet-help:error", (e) => resolve(e.detail.message), { once: true });
 }));
 
+/** Serves `pattern` with one byte of the real body flipped (at `at`, from the end when
+ *  negative) until the returned function is called: then the file is right again. */
+async function alterUntilFixed(page, pattern, at) {
+  let altered = true;
+  await page.route(pattern, async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    if (altered) body[at < 0 ? body.length + at : at] ^= 1;
+    await route.fulfill({ response, body });
+  });
+  return () => { altered = false; };
+}
+
 /** Serves `pattern` with the real response's body passed through `change`. */
 const tamper = (page, pattern, change) => page.route(pattern, async (route) => {
   const response = await route.fetch();
@@ -111,18 +124,12 @@ test("each language's content is its own file, pinned by the glue; a reader fetc
 
 test("an altered content file is refused: the panel says so and tries again", async () => {
   const { page, context, log } = await openPage(browser, server.url + "/");
-  let altered = true;
-  await page.route("**/content-en.*.txt", async (route) => {
-    const response = await route.fetch();
-    const body = await response.body();
-    if (altered) body[40] ^= 1;
-    await route.fulfill({ response, body });
-  });
+  const fix = await alterUntilFixed(page, "**/content-en.*.txt", 40);
   await launcher(page).click();
   await page.getByRole("dialog").getByText("This part of help could not be loaded.").waitFor();
   const file = contentPins().find((p) => p.tag === "en").file;
   assert.ok(log.console.some((l) => l.startsWith(`error: [wallet-help] the en help content could not be loaded: ${file} did not load or failed its integrity check`)), log.console.join("\n"));
-  altered = false;
+  fix();
   await page.getByRole("button", { name: "Try again" }).click();
   await page.getByRole("searchbox").fill("refund");
   await page.locator(".wh-results .wh-item").first().waitFor();
@@ -169,13 +176,7 @@ test("an altered Wasm is refused: a console error names the file and the fix, th
 
 test("an altered part is refused: its view says so and tries again, the rest keeps working", async () => {
   const { page, context, log } = await openPage(browser, server.url + "/");
-  let altered = true;
-  await page.route("**/split_contact.*.wasm", async (route) => {
-    const response = await route.fetch();
-    const body = await response.body();
-    if (altered) body[body.length - 1] ^= 1;
-    await route.fulfill({ response, body });
-  });
+  const fix = await alterUntilFixed(page, "**/split_contact.*.wasm", -1);
   await launcher(page).click();
   await page.getByRole("tab", { name: "Contact" }).click();
   await page.getByText("This part of help could not be loaded.").waitFor();
@@ -185,7 +186,7 @@ test("an altered part is refused: its view says so and tries again, the rest kee
   await page.getByRole("tab", { name: "Contact" }).click();
   await page.getByText("This part of help could not be loaded.").waitFor();
   // The file is right again: "Try again" loads it, once checked.
-  altered = false;
+  fix();
   await page.getByRole("button", { name: "Try again" }).click();
   await page.getByRole("button", { name: "Send report" }).waitFor();
   assert.ok(log.console.some((l) => l.startsWith("error:")), "the browser's integrity error is in the console");
