@@ -34,8 +34,9 @@ use std::path::{Path, PathBuf};
 const LOCALES: [&str; 2] = ["en", "zh-CN"];
 // The interface strings' keys, from the schema `core::i18n` makes its `Strings` of.
 macro_rules! strings {
-    ($($(#[$doc:meta])* $key:ident,)*) => {
+    ($($(#[$doc:meta])* $key:ident $({ $($slot:ident),* })?,)*) => {
         const STRING_KEYS: &[&str] = &[$(stringify!($key)),*];
+        const STRING_SLOTS: &[&[&str]] = &[$(&[$($(stringify!($slot)),*)?]),*];
     };
 }
 include!("src/core/strings_schema.rs");
@@ -78,7 +79,7 @@ fn main() {
         };
         let strings_file = dir.join(STRINGS);
         let interface = match std::fs::read_to_string(&strings_file) {
-            Ok(text) => strings::read(&text, STRING_KEYS).unwrap_or_else(|errs| {
+            Ok(text) => strings::read(&text, STRING_KEYS, STRING_SLOTS).unwrap_or_else(|errs| {
                 problems.extend(errs.into_iter().map(|e| format!("{}:{e}", strings_file.display())));
                 Vec::new()
             }),

@@ -9,9 +9,11 @@
 /// # a comment
 /// search_label: Search the help articles
 /// colon: ": "          (in double quotes when it starts or ends with a space)
+/// step_of: Step {n} of {of}   ({n} is filled in; `slots` gives the names each key may use)
+/// letter_closing: Thank you.\n\nYours faithfully,   (\n is a line break)
 /// ```
 #[cfg_attr(test, allow(dead_code))]
-pub fn read(text: &str, keys: &[&str]) -> Result<Vec<String>, Vec<String>> {
+pub fn read(text: &str, keys: &[&str], slots: &[&[&str]]) -> Result<Vec<String>, Vec<String>> {
     let mut errors = Vec::new();
     let mut found: Vec<Option<String>> = vec![None; keys.len()];
     for (n, line) in text.lines().enumerate().map(|(n, l)| (n + 1, l.trim())) {
@@ -31,7 +33,19 @@ pub fn read(text: &str, keys: &[&str]) -> Result<Vec<String>, Vec<String>> {
                 .push(format!("{n}: {key:?} is not an interface string (the keys are in src/core/strings_schema.rs)")),
             Some(_) if value.is_empty() => errors.push(format!("{n}: {key} is empty")),
             Some(i) if found[i].is_some() => errors.push(format!("{n}: {key} is given twice")),
-            Some(i) => found[i] = Some(value.to_string()),
+            Some(i) => {
+                let allowed = slots.get(i).copied().unwrap_or_default();
+                match unknown_slot(value, allowed) {
+                    Some(slot) if allowed.is_empty() => {
+                        errors.push(format!("{n}: {key} takes no values, but the text has {slot}"))
+                    }
+                    Some(slot) => errors.push(format!(
+                        "{n}: {key} has {slot}; its values are {}",
+                        allowed.iter().map(|s| format!("{{{s}}}")).collect::<Vec<_>>().join(", ")
+                    )),
+                    None => found[i] = Some(value.replace("\\n", "\n")),
+                }
+            }
         }
     }
     for (key, value) in keys.iter().zip(&found) {
@@ -44,4 +58,20 @@ pub fn read(text: &str, keys: &[&str]) -> Result<Vec<String>, Vec<String>> {
     } else {
         Err(errors)
     }
+}
+
+/// The first `{name}` in `value` that is not one of `allowed`, as written; a `{` with no `}`
+/// counts too, so a typo cannot show braces to the reader.
+fn unknown_slot(value: &str, allowed: &[&str]) -> Option<String> {
+    let mut rest = value;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { return Some("a { with no }".into()) };
+        let name = &after[..close];
+        if !allowed.contains(&name) {
+            return Some(format!("{{{name}}}"));
+        }
+        rest = &after[close + 1..];
+    }
+    None
 }

@@ -13,14 +13,19 @@ use super::delivery::Failure;
 use super::report::{Category, Field, Kind, Preferred, Problem};
 
 macro_rules! strings {
-    ($($(#[$doc:meta])* $key:ident,)*) => {
-        /// The interface text of one language, read from its content file.
+    ($($(#[$doc:meta])* $key:ident $({ $($slot:ident),* })?,)*) => {
+        /// The interface text of one language, read from its content file. A text with
+        /// values has `{name}` slots, filled by [`fill`].
         pub struct Strings {
             $($(#[$doc])* pub $key: &'static str,)*
         }
 
         /// The keys of [`Strings`], in the order of the content file's values.
         pub const KEYS: &[&str] = &[$(stringify!($key)),*];
+
+        /// The names each key's text may use, in [`KEYS`] order (the build checks the files).
+        #[cfg(test)]
+        const SLOTS: &[&[&str]] = &[$(&[$($(stringify!($slot)),*)?]),*];
 
         impl Strings {
             /// Before the language's content file has arrived: nothing is said yet (the panel
@@ -93,573 +98,289 @@ pub fn strings(locale: Locale) -> &'static Strings {
     slot.get_or_init(|| Strings::from_values(&pack.interface).unwrap_or(Strings::EMPTY))
 }
 
+/// `template` with each `{name}` replaced by its value. The build has checked that a
+/// language's text uses only the names its key declares in the schema.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').and_then(|close| Some((close, values.iter().find(|(k, _)| *k == &after[..close])?))) {
+            Some((close, (_, value))) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The text for exactly one (`one`) or any other count (`many`, with `{n}`).
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        one.to_string()
+    } else {
+        fill(many, &[("n", &n.to_string())])
+    }
+}
+
 pub fn view_name(locale: Locale, view: View) -> &'static str {
-    match (locale, view) {
-        (Locale::En, View::Faq) => "Questions",
-        (Locale::En, View::Troubleshoot) => "Fix a problem",
-        (Locale::En, View::Checklist) => "Safety check",
-        (Locale::En, View::Contact) => "Contact",
-        (Locale::ZhCn, View::Faq) => "常见问题",
-        (Locale::ZhCn, View::Troubleshoot) => "问题排查",
-        (Locale::ZhCn, View::Checklist) => "安全检查",
-        (Locale::ZhCn, View::Contact) => "联系我们",
+    let s = strings(locale);
+    match view {
+        View::Faq => s.view_faq,
+        View::Troubleshoot => s.view_troubleshoot,
+        View::Checklist => s.view_checklist,
+        View::Contact => s.view_contact,
     }
 }
 
 pub fn topic_name(locale: Locale, topic: Topic) -> &'static str {
-    match (locale, topic) {
-        (Locale::En, Topic::Transaction) => "Transfers and payments",
-        (Locale::En, Topic::Account) => "Account and balance",
-        (Locale::En, Topic::Security) => "Security and scams",
-        (Locale::En, Topic::Technical) => "App problems",
-        (Locale::En, Topic::Support) => "Support and complaints",
-        (Locale::ZhCn, Topic::Transaction) => "转账与支付",
-        (Locale::ZhCn, Topic::Account) => "账户与余额",
-        (Locale::ZhCn, Topic::Security) => "安全与防骗",
-        (Locale::ZhCn, Topic::Technical) => "应用故障",
-        (Locale::ZhCn, Topic::Support) => "客服与投诉",
+    let s = strings(locale);
+    match topic {
+        Topic::Transaction => s.topic_transaction,
+        Topic::Account => s.topic_account,
+        Topic::Security => s.topic_security,
+        Topic::Technical => s.topic_technical,
+        Topic::Support => s.topic_support,
     }
 }
 
 /// Announced to screen readers as the search results change.
 pub fn result_count(locale: Locale, n: usize) -> String {
-    match (locale, n) {
-        (Locale::En, 1) => "1 article found".into(),
-        (Locale::En, n) => format!("{n} articles found"),
-        (Locale::ZhCn, n) => format!("找到{n}篇文章"),
-    }
+    let s = strings(locale);
+    count(n, s.result_count_one, s.result_count)
 }
 
 /// The button under the strong results that shows the weaker ones.
 pub fn more_results(locale: Locale, n: usize) -> String {
-    match (locale, n) {
-        (Locale::En, 1) => "1 more result".into(),
-        (Locale::En, n) => format!("{n} more results"),
-        (Locale::ZhCn, n) => format!("再显示{n}条结果"),
-    }
+    let s = strings(locale);
+    count(n, s.more_results_one, s.more_results)
 }
 
 /// The checklist's summary line, e.g. "4 of 10 done — next: turn on two-factor".
 pub fn checklist_line(locale: Locale, done: usize, applicable: usize, next: Option<&str>) -> String {
-    match (locale, next) {
-        (Locale::En, Some(n)) => format!("{done} of {applicable} done — next: {n}"),
-        (Locale::En, None) => format!("All {applicable} done. Well protected!"),
-        (Locale::ZhCn, Some(n)) => format!("已完成{done}/{applicable}项 — 下一步：{n}"),
-        (Locale::ZhCn, None) => format!("全部{applicable}项已完成，保护到位！"),
+    let s = strings(locale);
+    let (done, applicable) = (done.to_string(), applicable.to_string());
+    match next {
+        Some(next) => fill(s.checklist_progress, &[("done", &done), ("applicable", &applicable), ("next", next)]),
+        None => fill(s.checklist_done, &[("applicable", &applicable)]),
     }
 }
 
 /// Shown on the "app up to date" item when both versions are known.
 pub fn app_version_note(locale: Locale, installed: &str, latest: &str, outdated: bool) -> String {
-    match (locale, outdated) {
-        (Locale::En, true) => format!("Your app is version {installed}; the latest is {latest}. Please update."),
-        (Locale::En, false) => format!("Your app ({installed}) is the latest version."),
-        (Locale::ZhCn, true) => format!("您的应用版本是{installed}，最新版本是{latest}，请更新。"),
-        (Locale::ZhCn, false) => format!("您的应用（{installed}）已是最新版本。"),
+    let s = strings(locale);
+    if outdated {
+        fill(s.app_outdated, &[("installed", installed), ("latest", latest)])
+    } else {
+        fill(s.app_current, &[("installed", installed)])
     }
 }
 
 /// The reminder about a delivered report support has not answered in `promised` hours.
 pub fn followup_text(locale: Locale, brand: &str, reference: Option<&str>, waited_hours: u64, promised: u32) -> String {
+    let s = strings(locale);
     // Up to two days in hours, then whole days: "50 hours" reads worse than "2 days".
-    let (n, en_unit, zh_unit) =
-        if waited_hours < 48 { (waited_hours, "hours", "小时") } else { (waited_hours / 24, "days", "天") };
-    match (locale, reference) {
-        (Locale::En, Some(r)) => format!("Your report {r} has had no answer for {n} {en_unit}. {brand} support aims to answer within {promised} hours."),
-        (Locale::En, None) => format!("Your report has had no answer for {n} {en_unit}. {brand} support aims to answer within {promised} hours."),
-        (Locale::ZhCn, Some(r)) => format!("您的反馈{r}已等待{n}{zh_unit}，仍未收到答复。{brand}客服力争在{promised}小时内答复。"),
-        (Locale::ZhCn, None) => format!("您的反馈已等待{n}{zh_unit}，仍未收到答复。{brand}客服力争在{promised}小时内答复。"),
-    }
+    let waited = if waited_hours < 48 {
+        fill(s.waited_hours, &[("n", &waited_hours.to_string())])
+    } else {
+        fill(s.waited_days, &[("n", &(waited_hours / 24).to_string())])
+    };
+    let reference = reference.map(|r| fill(s.followup_reference, &[("reference", r)])).unwrap_or_default();
+    fill(
+        s.followup,
+        &[("reference", &reference), ("waited", &waited), ("brand", brand), ("promised", &promised.to_string())],
+    )
 }
 
 /// What happens after a report is sent: when support aims to answer and how (`by`: the
 /// contact it will use), that the reference helps elsewhere, and where to follow the report.
 pub fn next_text(locale: Locale, brand: &str, hours: u32, by: Option<(Preferred, &str)>, reference: bool) -> String {
-    let en = locale == Locale::En;
-    let answer = match (by, en) {
-        (Some((Preferred::Email, e)), true) => {
-            format!("{brand} support aims to answer within {hours} hours, by email to {e}.")
-        }
-        (Some((Preferred::Phone, p)), true) => {
-            format!("{brand} support aims to answer within {hours} hours, by phone at {p}.")
-        }
-        (None, true) => format!(
-            "{brand} support reads every report, but with no email or phone given they cannot answer you directly."
-        ),
-        (Some((Preferred::Email, e)), false) => format!("{brand}客服力争在{hours}小时内通过邮箱{e}答复您。"),
-        (Some((Preferred::Phone, p)), false) => format!("{brand}客服力争在{hours}小时内通过电话{p}联系您。"),
-        (None, false) => format!("{brand}客服会阅读每一条反馈，但您没有留下邮箱或电话，客服无法直接答复您。"),
+    let s = strings(locale);
+    let hours = hours.to_string();
+    let answer = match by {
+        Some((Preferred::Email, e)) => fill(s.next_by_email, &[("brand", brand), ("hours", &hours), ("email", e)]),
+        Some((Preferred::Phone, p)) => fill(s.next_by_phone, &[("brand", brand), ("hours", &hours), ("phone", p)]),
+        None => fill(s.next_no_contact, &[("brand", brand)]),
     };
-    let quote = match (reference, en) {
-        (false, _) => "",
-        (true, true) => " If you contact support another way, quote the reference.",
-        (true, false) => "通过其他方式联系客服时，请提供受理编号。",
-    };
-    let reports = strings(locale).my_reports;
-    let follow = if en {
-        format!(" You can follow this report under “{reports}”.")
-    } else {
-        format!("可在“{reports}”中查看进度。")
-    };
-    let next = if en { "What happens next: " } else { "接下来：" };
-    format!("{next}{answer}{quote}{follow}")
+    let quote = if reference { s.next_quote } else { "" };
+    let follow = fill(s.next_follow, &[("reports", s.my_reports)]);
+    fill(s.next, &[("answer", &answer), ("quote", quote), ("follow", &follow)])
 }
 
 /// The phone line's hours after its number, in the language's own brackets.
 pub fn hours_note(locale: Locale, hours: &str) -> String {
-    match locale {
-        Locale::En => format!(" ({hours})"),
-        Locale::ZhCn => format!("（{hours}）"),
-    }
+    fill(strings(locale).hours_note, &[("hours", hours)])
 }
 
 /// Why the last try of a report failed, in words.
 pub fn failure_text(locale: Locale, failure: Failure) -> String {
-    let zh = locale == Locale::ZhCn;
+    let s = strings(locale);
     match failure {
-        Failure::Offline if zh => "设备未联网".into(),
-        Failure::Offline => "you were offline".into(),
-        Failure::TimedOut | Failure::Status(408) if zh => "服务器未及时响应".into(),
-        Failure::TimedOut | Failure::Status(408) => "the server did not answer in time".into(),
-        Failure::Network if zh => "无法连接服务器".into(),
-        Failure::Network => "the server could not be reached".into(),
-        Failure::Redirect if zh => "反馈地址被重定向到别处（需由网站修复）".into(),
-        Failure::Redirect => "the report address redirects elsewhere (the site must fix this)".into(),
-        Failure::Status(429) if zh => "服务器繁忙（429）".into(),
-        Failure::Status(429) => "the server was busy (429)".into(),
-        Failure::Status(n) if n >= 500 && zh => format!("服务器错误{n}"),
-        Failure::Status(n) if n >= 500 => format!("server error {n}"),
-        Failure::Status(n) if zh => format!("被服务器拒绝（{n}）"),
-        Failure::Status(n) => format!("refused by the server ({n})"),
+        Failure::Offline => s.failure_offline.into(),
+        Failure::TimedOut | Failure::Status(408) => s.failure_timeout.into(),
+        Failure::Network => s.failure_network.into(),
+        Failure::Redirect => s.failure_redirect.into(),
+        Failure::Status(429) => s.failure_busy.into(),
+        Failure::Status(n) if n >= 500 => fill(s.failure_server, &[("code", &n.to_string())]),
+        Failure::Status(n) => fill(s.failure_refused, &[("code", &n.to_string())]),
     }
 }
 
 /// Where a report waiting to be sent stands: tries so far, why the last failed, and when
 /// the next one is (a local time, "when you are back online" or "in a moment").
 pub fn retry_text(locale: Locale, tries: u32, reason: Option<&str>, next: &str) -> String {
-    match (locale, tries, reason) {
-        (Locale::En, 0, _) | (Locale::En, _, None) => format!("Not tried yet. Next try: {next}."),
-        (Locale::En, 1, Some(r)) => format!("Tried once; it failed: {r}. Next try: {next}."),
-        (Locale::En, n, Some(r)) => format!("Tried {n} times; the last try failed: {r}. Next try: {next}."),
-        (Locale::ZhCn, 0, _) | (Locale::ZhCn, _, None) => format!("尚未发送。下次尝试：{next}。"),
-        (Locale::ZhCn, n, Some(r)) => format!("已尝试{n}次，上次失败原因：{r}。下次尝试：{next}。"),
+    let s = strings(locale);
+    match (tries, reason) {
+        (0, _) | (_, None) => fill(s.retry_untried, &[("next", next)]),
+        (1, Some(r)) => fill(s.retry_once, &[("reason", r), ("next", next)]),
+        (n, Some(r)) => fill(s.retry_many, &[("n", &n.to_string()), ("reason", r), ("next", next)]),
     }
 }
 
 /// Asked before "clear my data"; reports still waiting to be sent are named, as they are lost.
 pub fn clear_question(locale: Locale, unsent: usize) -> String {
-    match (locale, unsent) {
-        (Locale::En, 0) => "Delete your reports, draft and answers from this browser?".into(),
-        (Locale::En, 1) => "Delete your reports, draft and answers from this browser? One report has not been sent yet and will never reach support.".into(),
-        (Locale::En, n) => format!("Delete your reports, draft and answers from this browser? {n} reports have not been sent yet and will never reach support."),
-        (Locale::ZhCn, 0) => "要从此浏览器删除您的反馈、草稿和评价吗？".into(),
-        (Locale::ZhCn, n) => format!("要从此浏览器删除您的反馈、草稿和评价吗？其中{n}条尚未发送，删除后客服将无法收到。"),
-    }
+    let s = strings(locale);
+    let lost = match unsent {
+        0 => String::new(),
+        n => count(n, s.clear_unsent_one, s.clear_unsent),
+    };
+    format!("{}{lost}", s.clear_question)
 }
 
 pub fn step_of(locale: Locale, n: usize, of: usize) -> String {
-    match locale {
-        Locale::En => format!("Step {n} of {of}"),
-        Locale::ZhCn => format!("第{n}步，共{of}步"),
-    }
+    fill(strings(locale).step_of, &[("n", &n.to_string()), ("of", &of.to_string())])
 }
 
 pub fn kind_name(locale: Locale, kind: Kind) -> &'static str {
-    match (locale, kind) {
-        (Locale::En, Kind::Complaint) => "Complaint",
-        (Locale::En, Kind::Feedback) => "Feedback",
-        (Locale::En, Kind::Suggestion) => "Suggestion",
-        (Locale::ZhCn, Kind::Complaint) => "投诉",
-        (Locale::ZhCn, Kind::Feedback) => "问题反馈",
-        (Locale::ZhCn, Kind::Suggestion) => "建议",
+    let s = strings(locale);
+    match kind {
+        Kind::Complaint => s.kind_complaint,
+        Kind::Feedback => s.kind_feedback,
+        Kind::Suggestion => s.kind_suggestion,
     }
 }
 
 pub fn category_name(locale: Locale, category: Category) -> &'static str {
-    match (locale, category) {
-        (Locale::En, Category::Technical) => "Technical (crash, slow)",
-        (Locale::En, Category::Account) => "Account (login, balance)",
-        (Locale::En, Category::Transaction) => "Transaction (payment, refund)",
-        (Locale::En, Category::Security) => "Security (theft, leak)",
-        (Locale::En, Category::Other) => "Something else",
-        (Locale::ZhCn, Category::Technical) => "技术问题（闪退、卡顿）",
-        (Locale::ZhCn, Category::Account) => "账户问题（登录、余额）",
-        (Locale::ZhCn, Category::Transaction) => "交易问题（支付、退款）",
-        (Locale::ZhCn, Category::Security) => "安全问题（被盗、泄露）",
-        (Locale::ZhCn, Category::Other) => "其他",
+    let s = strings(locale);
+    match category {
+        Category::Technical => s.category_technical,
+        Category::Account => s.category_account,
+        Category::Transaction => s.category_transaction,
+        Category::Security => s.category_security,
+        Category::Other => s.category_other,
     }
 }
 
 /// Each field's label, also used in the error summary.
 pub fn field_name(locale: Locale, field: Field) -> &'static str {
-    let en = locale == Locale::En;
+    let s = strings(locale);
     match field {
-        Field::Kind => {
-            if en {
-                "Type of message"
-            } else {
-                "反馈类型"
-            }
-        }
-        Field::Category => {
-            if en {
-                "What is it about?"
-            } else {
-                "问题属于哪一类？"
-            }
-        }
-        Field::Subject => {
-            if en {
-                "Subject (optional)"
-            } else {
-                "标题（选填）"
-            }
-        }
-        Field::Description => {
-            if en {
-                "What happened?"
-            } else {
-                "发生了什么？"
-            }
-        }
-        Field::TxTime => {
-            if en {
-                "When"
-            } else {
-                "交易时间"
-            }
-        }
-        Field::TxAmount => {
-            if en {
-                "Amount"
-            } else {
-                "金额"
-            }
-        }
-        Field::TxAsset => {
-            if en {
-                "Coin or token"
-            } else {
-                "币种"
-            }
-        }
-        Field::TxChain => {
-            if en {
-                "Network"
-            } else {
-                "网络"
-            }
-        }
-        Field::TxCounterparty => {
-            if en {
-                "Other party's address"
-            } else {
-                "对方地址"
-            }
-        }
-        Field::TxHash => {
-            if en {
-                "Transaction hash (TxID)"
-            } else {
-                "交易哈希（TxID）"
-            }
-        }
-        Field::Steps => {
-            if en {
-                "What you already tried (one per line)"
-            } else {
-                "已经尝试过的办法（每行一条）"
-            }
-        }
-        Field::Expected => {
-            if en {
-                "What would resolve it for you?"
-            } else {
-                "您希望如何解决？"
-            }
-        }
-        Field::Email => {
-            if en {
-                "Email"
-            } else {
-                "邮箱"
-            }
-        }
-        Field::Phone => {
-            if en {
-                "Phone"
-            } else {
-                "电话"
-            }
-        }
-        Field::Preferred => {
-            if en {
-                "Answer me by"
-            } else {
-                "希望的回复方式"
-            }
-        }
-        Field::Consent => {
-            if en {
-                "Support may contact me about this report"
-            } else {
-                "同意客服就此反馈与我联系"
-            }
-        }
-        Field::Attachments => {
-            if en {
-                "Screenshots (up to 3)"
-            } else {
-                "截图（最多3张）"
-            }
-        }
+        Field::Kind => s.field_kind,
+        Field::Category => s.field_category,
+        Field::Subject => s.field_subject,
+        Field::Description => s.field_description,
+        Field::TxTime => s.field_tx_time,
+        Field::TxAmount => s.field_tx_amount,
+        Field::TxAsset => s.field_tx_asset,
+        Field::TxChain => s.field_tx_chain,
+        Field::TxCounterparty => s.field_tx_counterparty,
+        Field::TxHash => s.field_tx_hash,
+        Field::Steps => s.field_steps,
+        Field::Expected => s.field_expected,
+        Field::Email => s.field_email,
+        Field::Phone => s.field_phone,
+        Field::Preferred => s.field_preferred,
+        Field::Consent => s.field_consent,
+        Field::Attachments => s.field_attachments,
     }
 }
 
+/// A network's name: the proper names are the same in every language.
 pub fn chain_name(locale: Locale, chain: &str) -> &'static str {
-    match (locale, chain) {
-        (_, "evm") => "Ethereum / BNB Chain / EVM",
-        (_, "bitcoin") => "Bitcoin",
-        (_, "tron") => "TRON",
-        (_, "solana") => "Solana",
-        (Locale::En, _) => "Not sure",
-        (Locale::ZhCn, _) => "不确定",
+    match chain {
+        "evm" => "Ethereum / BNB Chain / EVM",
+        "bitcoin" => "Bitcoin",
+        "tron" => "TRON",
+        "solana" => "Solana",
+        _ => strings(locale).chain_unsure,
     }
 }
 
 /// The message shown under a field and in the error summary.
 pub fn problem_text(locale: Locale, problem: Problem) -> String {
-    let en = locale == Locale::En;
+    let s = strings(locale);
+    let with_n = |template: &str, n: usize| fill(template, &[("n", &n.to_string())]);
     match problem {
-        Problem::Required => (if en { "This field is required." } else { "此项必填。" }).into(),
-        Problem::TooShort(n) => {
-            if en {
-                format!("Please write at least {n} characters.")
-            } else {
-                format!("请至少写{n}个字。")
-            }
-        }
-        Problem::TooLong(n) => {
-            if en {
-                format!("Please keep it under {n} characters.")
-            } else {
-                format!("请不要超过{n}个字。")
-            }
-        }
-        Problem::TooManyLines(n) => {
-            if en {
-                format!("Please list at most {n} steps.")
-            } else {
-                format!("最多列出{n}条。")
-            }
-        }
-        Problem::BadEmail => (if en {
-            "This does not look like an email address (name@example.com)."
-        } else {
-            "邮箱格式不正确（例如name@example.com）。"
-        })
-        .into(),
-        Problem::BadPhone => (if en {
-            "Please enter a phone number of 7 to 15 digits, e.g. +86 138 0013 8000."
-        } else {
-            "请输入7到15位数字的电话号码，例如+86 138 0013 8000。"
-        })
-        .into(),
-        Problem::BadAmount => (if en {
-            "Please enter a positive number, e.g. 250 or 0.5."
-        } else {
-            "请输入大于0的数字，例如250或0.5。"
-        })
-        .into(),
-        Problem::BadTime => (if en { "Please pick the date and time." } else { "请选择日期和时间。" }).into(),
-        Problem::BadHash => (if en {
-            "This is not a transaction hash for the chosen network. Copy it from the transaction details."
-        } else {
-            "这不是所选网络的交易哈希，请从交易详情中复制。"
-        })
-        .into(),
-        Problem::BadAddress => {
-            (if en { "This is not an address on the chosen network." } else { "这不是所选网络上的地址。" }).into()
-        }
-        Problem::NeedsConsent => (if en {
-            "Please agree to be contacted, or remove your contact details."
-        } else {
-            "请勾选同意联系，或删除联系方式。"
-        })
-        .into(),
-        Problem::Secret => (if en {
-            "This contains a seed phrase or private key. It cannot be sent."
-        } else {
-            "这里含有助记词或私钥，不能发送。"
-        })
-        .into(),
+        Problem::Required => s.problem_required.into(),
+        Problem::TooShort(n) => with_n(s.problem_too_short, n),
+        Problem::TooLong(n) => with_n(s.problem_too_long, n),
+        Problem::TooManyLines(n) => with_n(s.problem_too_many_lines, n),
+        Problem::BadEmail => s.problem_bad_email.into(),
+        Problem::BadPhone => s.problem_bad_phone.into(),
+        Problem::BadAmount => s.problem_bad_amount.into(),
+        Problem::BadTime => s.problem_bad_time.into(),
+        Problem::BadHash => s.problem_bad_hash.into(),
+        Problem::BadAddress => s.problem_bad_address.into(),
+        Problem::NeedsConsent => s.problem_needs_consent.into(),
+        Problem::Secret => s.problem_secret.into(),
     }
 }
 
 /// Why the verifier took a contact for a fake, naming the official one it imitates, or
 /// (`listed` false) the brand name when the operator listed no contact of that kind.
 pub fn reason_text(locale: Locale, reason: &Reason, resembles: &str, listed: bool) -> String {
-    let en = locale == Locale::En;
+    let s = strings(locale);
     // What it imitates: "the official tpwallet.com", or "the name tpWallet", which is no contact.
-    let what = match (en, listed) {
-        (true, true) => format!("the official {resembles}"),
-        (true, false) => format!("the name {resembles}"),
-        (false, true) => format!("官方的{resembles}"),
-        (false, false) => format!("品牌名{resembles}"),
-    };
-    match reason {
-        Reason::Typo => {
-            if en {
-                format!("It is one or two letters away from {what}: a classic fake.")
-            } else {
-                format!("它与{what}只差一两个字母，这是典型的仿冒手法。")
-            }
-        }
-        Reason::SwappedLetters => {
-            if en {
-                format!("Two letters are swapped compared with {what}.")
-            } else {
-                format!("与{what}相比，有两个字母调换了位置。")
-            }
-        }
-        Reason::DoubledLetter => {
-            if en {
-                format!("A letter is doubled compared with {what}.")
-            } else {
-                format!("与{what}相比，多了一个重复的字母。")
-            }
-        }
-        Reason::Confusable => {
-            if en {
-                format!("It uses look-alike characters to imitate {resembles}.")
-            } else {
-                format!("它用外形相似的字符来冒充{resembles}。")
-            }
-        }
+    let what = fill(if listed { s.imitates_official } else { s.imitates_name }, &[("name", resembles)]);
+    let template = match reason {
+        Reason::Typo => s.reason_typo,
+        Reason::SwappedLetters => s.reason_swapped,
+        Reason::DoubledLetter => s.reason_doubled,
+        Reason::Confusable => s.reason_confusable,
         Reason::Punycode { shown_as } => {
-            if en {
-                format!("It is written in punycode and shows as \"{shown_as}\", imitating {resembles}.")
-            } else {
-                format!("它使用punycode编码，显示为“{shown_as}”，冒充{resembles}。")
-            }
+            return fill(s.reason_punycode, &[("shown", shown_as), ("name", resembles)]);
         }
-        Reason::BrandInsideOtherDomain => {
-            if en {
-                format!("The brand name sits inside someone else's address, imitating {what}.")
-            } else {
-                format!("品牌名被放在别人的地址里，冒充{what}。")
-            }
-        }
-        Reason::BrandWithExtraWords => {
-            if en {
-                format!("It adds words to the brand name, imitating {what}.")
-            } else {
-                format!("它在品牌名上加了其他词，冒充{what}。")
-            }
-        }
-        Reason::FreeMailWithBrand => {
-            if en {
-                format!("Support does not write from free mail accounts; this one imitates {what}.")
-            } else {
-                format!("官方客服不会使用免费邮箱；这个邮箱在冒充{what}。")
-            }
-        }
-        Reason::WrongCountryCode => {
-            if en {
-                format!("The number has the wrong country code, compared with {what}.")
-            } else {
-                format!("与{what}相比，号码的国家代码不对。")
-            }
-        }
-        Reason::LookalikeHandle => {
-            if en {
-                format!("This account imitates {what}.")
-            } else {
-                format!("这个账号在模仿{what}。")
-            }
-        }
-    }
+        Reason::BrandInsideOtherDomain => s.reason_brand_inside,
+        Reason::BrandWithExtraWords => s.reason_extra_words,
+        Reason::FreeMailWithBrand => s.reason_free_mail,
+        Reason::WrongCountryCode => s.reason_country_code,
+        Reason::LookalikeHandle => s.reason_lookalike_handle,
+    };
+    fill(template, &[("what", &what), ("name", resembles)])
 }
 
 pub fn advice_text(locale: Locale, advice: Advice) -> &'static str {
-    let en = locale == Locale::En;
+    let s = strings(locale);
     match advice {
-        Advice::NotAContact => {
-            if en {
-                "This is not a website, email address, phone number or account name we can check."
-            } else {
-                "这不是可以核实的网址、邮箱、电话或账号。"
-            }
-        }
-        Advice::NotListed => strings(locale).verdict_unknown_advice,
-        Advice::Unpublished => strings(locale).verdict_unpublished_advice,
-        Advice::PersonalMailbox => {
-            if en {
-                "This is a personal mailbox. Support teams do not write from one."
-            } else {
-                "这是个人邮箱，客服团队不会用个人邮箱联系您。"
-            }
-        }
+        Advice::NotAContact => s.advice_not_a_contact,
+        Advice::NotListed => s.verdict_unknown_advice,
+        Advice::Unpublished => s.verdict_unpublished_advice,
+        Advice::PersonalMailbox => s.advice_personal_mailbox,
     }
 }
 
-/// Where an official match was found, e.g. "Telegram account".
-/// Under an official verdict for a name given without its app.
+/// Under an official verdict for a name given without its app: where it is official.
 pub fn only_there(locale: Locale, channel: Channel) -> String {
-    match locale {
-        Locale::En => format!(
-            "Official only as the {}. The same name on another app may be a fake.",
-            channel_name(locale, channel)
-        ),
-        Locale::ZhCn => format!("仅{}是官方的。其他应用上的同名账号可能是假冒的。", channel_name(locale, channel)),
-    }
+    fill(strings(locale).only_there, &[("channel", channel_name(locale, channel))])
 }
 
+/// What kind of contact an official match was, e.g. "Telegram account".
 pub fn channel_name(locale: Locale, channel: Channel) -> &'static str {
-    let en = locale == Locale::En;
+    let s = strings(locale);
     match channel {
-        Channel::Website => {
-            if en {
-                "website"
-            } else {
-                "网站"
-            }
-        }
-        Channel::Email => {
-            if en {
-                "email address"
-            } else {
-                "邮箱"
-            }
-        }
-        Channel::Phone => {
-            if en {
-                "phone number"
-            } else {
-                "电话号码"
-            }
-        }
-        Channel::Handle(Network::Telegram) => {
-            if en {
-                "Telegram account"
-            } else {
-                "Telegram账号"
-            }
-        }
-        Channel::Handle(Network::X) => {
-            if en {
-                "X account"
-            } else {
-                "X账号"
-            }
-        }
-        Channel::Handle(Network::WeChat) => {
-            if en {
-                "WeChat official account"
-            } else {
-                "微信公众号"
-            }
-        }
+        Channel::Website => s.channel_website,
+        Channel::Email => s.channel_email,
+        Channel::Phone => s.channel_phone,
+        Channel::Handle(Network::Telegram) => s.channel_telegram,
+        Channel::Handle(Network::X) => s.channel_x,
+        Channel::Handle(Network::WeChat) => s.channel_wechat,
     }
 }
 
@@ -762,15 +483,15 @@ mod tests {
     #[test]
     fn a_strings_file_gives_every_key_in_the_schema_order() {
         let text = "# comment\nno: No\n\nback: Back\ncolon: \": \"\n";
-        assert_eq!(source::read(text, &["back", "no", "colon"]).unwrap(), ["Back", "No", ": "]);
-        assert_eq!(source::read(text, KEYS).unwrap_err().len(), KEYS.len() - 3, "every other key is missing");
+        assert_eq!(source::read(text, &["back", "no", "colon"], &[]).unwrap(), ["Back", "No", ": "]);
+        assert_eq!(source::read(text, KEYS, SLOTS).unwrap_err().len(), KEYS.len() - 3, "every other key is missing");
     }
 
     #[test]
     fn a_bad_strings_file_names_each_problem_and_its_line() {
         let text = "back: Back\nback: Again\nno:\nnothing here\nbak: Typo\n";
         assert_eq!(
-            source::read(text, &["back", "no", "yes"]).unwrap_err(),
+            source::read(text, &["back", "no", "yes"], &[]).unwrap_err(),
             [
                 "2: back is given twice",
                 "3: no is empty",
@@ -778,6 +499,38 @@ mod tests {
                 "5: \"bak\" is not an interface string (the keys are in src/core/strings_schema.rs)",
                 "1: no is missing",
                 "1: yes is missing",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_template_gets_its_values_and_keeps_what_is_not_a_slot() {
+        assert_eq!(fill("Step {n} of {of}", &[("of", "4"), ("n", "2")]), "Step 2 of 4");
+        assert_eq!(fill("第{n}步，共{of}步", &[("n", "2"), ("of", "4")]), "第2步，共4步");
+        // A value is not read as a template again, and braces that are no slot stay.
+        assert_eq!(fill("{a} {b}", &[("a", "{b}"), ("b", "x")]), "{b} x");
+        assert_eq!(fill("{ unknown } {", &[("a", "1")]), "{ unknown } {");
+        assert_eq!(count(1, "1 more result", "{n} more results"), "1 more result");
+        assert_eq!(count(3, "1 more result", "{n} more results"), "3 more results");
+    }
+
+    #[test]
+    fn a_text_may_use_only_the_values_its_key_declares() {
+        let keys = ["step_of", "back", "closing"];
+        let slots: &[&[&str]] = &[&["n", "of"], &[], &[]];
+        let good = "step_of: Step {n} of {of}\nback: Back\nclosing: Thanks.\\n\\nBye\n";
+        assert_eq!(source::read(good, &keys, slots).unwrap(), ["Step {n} of {of}", "Back", "Thanks.\n\nBye"]);
+        let bad = "step_of: Step {n} of {total}\nback: Back {n}\nclosing: Thanks {\n";
+        assert_eq!(
+            source::read(bad, &keys, slots).unwrap_err(),
+            [
+                "1: step_of has {total}; its values are {n}, {of}",
+                "2: back takes no values, but the text has {n}",
+                "3: closing takes no values, but the text has a { with no }",
+                // A refused text leaves its key missing, so nothing half-checked ships.
+                "1: step_of is missing",
+                "1: back is missing",
+                "1: closing is missing",
             ]
         );
     }

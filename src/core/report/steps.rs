@@ -9,10 +9,7 @@ use crate::core::troubleshoot::Flow;
 
 /// Every reference the form may hold, with the sentence shown for it in `locale`.
 pub fn names(locale: Locale, brand: &str, articles: &[Article], flows: &[Flow]) -> Vec<(String, String)> {
-    let read = match locale {
-        Locale::En => "Read: ",
-        Locale::ZhCn => "已阅读：",
-    };
+    let read = crate::core::i18n::strings(locale).read_step;
     let articles =
         articles.iter().map(|a| (format!("article:{}", a.id), format!("{read}{}", with_brand(&a.title, brand))));
     // A step is told as what the user did ("I did not send the payment again."), in their

@@ -1,16 +1,15 @@
-//! The formal complaint letter. When support does not resolve a problem, the seed advice is to
-//! write to the complaints department with the whole record: [`letter`] turns the report draft
+//! The formal complaint letter. When support does not resolve a problem, the usual advice is
+//! to write to the complaints department with the whole record: [`letter`] turns the report draft
 //! and the reports already sent into that letter as plain text (to copy, download or print),
 //! in the user's language; [`file_name`] names the download.
 //!
-//! The sentences live here, not in `core::i18n`: they are one document's prose with
-//! placeholders rather than interface labels, and keeping both languages in one table beside
-//! the code that assembles them keeps them saying the same thing. Free text is passed through
-//! the secret guard again, so a letter never carries a seed phrase even if a caller forgot.
+//! The sentences are the language's interface text (`letter_*` keys), so a language is one
+//! file of text for the letter too. Free text is passed through the secret guard again, so a
+//! letter never carries a seed phrase even if a caller forgot.
 
 use super::{storable, without_secrets, Category, Draft, Preferred};
 use crate::core::config::Locale;
-use crate::core::i18n::chain_name;
+use crate::core::i18n::{chain_name, fill};
 use crate::core::outbox::{Entry, Status};
 use std::ops::RangeInclusive;
 
@@ -18,7 +17,7 @@ mod date;
 mod words;
 
 use date::add_days;
-use words::{EN, ZH};
+use words::words;
 
 /// Days the letter gives the operator to answer, unless the caller says otherwise.
 pub const DEFAULT_REPLY_DAYS: u32 = 14;
@@ -98,8 +97,10 @@ impl<'a> LetterInput<'a> {
     }
 }
 
-/// The letter's sentences; `{0}`, `{1}` are filled by [`fill`].
+/// The letter's sentences in one language; `{name}` slots are filled by [`fill`].
 struct Words {
+    /// The brand named when the operator gave none.
+    brand: &'static str,
     to: &'static str,
     date: &'static str,
     from: &'static str,
@@ -113,7 +114,11 @@ struct Words {
     intro: &'static str,
     intro_first: &'static str,
     intro_sent: &'static str,
+    /// How many times the user reported it: once, twice, `{n}` times.
+    times: [&'static str; 3],
     most_recent: &'static str,
+    /// The sections' numbers, separated by spaces.
+    numbers: &'static str,
     titles: [&'static str; 5],
     heading: &'static str,
     item: &'static str,
@@ -122,7 +127,11 @@ struct Words {
     /// marked for the writer to fill in before sending.
     tx_blank: &'static str,
     ev_hash_blank: &'static str,
-    tx: [&'static str; 6],
+    /// The transaction line: its start, the amount, network, other party and hash when
+    /// known, and its end.
+    tx: &'static str,
+    tx_parts: [&'static str; 4],
+    tx_end: &'static str,
     report: &'static str,
     reference: &'static str,
     delivered: &'static str,
@@ -145,18 +154,18 @@ struct Words {
     reply_by: &'static str,
     regulator: &'static str,
     regulator_default: &'static str,
-    answer_to: [&'static str; 5],
+    /// "Please answer me ", by email, by phone, " or ", the end.
+    answer_to: &'static str,
+    by_email: &'static str,
+    by_phone: &'static str,
+    or: &'static str,
+    answer_end: &'static str,
     answer_registered: &'static str,
     closing: &'static str,
     sign: &'static str,
     sign_account: &'static str,
     quote: &'static str,
     sep: &'static str,
-}
-
-/// `template` with `{0}`, `{1}`, … replaced by `args`.
-fn fill(template: &str, args: &[&str]) -> String {
-    args.iter().enumerate().fold(template.to_string(), |t, (i, a)| t.replace(&format!("{{{i}}}"), a))
 }
 
 /// One line of trimmed text, secrets removed: for text that did not come from the guarded draft.
@@ -170,18 +179,18 @@ fn non_empty(s: &str) -> Option<&str> {
 
 /// The complaint letter as plain text with `\n` line ends and a final newline.
 pub fn letter(input: &LetterInput) -> String {
-    let w = if input.locale == Locale::En { &EN } else { &ZH };
+    let w = &words(input.locale);
     let d = storable(input.draft);
-    let brand = non_empty(input.brand).unwrap_or(if input.locale == Locale::En { "Wallet" } else { "钱包" });
+    let brand = non_empty(input.brand).unwrap_or(w.brand);
     let account = input.account_ref.map(one_line).filter(|a| !a.is_empty());
     let (email, phone) = (non_empty(&d.email), non_empty(&d.phone));
     let mut contacts: Vec<(&str, &str)> =
-        [(w.answer_to[1], email), (w.answer_to[2], phone)].into_iter().filter_map(|(t, v)| Some((t, v?))).collect();
+        [(w.by_email, email), (w.by_phone, phone)].into_iter().filter_map(|(t, v)| Some((t, v?))).collect();
     if d.preferred == Preferred::Phone {
         contacts.reverse();
     }
 
-    let mut out = vec![fill(w.to, &[brand]), format!("{}{}", w.date, input.today.trim())];
+    let mut out = vec![fill(w.to, &[("brand", brand)]), format!("{}{}", w.date, input.today.trim())];
     let from: Vec<&str> = contacts.iter().map(|c| c.1).collect();
     // The form asks for no name: a marked placeholder stands where the user writes it
     // (the letter can be edited before it is copied, downloaded or printed).
@@ -197,32 +206,32 @@ pub fn letter(input: &LetterInput) -> String {
         Some(Category::Other) | None => 4,
     }];
     out.push(match non_empty(&d.subject) {
-        Some(s) => fill(w.subject, &[&one_line(s)]),
-        None => fill(w.subject_default, &[topic]),
+        Some(s) => fill(w.subject, &[("subject", &one_line(s))]),
+        None => fill(w.subject_default, &[("topic", topic)]),
     });
-    out.extend([String::new(), fill(w.dear, &[brand]), String::new()]);
+    out.extend([String::new(), fill(w.dear, &[("brand", brand)]), String::new()]);
 
     let events = timeline(w, &d, input.sent);
-    let mut intro = fill(w.intro, &[topic]);
+    let mut intro = fill(w.intro, &[("topic", topic)]);
     if input.sent.is_empty() {
         intro.push_str(w.intro_first);
     } else {
         let n = input.sent.len();
-        let times = match (input.locale, n) {
-            (Locale::En, 1) => "once".to_string(),
-            (Locale::En, 2) => "twice".to_string(),
-            (Locale::En, n) => format!("{n} times"),
-            (Locale::ZhCn, n) => format!("{n}次"),
+        let times = match n {
+            1 => w.times[0].to_string(),
+            2 => w.times[1].to_string(),
+            n => fill(w.times[2], &[("n", &n.to_string())]),
         };
-        let last = input.sent.iter().filter_map(|s| non_empty(&s.date)).max().map(|l| fill(w.most_recent, &[l]));
-        intro.push_str(&fill(w.intro_sent, &[&times, &last.unwrap_or_default()]));
+        let last =
+            input.sent.iter().filter_map(|s| non_empty(&s.date)).max().map(|l| fill(w.most_recent, &[("date", l)]));
+        intro.push_str(&fill(w.intro_sent, &[("times", &times), ("last", &last.unwrap_or_default())]));
     }
     out.push(intro);
 
     let mut sections: Vec<(usize, Vec<String>)> = Vec::new();
     if !events.is_empty() {
         let mut lines = events;
-        lines.push(fill(w.item, &[input.today.trim(), w.this_letter]));
+        lines.push(fill(w.item, &[("date", input.today.trim()), ("text", w.this_letter)]));
         sections.push((0, lines));
     }
     let what: Vec<String> = d.description.lines().filter_map(non_empty).map(String::from).collect();
@@ -234,7 +243,7 @@ pub fn letter(input: &LetterInput) -> String {
         .lines()
         .filter_map(non_empty)
         .map(|s| match s.strip_prefix("article:") {
-            Some(id) => format!("- {}", fill(w.article, &[&fill(w.quote, &[id.trim()])])),
+            Some(id) => format!("- {}", fill(w.article, &[("article", &fill(w.quote, &[("text", id.trim())]))])),
             None => format!("- {s}"),
         })
         .collect();
@@ -244,35 +253,31 @@ pub fn letter(input: &LetterInput) -> String {
     let ask = d.expected.lines().filter_map(non_empty).map(String::from).collect::<Vec<_>>();
     sections.push((3, if ask.is_empty() { vec![w.ask_default.to_string()] } else { ask }));
     sections.push((4, evidence(w, &d, input)));
-    for (n, (title, lines)) in sections.into_iter().enumerate() {
-        let number = if input.locale == Locale::En {
-            (n + 1).to_string()
-        } else {
-            ["一", "二", "三", "四", "五"][n].to_string()
-        };
-        out.extend([String::new(), fill(w.heading, &[&number, w.titles[title]])]);
+    for ((title, lines), number) in sections.into_iter().zip(w.numbers.split_whitespace()) {
+        out.extend([String::new(), fill(w.heading, &[("n", number), ("title", w.titles[title])])]);
         out.extend(lines);
     }
 
     let days = input.reply_days.clamp(*REPLY_DAYS.start(), *REPLY_DAYS.end());
     let mut reply = match add_days(input.today.trim(), days) {
-        Some(by) => fill(w.reply_by, &[&days.to_string(), &by]),
-        None => fill(w.reply, &[&days.to_string()]),
+        Some(by) => fill(w.reply_by, &[("days", &days.to_string()), ("date", &by)]),
+        None => fill(w.reply, &[("days", &days.to_string())]),
     };
     let regulator = input.regulator.map(one_line).filter(|r| !r.is_empty());
-    reply.push_str(&fill(w.regulator, &[regulator.as_deref().unwrap_or(w.regulator_default)]));
+    reply.push_str(&fill(w.regulator, &[("regulator", regulator.as_deref().unwrap_or(w.regulator_default))]));
     out.extend([String::new(), reply, String::new()]);
     out.push(if contacts.is_empty() {
         w.answer_registered.to_string()
     } else {
-        let ways: Vec<String> = contacts.iter().map(|(t, v)| fill(t, &[v])).collect();
-        format!("{}{}{}", w.answer_to[0], ways.join(w.answer_to[3]), w.answer_to[4])
+        let ways: Vec<String> = contacts.iter().map(|(t, v)| fill(t, &[("email", v), ("phone", v)])).collect();
+        format!("{}{}{}", w.answer_to, ways.join(w.or), w.answer_end)
     });
     out.extend([String::new(), w.closing.to_string()]);
-    out.push(account.as_deref().map_or(w.sign.to_string(), |a| fill(w.sign_account, &[a])));
-    if input.locale == Locale::ZhCn {
-        out.push(input.today.trim().to_string());
-    }
+    let today = input.today.trim();
+    out.push(match account.as_deref() {
+        Some(a) => fill(w.sign_account, &[("account", a), ("date", today)]),
+        None => fill(w.sign, &[("date", today)]),
+    });
     out.join("\n") + "\n"
 }
 
@@ -281,12 +286,12 @@ pub fn letter(input: &LetterInput) -> String {
 fn evidence(w: &Words, d: &Draft, input: &LetterInput) -> Vec<String> {
     let mut evidence: Vec<String> = Vec::new();
     if let Some(h) = non_empty(&d.tx_hash) {
-        evidence.push(fill(w.ev_hash, &[h]));
+        evidence.push(fill(w.ev_hash, &[("hash", h)]));
     } else if blank_transaction(d) {
         evidence.push(w.ev_hash_blank.to_string());
     }
     if input.screenshots > 0 {
-        evidence.push(fill(w.ev_shots, &[&input.screenshots.to_string()]));
+        evidence.push(fill(w.ev_shots, &[("n", &input.screenshots.to_string())]));
     }
     if input.chat_records {
         evidence.push(w.ev_chat.to_string());
@@ -294,7 +299,7 @@ fn evidence(w: &Words, d: &Draft, input: &LetterInput) -> Vec<String> {
     let refs: Vec<String> =
         input.sent.iter().filter_map(|s| s.reference.as_deref().map(one_line)).filter(|r| !r.is_empty()).collect();
     if !refs.is_empty() {
-        evidence.push(fill(w.ev_refs, &[&refs.join(w.list_sep)]));
+        evidence.push(fill(w.ev_refs, &[("references", &refs.join(w.list_sep))]));
     }
     evidence.push((if evidence.is_empty() { w.ev_none } else { w.ev_offer }).to_string());
     evidence
@@ -324,17 +329,17 @@ fn timeline(w: &Words, d: &Draft, sent: &[SentReport]) -> Vec<String> {
         non_empty(&d.tx_hash),
     ];
     if parts.iter().any(Option::is_some) || non_empty(&d.tx_time).is_some() {
-        let mut text = w.tx[0].to_string();
-        for (template, value) in w.tx[1..5].iter().zip(parts) {
+        let mut text = w.tx.to_string();
+        for ((template, slot), value) in w.tx_parts.iter().zip(["amount", "chain", "address", "hash"]).zip(parts) {
             if let Some(v) = value {
-                text.push_str(&fill(template, &[v]));
+                text.push_str(&fill(template, &[(slot, v)]));
             }
         }
-        text.push_str(w.tx[5]);
+        text.push_str(w.tx_end);
         let when = non_empty(&d.tx_time).map(readable_time);
         events.push((
             when.clone().unwrap_or_default(),
-            vec![fill(w.item, &[when.as_deref().unwrap_or(w.undated), &text])],
+            vec![fill(w.item, &[("date", when.as_deref().unwrap_or(w.undated)), ("text", &text)])],
         ));
     }
     if blank_transaction(d) {
@@ -343,7 +348,7 @@ fn timeline(w: &Words, d: &Draft, sent: &[SentReport]) -> Vec<String> {
     for s in sent {
         let mut text = w.report.to_string();
         if let Some(r) = s.reference.as_deref().map(one_line).filter(|r| !r.is_empty()) {
-            text.push_str(&fill(w.reference, &[&r]));
+            text.push_str(&fill(w.reference, &[("reference", &r)]));
         }
         let answer = s.answer.as_deref().map(one_line).filter(|a| !a.is_empty());
         text.push_str(&match &s.status {
@@ -352,13 +357,13 @@ fn timeline(w: &Words, d: &Draft, sent: &[SentReport]) -> Vec<String> {
             // The sentence supplies its own full stop, so the quoted reason loses its one.
             SentStatus::Rejected { reason } => match one_line(reason).trim_end_matches(['.', '。', '!', '！']) {
                 "" => w.refused.to_string(),
-                r => fill(w.refused_why, &[&fill(w.quote, &[r])]),
+                r => fill(w.refused_why, &[("reason", &fill(w.quote, &[("text", r)]))]),
             },
             SentStatus::Pending => w.pending.to_string(),
         });
         let date = one_line(&s.date);
-        let mut lines = vec![fill(w.item, &[non_empty(&date).unwrap_or(w.undated), &text])];
-        lines.extend(answer.map(|a| fill(w.answer, &[&fill(w.quote, &[&a])])));
+        let mut lines = vec![fill(w.item, &[("date", non_empty(&date).unwrap_or(w.undated)), ("text", &text)])];
+        lines.extend(answer.map(|a| fill(w.answer, &[("answer", &fill(w.quote, &[("text", &a)]))])));
         events.push((date, lines));
     }
     // Stable insertion by date (a handful of entries; keeps a sort routine out of the Wasm).
