@@ -1,7 +1,8 @@
 //! Compiles the FAQ under `content/<locale>/*.md` and the troubleshooting flows under
 //! `content/<locale>/flows/*.md` into one content file per language (`core::content::pack`),
 //! so the bundle ships no Markdown parser and no JSON parsing of its own content. Any content
-//! problem fails the build with the file, line or field, and what is wrong.
+//! problem fails the build with the file, line or field, and what is wrong. Traditional
+//! Chinese is not written by hand: it is made from the simplified files (see [`derive`]).
 
 #[path = "build/checklist.rs"]
 mod checklist;
@@ -21,6 +22,8 @@ mod model;
 mod pack;
 #[path = "build/strings.rs"]
 mod strings;
+#[path = "build/terms.rs"]
+mod terms;
 #[path = "src/core/content/validate.rs"]
 #[allow(dead_code)]
 mod validate;
@@ -30,13 +33,23 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
-/// The built-in languages: each gets its own content file.
-const LOCALES: [&str; 2] = ["en", "zh-CN"];
+/// The built-in languages, in `Locale::ALL` order: each gets its own content file.
+const LOCALES: [&str; 3] = ["en", "zh-CN", "zh-TW"];
+/// Languages made from another one's files: (language, made from, OpenCC conversion).
+const DERIVED: [(&str, &str, ferrous_opencc::config::BuiltinConfig); 1] =
+    [("zh-TW", "zh-CN", ferrous_opencc::config::BuiltinConfig::S2twp)];
+/// A made language's own words, applied after the conversion (`build/terms.rs`).
+const TERMS: &str = "terms.txt";
 // The interface strings' keys, from the schema `core::i18n` makes its `Strings` of.
 macro_rules! strings {
     ($($(#[$doc:meta])* $key:ident $({ $($slot:ident),* })?,)*) => {
         const STRING_KEYS: &[&str] = &[$(stringify!($key)),*];
         const STRING_SLOTS: &[&[&str]] = &[$(&[$($(stringify!($slot)),*)?]),*];
+    };
+}
+macro_rules! frame {
+    ($($(#[$doc:meta])* $key:ident,)*) => {
+        const FRAME_KEYS: &[&str] = &[$(stringify!($key)),*];
     };
 }
 include!("src/core/strings_schema.rs");
@@ -57,11 +70,25 @@ fn main() {
     println!("cargo:rerun-if-changed=build/checklist.rs");
     println!("cargo:rerun-if-changed=src/core/strings_schema.rs");
     println!("cargo:rerun-if-changed=build/strings.rs");
+    println!("cargo:rerun-if-changed=build/terms.rs");
     println!("cargo:rerun-if-changed=src/core/checklist/model.rs");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default());
     let mut files = Vec::new();
+    let mut frames = Vec::new();
     let mut problems = Vec::new();
     for locale in LOCALES {
-        let dir = Path::new("content").join(locale);
+        let dir = match DERIVED.iter().find(|d| d.0 == locale) {
+            Some(&(_, from, conversion)) => {
+                let made = out_dir.join("content").join(locale);
+                let own = Path::new("content").join(locale);
+                if let Err(e) = derive(&Path::new("content").join(from), &own.join(TERMS), conversion, &made) {
+                    problems.push(e);
+                    continue;
+                }
+                made
+            }
+            None => Path::new("content").join(locale),
+        };
         let (articles, sources) = read_locale(&dir, &mut problems);
         problems.extend(validate::validate(&articles, &sources).into_iter().map(|p| p.to_string()));
         let ids: Vec<&str> = articles.iter().map(|a| a.id.as_ref()).collect();
@@ -78,8 +105,11 @@ fn main() {
             }
         };
         let strings_file = dir.join(STRINGS);
-        let interface = match std::fs::read_to_string(&strings_file) {
-            Ok(text) => strings::read(&text, STRING_KEYS, STRING_SLOTS).unwrap_or_else(|errs| {
+        // The frame's keys come after the schema's, without values to fill.
+        let keys: Vec<&str> = STRING_KEYS.iter().chain(FRAME_KEYS).copied().collect();
+        let slots: Vec<&[&str]> = STRING_SLOTS.iter().copied().chain(FRAME_KEYS.iter().map(|_| &[][..])).collect();
+        let mut interface = match std::fs::read_to_string(&strings_file) {
+            Ok(text) => strings::read(&text, &keys, &slots).unwrap_or_else(|errs| {
                 problems.extend(errs.into_iter().map(|e| format!("{}:{e}", strings_file.display())));
                 Vec::new()
             }),
@@ -88,6 +118,11 @@ fn main() {
                 Vec::new()
             }
         };
+        let frame = interface.split_off(interface.len().min(STRING_KEYS.len()));
+        frames.push(format!(
+            "Frame {{ {} }}",
+            FRAME_KEYS.iter().zip(&frame).map(|(k, v)| format!("{k}: {v:?}")).collect::<Vec<_>>().join(", ")
+        ));
         let interface: Vec<&str> = interface.iter().map(String::as_str).collect();
         match pack::encode(locale, &interface, &articles, &flows, &checklist) {
             Ok(text) => files.push((format!("content-{locale}.txt"), text)),
@@ -97,13 +132,45 @@ fn main() {
     if !problems.is_empty() {
         panic!("content has {} problem(s):\n  {}", problems.len(), problems.join("\n  "));
     }
-    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default());
+    files.push(("frames.rs".into(), format!("[{}]\n", frames.join(",\n"))));
     for (file, text) in files {
         let dest = out_dir.join(file);
         if let Err(e) = std::fs::write(&dest, text) {
             panic!("cannot write {}: {e}", dest.display());
         }
     }
+}
+
+/// Writes the language made from the folder `from`: every file converted with OpenCC, then
+/// the term table applied, into `to` (the build reads it from there like any language).
+fn derive(
+    from: &Path,
+    terms: &Path,
+    conversion: ferrous_opencc::config::BuiltinConfig,
+    to: &Path,
+) -> Result<(), String> {
+    let table = std::fs::read_to_string(terms).map_err(|e| format!("{}: {e}", terms.display()))?;
+    let table = terms::read(&table)
+        .map_err(|errs| errs.iter().map(|e| format!("{}:{e}", terms.display())).collect::<Vec<_>>().join("\n  "))?;
+    let opencc = ferrous_opencc::OpenCC::from_config(conversion).map_err(|e| format!("OpenCC: {e}"))?;
+    let mut folders = vec![PathBuf::new()];
+    while let Some(sub) = folders.pop() {
+        let (source, dest) = (from.join(&sub), to.join(&sub));
+        std::fs::create_dir_all(&dest).map_err(|e| format!("{}: {e}", dest.display()))?;
+        let entries = std::fs::read_dir(&source).map_err(|e| format!("{}: {e}", source.display()))?;
+        for entry in entries.filter_map(Result::ok) {
+            let path = entry.path();
+            let name = entry.file_name();
+            if path.is_dir() {
+                folders.push(sub.join(name));
+            } else {
+                let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                let made = terms::apply(&opencc.convert(&text), &table);
+                std::fs::write(dest.join(name), made).map_err(|e| format!("{}: {e}", dest.display()))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn read_locale(dir: &Path, problems: &mut Vec<String>) -> (Vec<Article>, Vec<String>) {

@@ -148,8 +148,8 @@ for (const [key, name] of Object.entries(FILES)) {
 // A JS literal, not JSON: unquoted keys are a few bytes fewer in a loader kept under 2 KB gzip.
 const literal = `{v:${JSON.stringify(version)},${Object.entries(build).map(([k, v]) => `${k}:${JSON.stringify(v)}`).join(",")}}`;
 const source = fill("static/" + LOADER, readFileSync(join(ROOT, "static", LOADER), "utf8"), literal);
-// Keeps the /*! header comment; every other comment and the whitespace go.
-const minified = await minify(source, { compress: true, mangle: true, format: { comments: /^!/ } });
+// Every comment and the whitespace go.
+const minified = await minify(source, { compress: true, mangle: true, format: { comments: false } });
 writeFileSync(join(DIR, LOADER), minified.code);
 const loader = readFileSync(join(DIR, LOADER));
 const loaderIntegrity = integrity(loader);

@@ -89,10 +89,9 @@ impl Widget {
 
     #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&self, locale: String) {
-        match locale.to_ascii_lowercase().as_str() {
-            "en" => self.bridge.send(Action::SetLocale(Locale::En)),
-            l if l.starts_with("zh") => self.bridge.send(Action::SetLocale(Locale::ZhCn)),
-            _ => host::warn(&format!("setLocale({locale:?}): use zh-CN, zh-TW or en")),
+        match Locale::from_tag(&locale) {
+            Some(l) => self.bridge.send(Action::SetLocale(l)),
+            None => host::warn(&format!("setLocale({locale:?}): use zh-CN, zh-TW or en")),
         }
     }
 

@@ -31,10 +31,12 @@
   const HASHED = BUILD.hashed.map((f) => new URL(f, base).href);
   const LOADER = new URL(BUILD.loader, base).href;
   // One content file per language, also content-hashed. Only the reader's language is kept at
-  // install (the browser's, by the widget's own rule: zh* is Chinese); another one is kept
-  // when the widget reads it, so a language nobody here reads is never downloaded.
+  // install (the browser's, by the widget's own rule: zh-TW, zh-HK, zh-MO and zh-Hant* read
+  // traditional Chinese, other zh* simplified); another one is kept when the widget reads it,
+  // so a language nobody here reads is never downloaded.
   const CONTENT = Object.values(BUILD.content).map((f) => new URL(f, base).href);
-  const READER = new URL(BUILD.content[/^zh/i.test(navigator.language) ? "zh-CN" : "en"], base).href;
+  const lang = navigator.language;
+  const READER = new URL(BUILD.content[/^zh-(tw|hk|mo|hant)/i.test(lang) ? "zh-TW" : /^zh/i.test(lang) ? "zh-CN" : "en"], base).href;
 
   // `Cache-Control: no-store` (an account page, say) means no copy: none is made, and one made
   // before the page said so is dropped.

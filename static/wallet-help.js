@@ -1,5 +1,4 @@
-/*! wallet-help */
-// The launcher at once, the Wasm app on first use, and window.WalletHelp. Plain JS, no
+// wallet-help: the launcher at once, the Wasm app on first use, and window.WalletHelp. Plain JS, no
 // dependencies. `make dist` fills in the build's file names and hashes and minifies it
 // (scripts/hash-assets.mjs): budget 2 KB gzip.
 (() => {
@@ -59,8 +58,11 @@
   expanded(false);
   var app = d.createElement("div");
   host.attachShadow({ mode: "open" }).append(link("stylesheet", "css"), btn, app);
+  // The app's frame says the same (core::config::Locale::from_tag): the two tests add up to
+  // the index, as every traditional tag is also a zh tag.
   function label(loc) {
-    btn.textContent = /^zh/i.test(!loc || /^auto$/i.test(loc) ? navigator.language : loc) ? "帮助" : "Help";
+    loc = !loc || /^auto$/i.test(loc) ? navigator.language : loc;
+    btn.textContent = ["Help", "帮助", "幫助"][/^zh/i.test(loc) + /^zh-(tw|hk|mo|hant)/i.test(loc)];
   }
   label(opts.locale);
   (d.body || d.documentElement).append(host);
@@ -76,7 +78,7 @@
       var l = link("modulepreload", file = "js");
       // Without modulepreload (Safari < 17, Firefox < 115) the glue could not be checked, and
       // would run unchecked in the host page: refuse rather than wait for a load that never fires.
-      if (!l.relList.supports("modulepreload")) return ko({ type: "no modulepreload in this browser" });
+      if (!l.relList.supports("modulepreload")) return ko({ type: "no modulepreload" });
       // The Wasm downloads beside the glue, not after it: one round trip less on a slow
       // network. fetch() checks its integrity (credentials: same-origin, the default); the
       // glue compiles the checked response, and nothing uses it if the glue fails.
@@ -139,10 +141,9 @@
     var a = d.activeElement;
     if (!a || a === d.body || a === host) btn.focus();
   });
-  btn.addEventListener("click", api.toggle);
+  btn.onclick = api.toggle;
   // Hover or focus starts the download, so the click finds it ready.
-  btn.addEventListener("pointerenter", load);
-  btn.addEventListener("focus", load);
+  btn.onpointerenter = btn.onfocus = load;
   if (opts.open) load(); // the app opens the requested view itself
   // Idle-time load when asked to, or when a report still waits to be sent (storage may be
   // blocked, e.g. in sandboxed frames: then there is nothing pending to find).

@@ -12,25 +12,51 @@ pub const ALLOWED_KEYS: &[&str] =
 /// Languages the widget has content and strings for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Locale {
-    ZhCn,
     En,
+    /// Simplified Chinese, as written in mainland China.
+    ZhCn,
+    /// Traditional Chinese, made at build time from [`Locale::ZhCn`] with Taiwan's words; also
+    /// what Hong Kong and Macau readers get.
+    ZhTw,
 }
 
 impl Locale {
+    /// The built-in languages, in the order of [`Locale::index`].
+    pub const ALL: [Locale; 3] = [Locale::En, Locale::ZhCn, Locale::ZhTw];
+
     /// The BCP 47 tag sent in reports and set as the panel's `lang`.
     pub fn tag(self) -> &'static str {
         match self {
-            Locale::ZhCn => "zh-CN",
             Locale::En => "en",
+            Locale::ZhCn => "zh-CN",
+            Locale::ZhTw => "zh-TW",
         }
     }
 
-    /// Picks the language from the browser's preference list: any `zh*` means Chinese.
-    pub fn from_browser(languages: &[String]) -> Locale {
-        match languages.first() {
-            Some(l) if l.to_ascii_lowercase().starts_with("zh") => Locale::ZhCn,
-            _ => Locale::En,
+    /// The position in [`Locale::ALL`], for tables with one entry per language.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// A BCP 47 tag's language, any case: `zh-TW`, `zh-HK`, `zh-MO` and `zh-Hant*` are
+    /// traditional Chinese, any other `zh*` simplified, `en*` English; `None` for the rest.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
+        let mut parts = tag.split('-');
+        match parts.next()? {
+            "en" => Some(Locale::En),
+            "zh" => match parts.next() {
+                Some("tw" | "hk" | "mo" | "hant") => Some(Locale::ZhTw),
+                _ => Some(Locale::ZhCn),
+            },
+            _ => None,
         }
+    }
+
+    /// Picks the language from the browser's preference list: its first language, when it
+    /// is one of ours; English otherwise.
+    pub fn from_browser(languages: &[String]) -> Locale {
+        languages.first().and_then(|l| Locale::from_tag(l)).unwrap_or(Locale::En)
     }
 }
 
@@ -211,12 +237,10 @@ pub fn parse(raw: &Value, env: &Env) -> Parsed {
         ));
     }
     if let Some(v) = locale {
-        match v.to_ascii_lowercase().as_str() {
-            "auto" => {}
-            "en" | "en-us" | "en-gb" => cfg.locale = Locale::En,
-            // Traditional Chinese readers get the simplified content until zh-TW exists.
-            "zh-cn" | "zh" | "zh-hans" | "zh-tw" | "zh-hant" => cfg.locale = Locale::ZhCn,
-            _ => warnings.push(format!("locale {v:?} unknown; use auto, zh-CN, zh-TW or en")),
+        match Locale::from_tag(&v) {
+            _ if v.eq_ignore_ascii_case("auto") => {}
+            Some(l) => cfg.locale = l,
+            None => warnings.push(format!("locale {v:?} unknown; use auto, zh-CN, zh-TW or en")),
         }
     }
     if let Some(v) = theme {
@@ -353,8 +377,26 @@ mod tests {
     const PIN: &str = "sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb";
 
     #[test]
+    fn traditional_chinese_is_told_by_region_or_script() {
+        for tag in ["zh-TW", "zh-HK", "zh-MO", "zh-Hant", "zh-Hant-TW", "ZH_tw", "zh-hant-hk"] {
+            assert_eq!(Locale::from_tag(tag), Some(Locale::ZhTw), "{tag}");
+        }
+        for tag in ["zh", "zh-CN", "zh-SG", "zh-Hans", "zh-Hans-CN", "ZH-cn"] {
+            assert_eq!(Locale::from_tag(tag), Some(Locale::ZhCn), "{tag}");
+        }
+        for (tag, want) in [("en", Some(Locale::En)), ("en-GB", Some(Locale::En)), ("de", None), ("", None)] {
+            assert_eq!(Locale::from_tag(tag), want, "{tag}");
+        }
+        // Every language's own tag reads back as itself, and the order is the index.
+        for (i, l) in Locale::ALL.into_iter().enumerate() {
+            assert_eq!((Locale::from_tag(l.tag()), l.index()), (Some(l), i));
+        }
+    }
+
+    #[test]
     fn defaults_follow_the_browser_language() {
-        assert_eq!(run(json!({}), &["zh-TW", "en"]).0.locale, Locale::ZhCn);
+        assert_eq!(run(json!({}), &["zh-TW", "en"]).0.locale, Locale::ZhTw);
+        assert_eq!(run(json!({}), &["zh-CN", "en"]).0.locale, Locale::ZhCn);
         assert_eq!(run(json!({}), &["de-DE", "zh-CN"]).0.locale, Locale::En);
         assert_eq!(run(json!({}), &[]).0.locale, Locale::En);
         assert!(run(json!({}), &[]).1.is_empty());
@@ -365,6 +407,8 @@ mod tests {
         assert_eq!(run(json!({"locale": "en"}), &["zh-CN"]).0.locale, Locale::En);
         assert_eq!(run(json!({"locale": "zh-CN"}), &["en"]).0.locale, Locale::ZhCn);
         assert_eq!(run(json!({"locale": "auto"}), &["zh"]).0.locale, Locale::ZhCn);
+        assert_eq!(run(json!({"locale": "zh-TW"}), &["en"]).0.locale, Locale::ZhTw);
+        assert_eq!(run(json!({"locale": "AUTO"}), &["zh-HK"]).0.locale, Locale::ZhTw);
         let (cfg, w) = run(json!({"locale": "klingon"}), &["en"]);
         assert_eq!(cfg.locale, Locale::En);
         assert!(w[0].contains("klingon"), "{w:?}");

@@ -16,6 +16,7 @@ macro_rules! strings {
     ($($(#[$doc:meta])* $key:ident $({ $($slot:ident),* })?,)*) => {
         /// The interface text of one language, read from its content file. A text with
         /// values has `{name}` slots, filled by [`fill`].
+        #[repr(C)]
         pub struct Strings {
             $($(#[$doc])* pub $key: &'static str,)*
         }
@@ -32,68 +33,43 @@ macro_rules! strings {
             /// shows only its [`Frame`] then).
             const EMPTY: Strings = Strings { $($key: "",)* };
 
-            /// The values in [`KEYS`] order; `None` if there are more or fewer.
+            /// The values in [`KEYS`] order; `None` if there are more or fewer. Taken as one
+            /// array, in the struct's own order, so the build copies it rather than
+            /// checking each of the hundreds of values on its own.
             fn from_values(values: &[&'static str]) -> Option<Strings> {
-                let mut v = values.iter().copied();
-                let s = Strings { $($key: v.next()?,)* };
-                v.next().is_none().then_some(s)
+                let [$($key),*]: [&'static str; KEYS.len()] = values.try_into().ok()?;
+                Some(Strings { $($key),* })
             }
+        }
+    };
+}
+macro_rules! frame {
+    ($($(#[$doc:meta])* $key:ident,)*) => {
+        /// What the panel's frame says before a language's content file has arrived:
+        /// compiled in, unlike [`Strings`].
+        pub struct Frame {
+            $($(#[$doc])* pub $key: &'static str,)*
         }
     };
 }
 include!("strings_schema.rs");
 
-/// What the panel's frame says before a language's content file has arrived (the launcher,
-/// the header, the tabs' label and the loading placeholder): compiled in, unlike [`Strings`].
-pub struct Frame {
-    /// The launcher button's name (the script tag's loader names it the same).
-    pub launcher: &'static str,
-    pub panel_title: &'static str,
-    pub close: &'static str,
-    pub views_label: &'static str,
-    /// A view whose code is still downloading; one that could not be; the button to try again.
-    pub view_loading: &'static str,
-    pub view_failed: &'static str,
-    pub try_again: &'static str,
-}
-
-const EN_FRAME: Frame = Frame {
-    launcher: "Help",
-    panel_title: "Help centre",
-    close: "Close help",
-    views_label: "Help sections",
-    view_loading: "Loading…",
-    view_failed: "This part of help could not be loaded. Check your connection.",
-    try_again: "Try again",
-};
-
-const ZH_CN_FRAME: Frame = Frame {
-    launcher: "帮助",
-    panel_title: "帮助中心",
-    close: "关闭帮助",
-    views_label: "帮助栏目",
-    view_loading: "正在加载…",
-    view_failed: "这部分帮助内容未能加载，请检查网络连接。",
-    try_again: "重试",
-};
+/// Each language's frame, in [`Locale::ALL`] order, written by the build script from the
+/// `frame` keys of the strings files.
+const FRAMES: [Frame; Locale::ALL.len()] = include!(concat!(env!("OUT_DIR"), "/frames.rs"));
 
 /// The frame's words, there from the start.
 pub fn frame(locale: Locale) -> &'static Frame {
-    match locale {
-        Locale::En => &EN_FRAME,
-        Locale::ZhCn => &ZH_CN_FRAME,
-    }
+    &FRAMES[locale.index()]
 }
 
 /// The interface text of a language, once its content file is there (compiled in, or
 /// fetched with `make dist`); empty strings until then.
 pub fn strings(locale: Locale) -> &'static Strings {
-    static READ: [std::sync::OnceLock<Strings>; 2] = [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+    static READ: [std::sync::OnceLock<Strings>; Locale::ALL.len()] =
+        [const { std::sync::OnceLock::new() }; Locale::ALL.len()];
     let Some(pack) = super::content::pack(locale) else { return &Strings::EMPTY };
-    let slot = &READ[match locale {
-        Locale::En => 0,
-        Locale::ZhCn => 1,
-    }];
+    let slot = &READ[locale.index()];
     // `content::install` has checked the count against this build's keys.
     slot.get_or_init(|| Strings::from_values(&pack.interface).unwrap_or(Strings::EMPTY))
 }
@@ -430,7 +406,7 @@ mod tests {
             assert!(zh.contains("tpWallet") && !zh.contains("官方的"), "{zh}");
         }
         assert!(reason_text(Locale::En, &Reason::Typo, "tpwallet.com", true).contains("the official tpwallet.com"));
-        for locale in [Locale::En, Locale::ZhCn] {
+        for locale in Locale::ALL {
             let s = strings(locale);
             assert_ne!(s.verdict_unverified, s.verdict_unknown);
             assert_eq!(advice_text(locale, Advice::Unpublished), s.verdict_unpublished_advice);
@@ -537,7 +513,7 @@ mod tests {
 
     #[test]
     fn every_language_has_every_string() {
-        for locale in [Locale::En, Locale::ZhCn] {
+        for locale in Locale::ALL {
             let pack = crate::core::content::pack(locale).expect("compiled in");
             assert_eq!(pack.interface.len(), KEYS.len(), "{locale:?}");
             assert!(pack.interface.iter().all(|v| !v.is_empty()), "{locale:?}");

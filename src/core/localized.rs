@@ -10,25 +10,25 @@ use serde_json::Value;
 pub struct Localized {
     en: String,
     zh_cn: String,
+    zh_tw: String,
 }
 
 impl Localized {
-    /// The text in `locale`; a language the operator left out shows the other one.
+    /// The text in `locale`; a language the operator left out shows the nearest one given:
+    /// the other Chinese before English for Chinese readers, simplified before traditional
+    /// for English ones.
     pub fn get(&self, locale: Locale) -> &str {
-        let (wanted, other) = match locale {
-            Locale::En => (&self.en, &self.zh_cn),
-            Locale::ZhCn => (&self.zh_cn, &self.en),
+        let order = match locale {
+            Locale::En => [&self.en, &self.zh_cn, &self.zh_tw],
+            Locale::ZhCn => [&self.zh_cn, &self.zh_tw, &self.en],
+            Locale::ZhTw => [&self.zh_tw, &self.zh_cn, &self.en],
         };
-        if wanted.trim().is_empty() {
-            other
-        } else {
-            wanted
-        }
+        order.into_iter().find(|t| !t.trim().is_empty()).unwrap_or(&self.en)
     }
 
     /// No text in any language.
     pub fn is_blank(&self) -> bool {
-        self.en.trim().is_empty() && self.zh_cn.trim().is_empty()
+        [&self.en, &self.zh_cn, &self.zh_tw].iter().all(|t| t.trim().is_empty())
     }
 
     /// Reads the config's value; the error names the problem for the field's message.
@@ -41,7 +41,12 @@ impl Localized {
                     let slot = match tag.as_str() {
                         "en" => &mut out.en,
                         "zh-CN" => &mut out.zh_cn,
-                        _ => return Err(format!("has language {tag:?}; the languages are \"en\" and \"zh-CN\"")),
+                        "zh-TW" => &mut out.zh_tw,
+                        _ => {
+                            return Err(format!(
+                                "has language {tag:?}; the languages are \"en\", \"zh-CN\" and \"zh-TW\""
+                            ))
+                        }
                     };
                     match text {
                         Value::String(s) => s.clone_into(slot),
@@ -58,7 +63,7 @@ impl Localized {
 
 impl From<&str> for Localized {
     fn from(text: &str) -> Localized {
-        Localized { en: text.to_string(), zh_cn: text.to_string() }
+        Localized { en: text.to_string(), zh_cn: text.to_string(), zh_tw: text.to_string() }
     }
 }
 
@@ -72,6 +77,8 @@ impl<'de> Deserialize<'de> for Localized {
             en: Option<String>,
             #[serde(rename = "zh-CN")]
             zh_cn: Option<String>,
+            #[serde(rename = "zh-TW")]
+            zh_tw: Option<String>,
         }
         #[derive(Deserialize)]
         #[serde(untagged)]
@@ -81,7 +88,11 @@ impl<'de> Deserialize<'de> for Localized {
         }
         Ok(match Shape::deserialize(d)? {
             Shape::Same(text) => Localized::from(text.as_str()),
-            Shape::PerLanguage(l) => Localized { en: l.en.unwrap_or_default(), zh_cn: l.zh_cn.unwrap_or_default() },
+            Shape::PerLanguage(l) => Localized {
+                en: l.en.unwrap_or_default(),
+                zh_cn: l.zh_cn.unwrap_or_default(),
+                zh_tw: l.zh_tw.unwrap_or_default(),
+            },
         })
     }
 }
@@ -104,6 +115,13 @@ mod tests {
         let blank_en = Localized::read(&json!({"en": " ", "zh-CN": "香港"})).unwrap();
         assert_eq!(blank_en.get(Locale::En), "香港");
 
+        // Traditional Chinese readers get the simplified text before the English one.
+        assert_eq!(both.get(Locale::ZhTw), "香港");
+        let three = Localized::read(&json!({"en": "Taipei", "zh-CN": "台北", "zh-TW": "臺北"})).unwrap();
+        assert_eq!(Locale::ALL.map(|l| three.get(l)), ["Taipei", "台北", "臺北"]);
+        let only_tw = Localized::read(&json!({"zh-TW": "臺北"})).unwrap();
+        assert_eq!(Locale::ALL.map(|l| only_tw.get(l)), ["臺北"; 3]);
+
         assert!(Localized::read(&json!({})).unwrap().is_blank());
         assert!(Localized::read(&json!(" ")).unwrap().is_blank());
         assert!(!both.is_blank());
@@ -113,7 +131,7 @@ mod tests {
     fn wrong_shapes_say_what_is_expected() {
         assert_eq!(
             Localized::read(&json!({"fr": "x"})),
-            Err(r#"has language "fr"; the languages are "en" and "zh-CN""#.into())
+            Err(r#"has language "fr"; the languages are "en", "zh-CN" and "zh-TW""#.into())
         );
         assert_eq!(Localized::read(&json!({"en": 1})), Err(r#"must be text in "en", not 1"#.into()));
         assert_eq!(Localized::read(&json!(7)), Err("must be text, or an object of texts by language, not 7".into()));
@@ -126,6 +144,7 @@ mod tests {
             json!("a"),
             json!({"en": "a", "zh-CN": "b"}),
             json!({"zh-CN": "b"}),
+            json!({"zh-TW": "c", "en": "a"}),
             json!({}),
             json!({"en": null}),
             json!({"fr": "x"}),

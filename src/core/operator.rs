@@ -17,7 +17,14 @@ pub struct Changes {
     pub warnings: Vec<String>,
 }
 
-const LOCALES: [(&str, Locale); 2] = [("en", Locale::En), ("zh-CN", Locale::ZhCn)];
+/// The operator's part for `locale` of a per-language section (`articles`, `checklist`) and
+/// the tag it was found under. Traditional Chinese falls back to the simplified part: an
+/// operator who rewrote an article in zh-CN only wants its facts shown to every Chinese
+/// reader, not the built-in article it replaces.
+fn part_for(section: &Value, locale: Locale) -> Option<(&'static str, &Value)> {
+    let found = |l: Locale| section.get(l.tag()).map(|v| (l.tag(), v));
+    found(locale).or_else(|| if locale == Locale::ZhTw { found(Locale::ZhCn) } else { None })
+}
 
 /// Applies the parsed config file to the catalogue and returns the other changes.
 pub fn apply(file: &Value, catalogue: &mut Catalogue) -> Changes {
@@ -78,7 +85,7 @@ pub fn apply(file: &Value, catalogue: &mut Catalogue) -> Changes {
             Vec::new()
         }
     };
-    for (tag, locale) in LOCALES {
+    for locale in Locale::ALL {
         // A language whose content has not arrived yet is done when it does (the app applies
         // the file again): merged with nothing, every replacement would look like a new article.
         if super::content::pack(locale).is_none() {
@@ -87,12 +94,14 @@ pub fn apply(file: &Value, catalogue: &mut Catalogue) -> Changes {
         let mut merged: Vec<Article> =
             catalogue.articles(locale).iter().filter(|a| !hidden.iter().any(|h| *h == a.id)).cloned().collect();
         let mut sources: Vec<String> = merged.iter().map(|a| format!("default {}", a.id)).collect();
-        let given = match articles.get(tag) {
-            None => &[][..],
-            Some(Value::Array(list)) => list.as_slice(),
-            Some(_) => {
+        let (tag, given) = match part_for(articles, locale) {
+            None => ("", &[][..]),
+            Some((tag, Value::Array(list))) => (tag, list.as_slice()),
+            // zh-TW reading zh-CN's part repeats its warnings word for word; the app prints
+            // each warning once.
+            Some((tag, _)) => {
                 out.warnings.push(format!("config.articles.{tag}: must be a list of articles; ignored"));
-                &[][..]
+                (tag, &[][..])
             }
         };
         for (i, raw) in given.iter().enumerate() {
@@ -134,14 +143,15 @@ fn apply_checklist(raw: &Value, catalogue: &mut Catalogue, warnings: &mut Vec<St
         .and_then(Value::as_array)
         .map(|a| a.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
-    for (tag, locale) in LOCALES {
+    for locale in Locale::ALL {
         // Items name articles: checked once the language's content has arrived (see above).
         if super::content::pack(locale).is_none() {
             continue;
         }
         let mut items: Vec<Item> =
             catalogue.items(locale).iter().filter(|i| !hidden.contains(&i.id.as_ref())).cloned().collect();
-        let given = raw.get(tag).and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
+        let (tag, given) = part_for(raw, locale)
+            .map_or(("", &[][..]), |(tag, v)| (tag, v.as_array().map(Vec::as_slice).unwrap_or(&[])));
         for (i, entry) in given.iter().enumerate() {
             match checklist_item(entry, catalogue, locale) {
                 Ok(item) => match items.iter().position(|x| x.id == item.id) {

@@ -315,3 +315,18 @@ strings! {
     letter_quote { text },
     letter_sep,
 }
+
+// What the panel's frame says before a language's content file has arrived: the launcher,
+// the header, the tabs' label and the loading placeholder. Written in the same files, but
+// compiled into the Wasm (`core::i18n::Frame`) instead of shipped in the content file.
+frame! {
+    /// The launcher button's name (the script tag's loader names it the same).
+    launcher,
+    panel_title,
+    close,
+    views_label,
+    /// A view whose code is still downloading; one that could not be; the button to try again.
+    view_loading,
+    view_failed,
+    try_again,
+}

@@ -18,5 +18,7 @@ export function wh_content(tag) {
 }
 
 // The glue runs just before the Wasm is fetched: the browser's language is fetched beside it
-// (core::config::Locale::from_browser's rule), and the app takes it from here when it starts.
-wh_content(/^zh/i.test(navigator.language) ? "zh-CN" : "en").catch(() => {});
+// (core::config::Locale::from_browser's rule: zh-TW, zh-HK, zh-MO and zh-Hant* read
+// traditional Chinese, other zh* simplified), and the app takes it from here when it starts.
+const lang = navigator.language;
+wh_content(/^zh-(tw|hk|mo|hant)/i.test(lang) ? "zh-TW" : /^zh/i.test(lang) ? "zh-CN" : "en").catch(() => {});

@@ -95,13 +95,14 @@ const contentPins = () => [...readFileSync(join(DIR, named(".js")), "utf8").matc
 
 test("each language's content is its own file, pinned by the glue; a reader fetches only theirs", async () => {
   const pins = contentPins();
-  assert.deepEqual(pins.map((p) => p.tag), ["en", "zh-CN"]);
+  assert.deepEqual(pins.map((p) => p.tag), ["en", "zh-CN", "zh-TW"]);
   for (const p of pins) assert.equal(sri(readFileSync(join(DIR, p.file))), p.integrity, `${p.file} is pinned by its bytes`);
-  const fetched = (log, tag) => log.requests.filter((u) => u === `${server.url}/wallet-help/${pins.find((p) => p.tag === tag).file}`).length;
+  const count = (log, tag) => log.requests.filter((u) => u === `${server.url}/wallet-help/${pins.find((p) => p.tag === tag).file}`).length;
+  const fetched = (log) => ["en", "zh-CN", "zh-TW"].map((tag) => count(log, tag));
   const { page, context, log } = await openPage(browser, server.url + "/");
   await launcher(page).click();
   await page.getByRole("searchbox").waitFor();
-  assert.deepEqual([fetched(log, "en"), fetched(log, "zh-CN")], [1, 0], "only English for an English browser");
+  assert.deepEqual(fetched(log), [1, 0, 0], "only English for an English browser");
   // Switching language fetches the other file once, and shows it; switching back fetches nothing.
   await page.evaluate(() => window.WalletHelp.setLocale("zh-CN"));
   await page.getByRole("tab", { name: "常见问题" }).waitFor();
@@ -109,7 +110,7 @@ test("each language's content is its own file, pinned by the glue; a reader fetc
   await page.locator(".wh-results .wh-item").first().waitFor();
   await page.evaluate(() => window.WalletHelp.setLocale("en"));
   await page.getByRole("tab", { name: "Questions" }).waitFor();
-  assert.deepEqual([fetched(log, "en"), fetched(log, "zh-CN")], [1, 1]);
+  assert.deepEqual(fetched(log), [1, 1, 0]);
   assert.deepEqual(log.console, []);
   assert.deepEqual(log.errors, []);
   await context.close();
@@ -118,8 +119,21 @@ test("each language's content is its own file, pinned by the glue; a reader fetc
   const zh = await openPage(browser, server.url + "/", { locale: "zh-CN" });
   await launcher(zh.page).click();
   await zh.page.getByRole("searchbox").waitFor();
-  assert.deepEqual([fetched(zh.log, "en"), fetched(zh.log, "zh-CN")], [0, 1], "only Chinese for a Chinese browser");
+  assert.deepEqual(fetched(zh.log), [0, 1, 0], "only Chinese for a Chinese browser");
   await zh.context.close();
+
+  // A Hong Kong browser reads traditional Chinese: the launcher, the frame and the content
+  // (made from the simplified files at build time), and search over it.
+  const hk = await openPage(browser, server.url + "/", { locale: "zh-HK" });
+  await launcher(hk.page, "幫助").click();
+  await hk.page.getByRole("tab", { name: "常見問題" }).waitFor();
+  await hk.page.getByRole("searchbox").fill("轉帳失敗");
+  await hk.page.locator(".wh-results .wh-item").first().waitFor();
+  assert.equal(await hk.page.locator(".wh-app").getAttribute("lang"), "zh-TW");
+  assert.doesNotMatch(await hk.page.locator(".wh-panel").innerText(), /[帮账这们转网]/, "no simplified characters");
+  assert.deepEqual(fetched(hk.log), [0, 0, 1], "only traditional Chinese for a Hong Kong browser");
+  assert.deepEqual(hk.log.console, []);
+  await hk.context.close();
 });
 
 test("an altered content file is refused: the panel says so and tries again", async () => {
@@ -219,7 +233,7 @@ test("a browser without modulepreload, which could not check the glue, does not 
   await page.goto(server.url + "/");
   const failed = nextError(page);
   await launcher(page).click();
-  assert.match(await failed, /^wallet_help\.[0-9a-f]{8}\.js did not load or failed its integrity check \(no modulepreload in this browser\)/);
+  assert.match(await failed, /^wallet_help\.[0-9a-f]{8}\.js did not load or failed its integrity check \(no modulepreload\)/);
   assert.deepEqual(log.requests.filter((u) => /wallet_help/.test(u)), []);
   assert.deepEqual(log.errors, []);
   await context.close();
@@ -441,7 +455,7 @@ test("the size report adds up what each view's first use downloads, and the way 
   assert.equal(printed("report flow (first + contact)"), gz("first download") + printed("  + contact"));
 });
 
-test("the size gate counts the parts loaded on demand in everything, and one language in the first download", () => {
+test("the size gate counts the parts loaded on demand in everything, and one language in both totals", () => {
   // Incompressible parts as large as the first-download budget: only everything grows.
   const split = sizes({ "wallet-help.js": "void 0;\n", "split_contact.0123abcd.wasm": randomBytes(budgets.first), "chunk_4.0123abcd.wasm": randomBytes(1024) });
   assert.match(split.stdout, new RegExp(`^first download .*≤ ${num(budgets.first)}  ok$`, "m"), split.stdout);
@@ -455,6 +469,12 @@ test("the size gate counts the parts loaded on demand in everything, and one lan
   assert.equal(one.status, 0, one.stdout + one.stderr);
   const larger = languages(0.6, 1.05);
   assert.match(larger.stderr, new RegExp(`the first download is [\\d,]+ B gzip, budget ${num(budgets.first)}`), larger.stderr);
+  // Nor does everything grow with languages: as many files as fill its budget twice over pass.
+  const many = {};
+  for (let i = 0; i < Math.ceil((2 * budgets.total) / (0.6 * budgets.first)); i++) many[`content-l${i}.0123abcd.txt`] = randomBytes(Math.floor(budgets.first * 0.6));
+  const all = sizes({ "wallet-help.js": "void 0;\n", ...many });
+  assert.equal(all.status, 0, all.stdout + all.stderr);
+  assert.match(all.stdout, new RegExp(`^everything .*≤ ${num(budgets.total)}  ok$`, "m"));
 });
 
 test("the size gate fails an over-budget widget and an over-budget loader", () => {

@@ -234,6 +234,7 @@ const DARK = { panel: "rgb(21, 24, 29)", text: "rgb(232, 235, 239)", launcher: "
 for (const { locale, search, launcherName } of [
   { locale: "en-US", search: "pending", launcherName: "Help" },
   { locale: "zh-CN", search: "转账失败", launcherName: "帮助" },
+  { locale: "zh-TW", search: "轉帳失敗", launcherName: "幫助" },
 ]) {
   test(`phone 375×667, dark mode, ${locale}: the panel fills the screen in dark colours; an article and a report by touch`, async () => {
     const { page, context, log } = await openHost("plain", { ...PHONE, locale });
@@ -266,7 +267,7 @@ for (const { locale, search, launcherName } of [
     await page.locator("#wh-tab-contact").tap();
     const description = `Phone report (${locale}): my transfer failed twice.`;
     await sendReport(page, description);
-    assert.ok((await server.reports()).some((r) => r.report.description === description && r.report.locale === (locale === "en-US" ? "en" : "zh-CN")));
+    assert.ok((await server.reports()).some((r) => r.report.description === description && r.report.locale === (locale === "en-US" ? "en" : locale)));
     assert.deepEqual(log.console, []);
     assert.deepEqual(log.errors, []);
     await context.close();

@@ -110,7 +110,7 @@ test("the worker keeps the reader's language at install, and another one once it
   const cached = () => page.evaluate(async () => {
     const names = [];
     for (const key of await caches.keys()) for (const r of await (await caches.open(key)).keys()) names.push(r.url);
-    return ["en", "zh-CN"].filter((tag) => names.some((u) => new RegExp(`/content-${tag}\\.[0-9a-f]{8}\\.txt$`).test(u)));
+    return ["en", "zh-CN", "zh-TW"].filter((tag) => names.some((u) => new RegExp(`/content-${tag}\\.[0-9a-f]{8}\\.txt$`).test(u)));
   });
   assert.deepEqual(await cached(), ["zh-CN"], "only the browser's language at install");
   // Read once in English through the worker: kept too.

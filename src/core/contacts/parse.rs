@@ -31,6 +31,13 @@ const LABELS: &[(&str, Hint)] = &[
     ("公众号", Hint::On(Network::WeChat)), ("微信公众号", Hint::On(Network::WeChat)),
     ("企业微信", Hint::On(Network::WeChat)), ("微信客服", Hint::On(Network::WeChat)), ("vx", Hint::On(Network::WeChat)),
     ("v信", Hint::On(Network::WeChat)), ("wechat account", Hint::On(Network::WeChat)),
+    // The same labels in traditional characters, and Taiwan's words for email.
+    ("電話", Hint::Phone), ("客服電話", Hint::Phone), ("熱線", Hint::Phone), ("手機", Hint::Phone),
+    ("郵箱", Hint::Email), ("電子郵件", Hint::Email), ("信箱", Hint::Email), ("電子信箱", Hint::Email),
+    ("官網", Hint::Website), ("網站", Hint::Website), ("網址", Hint::Website),
+    ("電報", Hint::On(Network::Telegram)), ("紙飛機", Hint::On(Network::Telegram)),
+    ("微信號", Hint::On(Network::WeChat)), ("公眾號", Hint::On(Network::WeChat)),
+    ("微信公眾號", Hint::On(Network::WeChat)), ("企業微信", Hint::On(Network::WeChat)),
 ];
 
 /// Wrapping punctuation around a pasted contact.

@@ -71,7 +71,17 @@ fn parses_each_kind() {
         parse("电话：0086 400 000 0000"),
         Contact::Phone { digits: "4000000000".into(), country: Some("86".into()) }
     );
+    // The labels as traditional Chinese readers write them.
+    assert_eq!(
+        parse("客服電話：0086 400 000 0000"),
+        Contact::Phone { digits: "4000000000".into(), country: Some("86".into()) }
+    );
+    assert_eq!(
+        parse("電子信箱：Support@TPWallet.com"),
+        Contact::Email { address: "support@tpwallet.com".into(), domain: "tpwallet.com".into() }
+    );
     let tg = |n: &str| Contact::Handle { network: Some(Network::Telegram), name: n.into() };
+    assert_eq!(parse("紙飛機：@TPWallet_Official"), tg("tpwallet_official"));
     assert_eq!(parse("https://t.me/TPWallet_Official"), tg("tpwallet_official"));
     assert_eq!(parse("t.me/s/tpwallet_official"), tg("tpwallet_official"));
     assert_eq!(parse("tg://resolve?domain=tpwallet_official"), tg("tpwallet_official"));

@@ -22,17 +22,16 @@ fn built_in(locale: Locale) -> &'static str {
     match locale {
         Locale::En => include_str!(concat!(env!("OUT_DIR"), "/content-en.txt")),
         Locale::ZhCn => include_str!(concat!(env!("OUT_DIR"), "/content-zh-CN.txt")),
+        Locale::ZhTw => include_str!(concat!(env!("OUT_DIR"), "/content-zh-TW.txt")),
     }
 }
 
 /// Each language's content once read, for the whole visit.
-static PACKS: [std::sync::OnceLock<Pack>; 2] = [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+static PACKS: [std::sync::OnceLock<Pack>; Locale::ALL.len()] =
+    [const { std::sync::OnceLock::new() }; Locale::ALL.len()];
 
 fn slot(locale: Locale) -> &'static std::sync::OnceLock<Pack> {
-    &PACKS[match locale {
-        Locale::En => 0,
-        Locale::ZhCn => 1,
-    }]
+    &PACKS[locale.index()]
 }
 
 /// The built-in content of a language: always there when compiled in; with `make dist`,
@@ -81,10 +80,9 @@ pub fn defaults(locale: Locale) -> &'static [Article] {
 /// What the widget shows: the built-in articles and checklist, as changed by the operator.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Catalogue {
-    en: std::borrow::Cow<'static, [Article]>,
-    zh_cn: std::borrow::Cow<'static, [Article]>,
-    en_items: std::borrow::Cow<'static, [Item]>,
-    zh_cn_items: std::borrow::Cow<'static, [Item]>,
+    /// Each language's articles and checklist items, in [`Locale::ALL`] order.
+    articles: [std::borrow::Cow<'static, [Article]>; Locale::ALL.len()],
+    items: [std::borrow::Cow<'static, [Item]>; Locale::ALL.len()],
     /// The newest app release, from the operator's config, for the checklist.
     pub latest_app_version: Option<String>,
     /// The operator's official contacts; `None` when the config lists none (then no contact
@@ -103,10 +101,8 @@ pub struct Catalogue {
 impl Default for Catalogue {
     fn default() -> Self {
         Catalogue {
-            en: std::borrow::Cow::Borrowed(defaults(Locale::En)),
-            zh_cn: std::borrow::Cow::Borrowed(defaults(Locale::ZhCn)),
-            en_items: std::borrow::Cow::Borrowed(checklist::defaults(Locale::En)),
-            zh_cn_items: std::borrow::Cow::Borrowed(checklist::defaults(Locale::ZhCn)),
+            articles: Locale::ALL.map(|l| std::borrow::Cow::Borrowed(defaults(l))),
+            items: Locale::ALL.map(|l| std::borrow::Cow::Borrowed(checklist::defaults(l))),
             latest_app_version: None,
             official: None,
             channels: Default::default(),
@@ -118,34 +114,20 @@ impl Default for Catalogue {
 
 impl Catalogue {
     pub fn articles(&self, locale: Locale) -> &[Article] {
-        match locale {
-            Locale::En => &self.en,
-            Locale::ZhCn => &self.zh_cn,
-        }
+        &self.articles[locale.index()]
     }
 
     /// The security checklist's items.
     pub fn items(&self, locale: Locale) -> &[Item] {
-        match locale {
-            Locale::En => &self.en_items,
-            Locale::ZhCn => &self.zh_cn_items,
-        }
+        &self.items[locale.index()]
     }
 
     pub fn set_items(&mut self, locale: Locale, items: Vec<Item>) {
-        let slot = match locale {
-            Locale::En => &mut self.en_items,
-            Locale::ZhCn => &mut self.zh_cn_items,
-        };
-        *slot = std::borrow::Cow::Owned(items);
+        self.items[locale.index()] = std::borrow::Cow::Owned(items);
     }
 
     pub fn set(&mut self, locale: Locale, articles: Vec<Article>) {
-        let slot = match locale {
-            Locale::En => &mut self.en,
-            Locale::ZhCn => &mut self.zh_cn,
-        };
-        *slot = std::borrow::Cow::Owned(articles);
+        self.articles[locale.index()] = std::borrow::Cow::Owned(articles);
     }
 }
 
@@ -167,8 +149,8 @@ pub fn with_brand(text: &str, brand: &str) -> String {
 /// keywords, and the summary before the body.
 /// How users write the default brand ("TP钱包", "TokenPocket"…); an operator's own brand
 /// names its aliases in the config's `brandAliases`.
-const DEFAULT_BRAND_ALIASES: [&str; 7] =
-    ["tp钱包", "tp wallet", "tp-wallet", "tpwallet", "tokenpocket", "token pocket", "tp"];
+const DEFAULT_BRAND_ALIASES: [&str; 8] =
+    ["tp钱包", "tp錢包", "tp wallet", "tp-wallet", "tpwallet", "tokenpocket", "token pocket", "tp"];
 
 /// The search index of `articles`, with `{brand}` filled in. The brand and `aliases` (and,
 /// for the default brand, how users write it) are taken out of every query: almost every
@@ -190,21 +172,78 @@ pub fn search_index(articles: &[Article], brand: &str, aliases: &[String]) -> cr
     .ignoring(&names)
 }
 
+// The build script's reader of the term tables, compiled here too so it is tested.
+#[cfg(test)]
+#[path = "../../../build/terms.rs"]
+mod terms_source;
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::borrow::Cow;
+    use terms_source as terms;
 
     #[test]
-    fn both_locales_have_the_same_articles() {
+    fn every_locale_has_the_same_articles() {
         let ids = |l| defaults(l).iter().map(|a| a.id.to_string()).collect::<Vec<_>>();
         assert!(ids(Locale::En).len() >= 24, "at least 24 articles");
         assert_eq!(ids(Locale::En), ids(Locale::ZhCn));
+        assert_eq!(ids(Locale::ZhCn), ids(Locale::ZhTw));
+    }
+
+    /// Everything a zh-TW reader sees, as one text.
+    fn all_text(locale: Locale) -> String {
+        let p = pack(locale).expect("compiled in");
+        let mut text = p.interface.join("\n");
+        for a in &p.articles {
+            text.extend([&*a.title, &*a.summary, &*a.keywords, &*a.body]);
+        }
+        for f in &p.flows {
+            text.push_str(&f.title);
+            for s in f.steps.iter() {
+                text.extend([&*s.text, s.detail.as_deref().unwrap_or_default(), &*s.done]);
+            }
+        }
+        for i in &p.checklist {
+            text.extend([&*i.title, &*i.next, &*i.why, &*i.steps]);
+        }
+        text
+    }
+
+    #[test]
+    fn a_term_table_replaces_the_longest_match_and_names_bad_lines() {
+        let table = terms::read("# note\n號 → 號碼\n手機號碼 → 手機號碼\n“ → 「\n").unwrap();
+        // The whole word is kept as it is, so the shorter entry does not add a second 碼.
+        assert_eq!(terms::apply("手機號碼或帳號“", &table), "手機號碼或帳號碼「");
+        assert_eq!(
+            terms::read("a → b\nno arrow\n → x\na → c\n").unwrap_err(),
+            ["2: expected `from → to`, got \"no arrow\"", "3: nothing to replace before →", "4: a is given twice"]
+        );
+    }
+
+    #[test]
+    fn traditional_chinese_is_made_from_the_simplified_content_with_taiwans_words() {
+        let (cn, tw) = (all_text(Locale::ZhCn), all_text(Locale::ZhTw));
+        // Characters that exist only in simplified writing, all common in the content.
+        for c in ['帮', '账', '钱', '这', '们', '个', '说', '发', '转', '对', '应', '网', '设', '时', '请', '证', '码']
+        {
+            assert!(cn.contains(c), "{c} is no test: the simplified content lacks it");
+            assert!(!tw.contains(c), "simplified {c} left in the traditional content");
+        }
+        // The term table: Taiwan's 帳 and corner-bracket quotes, the measure-word slip fixed.
+        for (mainland, taiwan) in [("賬", "帳戶"), ("“", "「"), ("反饋", "回饋"), ("隻能", "只能")] {
+            assert!(!tw.contains(mainland), "{mainland} left in the traditional content");
+            assert!(tw.contains(taiwan), "{taiwan} missing from the traditional content");
+        }
+        // Only the writing changes: the same structure, links and slots.
+        let links = |t: &str| t.matches("article:").count() + t.matches("{brand}").count();
+        assert_eq!(links(&cn), links(&tw));
+        assert_eq!(pack(Locale::ZhTw).map(|p| p.locale), Some("zh-TW"));
     }
 
     #[test]
     fn the_compiled_content_is_valid_and_covers_every_category() {
-        for locale in [Locale::En, Locale::ZhCn] {
+        for locale in Locale::ALL {
             let articles = defaults(locale);
             let sources: Vec<String> = articles.iter().map(|a| a.id.to_string()).collect();
             assert_eq!(validate::validate(articles, &sources), vec![]);
@@ -244,7 +283,7 @@ mod tests {
             "device-security",
             "check-history",
         ] {
-            for locale in [Locale::En, Locale::ZhCn] {
+            for locale in Locale::ALL {
                 assert!(find(defaults(locale), id).is_some(), "{locale:?} {id}");
             }
         }

@@ -72,7 +72,7 @@ mod tests {
 
     #[test]
     fn every_reference_comes_back_from_its_sentence_in_each_language() {
-        for locale in [Locale::En, Locale::ZhCn] {
+        for locale in Locale::ALL {
             let names = names(locale, "tpWallet", Catalogue::default().articles(locale), flows(locale));
             assert!(names.len() > 60, "{locale:?}: articles and steps");
             for (reference, sentence) in &names {

@@ -127,6 +127,17 @@ const QUESTION_WORDS: [&str; 59] = [
     "识别", "辨别", "分辨", "判断", "防范", "防止", "避免", "保障",
     "吗", "呢", "吧", "啊", "呀", "我",
 ];
+/// The same words in traditional characters, where they differ, for zh-TW readers (and
+/// 為何, their usual "why").
+#[rustfmt::skip]
+const QUESTION_WORDS_TRADITIONAL: [&str; 37] = [
+    "為什麼", "怎麼辦", "怎麼樣", "怎麼回事", "是什麼", "在哪裡", "有沒有", "怎麼才能", "怎樣", "怎麼",
+    "什麼", "請問", "為啥", "咋辦", "這麼", "那麼", "這樣", "那樣", "特別", "總是", "應該", "為何",
+    "錢包", "數字貨幣", "加密貨幣", "虛擬貨幣", "虛擬幣",
+    "出現", "發生", "情況", "問題", "處理",
+    "識別", "辨別", "判斷", "防範",
+    "嗎",
+];
 const FINAL_PARTICLES: [char; 2] = ['了', '的'];
 
 /// The parts of a CJK run between question words.
@@ -134,7 +145,8 @@ fn without_question_words(run: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let (mut start, mut i) = (0, 0);
     while i < run.len() {
-        match QUESTION_WORDS.iter().filter(|w| run[i..].starts_with(*w)).map(|w| w.len()).max() {
+        let words = QUESTION_WORDS.iter().chain(&QUESTION_WORDS_TRADITIONAL);
+        match words.filter(|w| run[i..].starts_with(*w)).map(|w| w.len()).max() {
             Some(len) => {
                 parts.push(&run[start..i]);
                 i += len;

@@ -144,3 +144,36 @@ fn someone_claiming_to_be_support_leads_to_real_support() {
         ],
     );
 }
+
+/// Traditional Chinese readers get the content converted at build time; their queries, as
+/// they type them in Taiwan's words, find the same articles.
+#[test]
+fn traditional_chinese_queries_find_their_article() {
+    assert_first(
+        Locale::ZhTw,
+        &[
+            ("助記詞", "seed-phrase"),
+            ("退款", "refund"),
+            ("手續費", "network-fees"),
+            ("礦工費", "network-fees"),
+            ("凍結", "frozen-funds"),
+            ("釣魚網站", "phishing"),
+            ("雙重認證", "two-factor"),
+            ("餘額不對", "wrong-balance"),
+            ("轉帳很慢", "tx-pending"),
+            ("有人自稱客服要我提供助記詞", "real-support"),
+            ("假客服", "real-support"),
+        ],
+    );
+    assert_in_top3(
+        Locale::ZhTw,
+        &[
+            ("轉帳", "tx-problem"),
+            ("提領", "tx-pending"),
+            ("為什麼轉帳失敗", "payment-failed"),
+            ("錢包被盜了怎麼辦", "account-stolen"),
+            ("seed", "seed-phrase"),
+            ("USDT", "wrong-balance"),
+        ],
+    );
+}

@@ -67,7 +67,7 @@ mod tests {
     use super::*;
     use crate::core::content;
 
-    const LOCALES: [Locale; 2] = [Locale::En, Locale::ZhCn];
+    const LOCALES: [Locale; 3] = Locale::ALL;
     const CASES: [&str; 9] = [
         "app-crash",
         "tx-pending",
@@ -217,7 +217,7 @@ mod tests {
     /// technical problems; a report escalated from these cases is a transaction report too.
     #[test]
     fn money_cases_are_filed_under_transactions() {
-        for locale in [Locale::En, Locale::ZhCn] {
+        for locale in Locale::ALL {
             for case in ["tx-pending", "payment-failed", "refund"] {
                 let flow = find(locale, case).unwrap_or_else(|| panic!("{case}"));
                 assert_eq!(flow.category, Category::Transaction, "{locale:?} {case}");

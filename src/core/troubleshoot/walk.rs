@@ -171,7 +171,7 @@ mod tests {
 
     #[test]
     fn every_flow_in_both_locales_ends_fixed_or_escalates() {
-        for locale in [Locale::En, Locale::ZhCn] {
+        for locale in Locale::ALL {
             for flow in flows(locale) {
                 let n = flow.steps.len();
                 // "Still broken" all the way: exhausted after exactly n answers, all recorded.

@@ -1,5 +1,5 @@
 //! Tests of `core::report::letter`: whole-letter snapshots in English and Chinese (the
-//! `letter_*.txt` files beside this one), the minimal letter, the timeline order and the
+//! `letter_*.txt` files beside this one; traditional Chinese too), the minimal letter, the timeline order and the
 //! file name. After a deliberate wording change, rewrite the snapshots with
 //! `UPDATE_SNAPSHOTS=1 cargo test --lib core::report::letter` and review the diff.
 
@@ -108,6 +108,21 @@ fn the_full_chinese_letter_matches_its_snapshot() {
     // Our own sentences use full-width punctuation (the English hash and address aside).
     for half in [",", ";", "(", ")", "!"] {
         assert!(!text.contains(half), "half-width {half:?} in:\n{text}");
+    }
+}
+
+/// The traditional letter is the simplified one converted at build time: the same record,
+/// in traditional characters with Taiwan's words and quotes (the user's own text as typed).
+#[test]
+fn the_full_traditional_chinese_letter_matches_its_snapshot() {
+    let (d, sent) = (tx_draft(Locale::ZhTw), history(Locale::ZhTw));
+    let text = letter(&full(Locale::ZhTw, &d, &sent));
+    snapshot("letter_zh_tw.txt", include_str!("letter_zh_tw.txt"), &text);
+    for simplified in ["投诉", "客户服务部", "“"] {
+        assert!(!text.contains(simplified), "{simplified:?} in:\n{text}");
+    }
+    for traditional in ["投訴", "帳戶", "客戶服務部", "「"] {
+        assert!(text.contains(traditional), "{traditional:?} missing in:\n{text}");
     }
 }
 
