@@ -5,6 +5,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 PKG := target/pkg
 COLLECTOR := target/debug/wallet-help-collector
+PACKER := target/debug/wallet-help-pack
 
 .PHONY: setup dist demo test lint test-native test-browser test-e2e check-sizes bench clean
 
@@ -52,6 +53,10 @@ dist: setup
 $(COLLECTOR): $(shell find collector -name '*.rs' -o -name Cargo.toml) Cargo.lock
 	cargo build -p wallet-help-collector
 
+# Makes an operator's language pack from a folder like content/en (see README, "Languages").
+$(PACKER): $(shell find pack build -name '*.rs' -o -name Cargo.toml) src/core/content/pack.rs src/core/strings_schema.rs Cargo.lock
+	cargo build -p wallet-help-pack
+
 demo: dist $(COLLECTOR)
 	@echo "Open the demo at the address printed below (Ctrl-C stops it)."
 	$(COLLECTOR) --site dist
@@ -71,7 +76,7 @@ test-native:
 test-browser:
 	wasm-pack test --headless --chrome
 
-test-e2e: dist $(COLLECTOR)
+test-e2e: dist $(COLLECTOR) $(PACKER)
 	node --test --test-concurrency=1 tests/e2e/
 
 # Fails when the loader or the whole widget is over the gzip budgets in the README's

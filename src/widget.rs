@@ -91,7 +91,9 @@ impl Widget {
     pub fn set_locale(&self, locale: String) {
         match Locale::from_tag(&locale) {
             Some(l) => self.bridge.send(Action::SetLocale(l)),
-            None => host::warn(&format!("setLocale({locale:?}): use zh-CN, zh-TW or en")),
+            None => host::warn(&format!(
+                "setLocale({locale:?}): use zh-CN, zh-TW, en, or a language the config file adds (once it has arrived)"
+            )),
         }
     }
 

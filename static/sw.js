@@ -103,7 +103,20 @@
     }
   }
 
-  // Answers only what is its own: the widget's files, the config, and (with `pages`) the
+  // The operator's language packs (the config file's languages.*.url), learnt from the config
+  // each time it is answered, before the widget can ask for one; kept like the config.
+  let packs = [];
+  async function learnPacks(response) {
+    try {
+      const file = await response.clone().json();
+      packs = Object.values(file.languages || {}).map((l) => new URL(l.url, config).href.split("#")[0]);
+    } catch (notJson) {
+      packs = [];
+    }
+    return response;
+  }
+
+  // Answers only what is its own: the widget's files, the config and its packs, and (with `pages`) the
   // navigations and same-origin stylesheets in its scope. Everything else, reports included
   // (POST: the outbox retries them), is left to the network or to the site's own handlers.
   self.addEventListener("fetch", (event) => {
@@ -114,6 +127,7 @@
     const page = request.mode === "navigate" || (new URL(url).origin === self.location.origin && request.destination === "style");
     if (HASHED.includes(path) || CONTENT.includes(path)) event.respondWith(cacheFirst(request));
     else if (path === LOADER) event.respondWith(networkFirst(request, CACHE));
-    else if (url === config || (pages && page)) event.respondWith(networkFirst(request));
+    else if (url === config) event.respondWith(networkFirst(request).then(learnPacks));
+    else if (packs.includes(url) || (pages && page)) event.respondWith(networkFirst(request));
   });
 })();

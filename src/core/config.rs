@@ -9,20 +9,40 @@ use serde_json::Value;
 pub const ALLOWED_KEYS: &[&str] =
     &["endpoint", "config", "configIntegrity", "locale", "theme", "accent", "position", "open", "sw", "prefetch"];
 
-/// Languages the widget has content and strings for.
+/// A language the widget shows: one of the three built in, or one the operator's config
+/// file adds (`languages`: a content file at a URL, see [`Locale::add`]). A number, so tables
+/// with one entry per language stay arrays, and matching on the built-in ones still works.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Locale {
-    En,
-    /// Simplified Chinese, as written in mainland China.
-    ZhCn,
-    /// Traditional Chinese, made at build time from [`Locale::ZhCn`] with Taiwan's words; also
-    /// what Hong Kong and Macau readers get.
-    ZhTw,
+pub struct Locale(u8);
+
+/// An operator's language: its tag and where its content file is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Added {
+    /// The BCP 47 tag as the operator wrote it (`vi`, `pt-BR`).
+    pub tag: &'static str,
+    /// Absolute URL of the content file (`wallet-help-pack` writes it).
+    pub url: String,
+    /// Its Subresource Integrity (`sha384-…`), checked by `fetch`, when the operator gave one.
+    pub integrity: Option<String>,
 }
 
+/// The operator's languages, in the order they were added; a slot, once set, stays.
+static ADDED: [std::sync::OnceLock<Added>; Locale::MAX - Locale::ALL.len()] =
+    [const { std::sync::OnceLock::new() }; Locale::MAX - Locale::ALL.len()];
+
+#[allow(non_upper_case_globals)] // named like the variants they were, so `match` reads the same
 impl Locale {
+    pub const En: Locale = Locale(0);
+    /// Simplified Chinese, as written in mainland China.
+    pub const ZhCn: Locale = Locale(1);
+    /// Traditional Chinese, made at build time from [`Locale::ZhCn`] with Taiwan's words; also
+    /// what Hong Kong and Macau readers get.
+    pub const ZhTw: Locale = Locale(2);
+
     /// The built-in languages, in the order of [`Locale::index`].
     pub const ALL: [Locale; 3] = [Locale::En, Locale::ZhCn, Locale::ZhTw];
+    /// Built-in and added languages together at most: the size of per-language tables.
+    pub const MAX: usize = 10;
 
     /// The BCP 47 tag sent in reports and set as the panel's `lang`.
     pub fn tag(self) -> &'static str {
@@ -30,34 +50,98 @@ impl Locale {
             Locale::En => "en",
             Locale::ZhCn => "zh-CN",
             Locale::ZhTw => "zh-TW",
+            added => added.added().map_or("en", |a| a.tag),
         }
     }
 
-    /// The position in [`Locale::ALL`], for tables with one entry per language.
+    /// The position in [`Locale::ALL`] for a built-in language, after them for an added one:
+    /// for tables with one entry per language (of [`Locale::MAX`]).
     pub fn index(self) -> usize {
-        self as usize
+        usize::from(self.0)
+    }
+
+    /// Whether the operator's config file added this language.
+    pub fn is_added(self) -> bool {
+        self.index() >= Locale::ALL.len()
+    }
+
+    /// Where an added language's content file is; `None` for a built-in one.
+    pub fn added(self) -> Option<&'static Added> {
+        ADDED.get(self.index().checked_sub(Locale::ALL.len())?)?.get()
+    }
+
+    /// Every language there is now: the built-in ones, then those the config file added.
+    pub fn each() -> impl Iterator<Item = Locale> {
+        (0..Locale::ALL.len() + ADDED.iter().filter(|a| a.get().is_some()).count()).map(|i| Locale(i as u8))
+    }
+
+    /// Adds an operator's language, or finds it when a tag of the same language was added
+    /// before (the config file is applied again as content arrives). Refused, with the reason,
+    /// for a built-in language, a malformed tag and past [`Locale::MAX`].
+    pub fn add(tag: &str, url: String, integrity: Option<String>) -> Result<Locale, String> {
+        if !is_language_tag(tag) {
+            return Err(format!("{tag:?} is not a language tag such as vi or pt-BR"));
+        }
+        if let Some(l) = Locale::from_tag(tag).filter(|l| !l.is_added()) {
+            return Err(format!("{tag:?} is built in ({}); its content cannot be replaced by a file", l.tag()));
+        }
+        add_to(&ADDED, tag, url, integrity).map(|i| Locale((Locale::ALL.len() + i) as u8))
     }
 
     /// A BCP 47 tag's language, any case: `zh-TW`, `zh-HK`, `zh-MO` and `zh-Hant*` are
-    /// traditional Chinese, any other `zh*` simplified, `en*` English; `None` for the rest.
+    /// traditional Chinese, any other `zh*` simplified, `en*` English; an added language by
+    /// its tag, or by its first part (`vi-VN` reads `vi`); `None` for the rest.
     pub fn from_tag(tag: &str) -> Option<Locale> {
         let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
         let mut parts = tag.split('-');
-        match parts.next()? {
-            "en" => Some(Locale::En),
-            "zh" => match parts.next() {
-                Some("tw" | "hk" | "mo" | "hant") => Some(Locale::ZhTw),
-                _ => Some(Locale::ZhCn),
-            },
-            _ => None,
+        let language = parts.next()?;
+        match language {
+            "en" => return Some(Locale::En),
+            "zh" => {
+                return match parts.next() {
+                    Some("tw" | "hk" | "mo" | "hant") => Some(Locale::ZhTw),
+                    _ => Some(Locale::ZhCn),
+                }
+            }
+            _ => {}
         }
+        let added = || Locale::each().filter(|l| l.is_added());
+        added().find(|l| l.tag().eq_ignore_ascii_case(&tag)).or_else(|| {
+            added().find(|l| l.tag().split('-').next().is_some_and(|first| first.eq_ignore_ascii_case(language)))
+        })
     }
 
     /// Picks the language from the browser's preference list: its first language, when it
-    /// is one of ours; English otherwise.
+    /// is one the widget has; English otherwise.
     pub fn from_browser(languages: &[String]) -> Locale {
         languages.first().and_then(|l| Locale::from_tag(l)).unwrap_or(Locale::En)
     }
+}
+
+/// Puts the language in the first free slot, or finds the slot that has it; its position.
+fn add_to(
+    slots: &[std::sync::OnceLock<Added>],
+    tag: &str,
+    url: String,
+    integrity: Option<String>,
+) -> Result<usize, String> {
+    for (i, slot) in slots.iter().enumerate() {
+        let added =
+            slot.get_or_init(|| Added { tag: Box::leak(tag.into()), url: url.clone(), integrity: integrity.clone() });
+        if added.tag.eq_ignore_ascii_case(tag) {
+            return Ok(i);
+        }
+    }
+    Err(format!("at most {} languages can be added", slots.len()))
+}
+
+/// `vi`, `pt-BR`, `sr-Latn`: a language of 2–3 letters, then parts of 2–8 letters or digits.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or_default();
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,6 +184,15 @@ impl View {
     }
 }
 
+/// A language asked for that the widget does not ship.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Wanted {
+    pub tag: String,
+    /// The page's `locale` option asked for it (a config file without it is then a mistake
+    /// to report), not only the browser.
+    pub by_page: bool,
+}
+
 /// The strict options the widget runs with.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -110,6 +203,9 @@ pub struct Config {
     /// Subresource Integrity the config file must match (`sha384-…`), checked by `fetch`.
     pub config_integrity: Option<String>,
     pub locale: Locale,
+    /// The language asked for when it is not built in: the config file's `languages` may
+    /// add it, and the widget then switches to it.
+    pub wanted: Option<Wanted>,
     pub theme: Theme,
     /// A CSS colour for buttons and highlights.
     pub accent: Option<String>,
@@ -129,6 +225,7 @@ impl Default for Config {
             config_url: None,
             config_integrity: None,
             locale: Locale::En,
+            wanted: None,
             theme: Theme::Auto,
             accent: None,
             position: Position::BottomRight,
@@ -164,7 +261,9 @@ pub struct Parsed {
 
 /// Turns the loader's relaxed options into a [`Config`] and the problems to print.
 pub fn parse(raw: &Value, env: &Env) -> Parsed {
-    let mut cfg = Config { locale: Locale::from_browser(env.languages), ..Config::default() };
+    let browser = env.languages.first().filter(|l| Locale::from_tag(l).is_none() && is_language_tag(l.trim()));
+    let wanted = browser.map(|l| Wanted { tag: l.trim().to_string(), by_page: false });
+    let mut cfg = Config { locale: Locale::from_browser(env.languages), wanted, ..Config::default() };
     let mut warnings = Vec::new();
     let mut errors = Vec::new();
     let Some(map) = raw.as_object() else {
@@ -239,8 +338,14 @@ pub fn parse(raw: &Value, env: &Env) -> Parsed {
     if let Some(v) = locale {
         match Locale::from_tag(&v) {
             _ if v.eq_ignore_ascii_case("auto") => {}
-            Some(l) => cfg.locale = l,
-            None => warnings.push(format!("locale {v:?} unknown; use auto, zh-CN, zh-TW or en")),
+            Some(l) => (cfg.locale, cfg.wanted) = (l, None),
+            // Shown in English until the config file adds it; without one it never will.
+            None if is_language_tag(&v) && cfg.config_url.is_some() => {
+                cfg.wanted = Some(Wanted { tag: v, by_page: true })
+            }
+            None => warnings.push(format!(
+                "locale {v:?} unknown; use auto, zh-CN, zh-TW or en, or a language the config file's languages add"
+            )),
         }
     }
     if let Some(v) = theme {
@@ -292,6 +397,32 @@ fn origin(url: &str) -> &str {
     let start = url.find("://").map_or(0, |i| i + 3);
     let end = url.bytes().skip(start).position(|b| matches!(b, b'/' | b'?' | b'#')).map_or(url.len(), |i| start + i);
     &url[..end]
+}
+
+/// An added language's `url` as written in the config file: a path (resolved against the
+/// config file's URL), https, or http for localhost only (a test server).
+pub fn pack_url_allowed(url: &str) -> bool {
+    let url = url.trim();
+    match scheme(url) {
+        Some(s) if s == "https" => true,
+        Some(s) if s == "http" => host(url).is_some_and(|h| h == "localhost" || h == "127.0.0.1"),
+        Some(_) => false,
+        // No `//host` form, nor `javascript:` and other schemes without slashes.
+        None => {
+            !url.is_empty() && !url.starts_with("//") && !url.split(['/', '?', '#']).next().unwrap_or("").contains(':')
+        }
+    }
+}
+
+/// Whether the widget may show a language pack from `pack` (resolved): a pack is help text
+/// the users trust as much as the config file, so one from another origin than the config's
+/// is taken only when the config pins it with an integrity.
+pub fn pack_allowed(config: &str, pack: &str, integrity: Option<&str>) -> Result<(), String> {
+    if integrity.is_some() || origin(pack) == origin(config) {
+        Ok(())
+    } else {
+        Err(format!("{pack} refused: not on the config file's origin ({}) and no integrity", origin(config)))
+    }
 }
 
 /// A Subresource Integrity value the widget accepts: one `sha384-` digest in base64 (64
@@ -375,6 +506,86 @@ mod tests {
 
     /// A well-formed sha384 integrity value (of nothing in particular).
     const PIN: &str = "sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb";
+
+    // Added languages live for the whole test run, as for the whole visit: each test uses its
+    // own tags (vi here; ko, ms, th in other modules), and none adds "de" or "fr".
+    #[test]
+    fn an_added_language_is_found_by_its_tag_or_its_first_part_and_kept_once() {
+        let vi = Locale::add("vi", "wallet-help-vi.txt".into(), None).unwrap();
+        assert!(vi.is_added() && !Locale::En.is_added());
+        assert_eq!(vi.tag(), "vi");
+        assert_eq!(vi.added().map(|a| a.url.as_str()), Some("wallet-help-vi.txt"));
+        for tag in ["vi", "VI", "vi-VN", "vi_vn"] {
+            assert_eq!(Locale::from_tag(tag), Some(vi), "{tag}");
+        }
+        assert_eq!(Locale::from_browser(&["vi-VN".into(), "en".into()]), vi);
+        // Applied again (the config file is, as content arrives): the same language.
+        assert_eq!(Locale::add("VI", "other.txt".into(), None), Ok(vi));
+        assert!(Locale::each().any(|l| l == vi));
+        assert_eq!(Locale::from_tag("de-DE"), None);
+    }
+
+    #[test]
+    fn built_in_languages_and_malformed_tags_cannot_be_added() {
+        for tag in ["en", "en-GB", "zh", "zh-Hant", "ZH-tw"] {
+            let e = Locale::add(tag, "x.txt".into(), None).unwrap_err();
+            assert!(e.contains("built in"), "{tag}: {e}");
+        }
+        for tag in ["", "v", "vietnamese", "vi_VN", "vi-", "vi-x", "v1"] {
+            let e = Locale::add(tag, "x.txt".into(), None).unwrap_err();
+            assert!(e.contains("not a language tag"), "{tag}: {e}");
+        }
+    }
+
+    #[test]
+    fn the_slots_for_added_languages_fill_up_and_then_refuse() {
+        let slots: [std::sync::OnceLock<Added>; 2] = [const { std::sync::OnceLock::new() }; 2];
+        assert_eq!(add_to(&slots, "ko", "ko.txt".into(), None), Ok(0));
+        assert_eq!(add_to(&slots, "th", "th.txt".into(), None), Ok(1));
+        assert_eq!(add_to(&slots, "KO", "again.txt".into(), None), Ok(0));
+        assert_eq!(slots[0].get().map(|a| a.url.as_str()), Some("ko.txt"), "the first stays");
+        assert_eq!(add_to(&slots, "ms", "ms.txt".into(), None), Err("at most 2 languages can be added".into()));
+    }
+
+    #[test]
+    fn a_language_not_built_in_is_wanted_until_the_config_file_adds_it() {
+        let (cfg, w) = run(json!({}), &["km-KH", "en"]);
+        assert_eq!(cfg.locale, Locale::En);
+        assert_eq!(cfg.wanted, Some(Wanted { tag: "km-KH".into(), by_page: false }));
+        assert!(w.is_empty(), "{w:?}");
+        let (cfg, w) = run(json!({"locale": "km", "config": "/help.json"}), &["zh-CN"]);
+        assert_eq!((cfg.locale, cfg.wanted), (Locale::ZhCn, Some(Wanted { tag: "km".into(), by_page: true })));
+        assert!(w.is_empty(), "{w:?}");
+        // Without a config file nothing can add it: said at once.
+        let (cfg, w) = run(json!({"locale": "km"}), &["en"]);
+        assert_eq!(cfg.wanted, None);
+        assert!(w[0].contains("\"km\" unknown"), "{w:?}");
+        // A built-in language asked for wants nothing more.
+        assert_eq!(run(json!({"locale": "en", "config": "/help.json"}), &["km"]).0.wanted, None);
+    }
+
+    #[test]
+    fn a_pack_url_is_a_path_https_or_a_local_test_server_and_another_origin_needs_a_pin() {
+        for ok in ["wallet-help-vi.txt", "/packs/vi.txt", "https://cdn.example/vi.txt", "http://localhost:8080/vi.txt"]
+        {
+            assert!(pack_url_allowed(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "//cdn.example/vi.txt",
+            "javascript:alert(1)",
+            "data:text/plain,x",
+            "http://cdn.example/vi.txt",
+            "ftp://x/vi.txt",
+        ] {
+            assert!(!pack_url_allowed(bad), "{bad}");
+        }
+        let config = "https://wallet.example/help/config.json";
+        assert!(pack_allowed(config, "https://wallet.example/help/vi.txt", None).is_ok());
+        assert!(pack_allowed(config, "https://cdn.example/vi.txt", Some(PIN)).is_ok());
+        let e = pack_allowed(config, "https://cdn.example/vi.txt", None).unwrap_err();
+        assert!(e.contains("https://wallet.example") && e.contains("integrity"), "{e}");
+    }
 
     #[test]
     fn traditional_chinese_is_told_by_region_or_script() {

@@ -1,10 +1,12 @@
 //! Every interface string. Components ask for them here and never spell text themselves.
 //!
-//! Most of the text is data: each language's `content/<locale>/strings.txt`, checked at build
-//! time against one schema (`strings_schema.rs`: a missing string fails the build) and
-//! shipped in that language's content file, so a visitor downloads only their language. The
-//! words the panel's frame shows before the content file arrives ([`Frame`]) and the text
-//! made of parts (counts, reasons, sentences with values) are still code, per language.
+//! The text is data: each language's `content/<locale>/strings.txt`, checked at build time
+//! against one schema (`strings_schema.rs`: a missing string, an unknown one or a slot its
+//! key does not declare fails the build) and shipped in that language's content file, so a
+//! visitor downloads only their language. Text made of parts is a template with `{name}`
+//! slots ([`fill`]); the code here only picks the template and gives the values. The words
+//! the panel's frame shows before the content file arrives ([`Frame`]) are compiled in for
+//! the built-in languages.
 
 use super::config::{Locale, View};
 use super::contacts::{Advice, Channel, Network, Reason};
@@ -46,9 +48,20 @@ macro_rules! strings {
 macro_rules! frame {
     ($($(#[$doc:meta])* $key:ident,)*) => {
         /// What the panel's frame says before a language's content file has arrived:
-        /// compiled in, unlike [`Strings`].
+        /// compiled in for the built-in languages, unlike [`Strings`]. The content file holds
+        /// them too, after the [`KEYS`], for the languages an operator adds.
         pub struct Frame {
             $($(#[$doc])* pub $key: &'static str,)*
+        }
+
+        /// The keys of [`Frame`], in the order of the content file's values after [`KEYS`].
+        pub const FRAME_KEYS: &[&str] = &[$(stringify!($key)),*];
+
+        impl Frame {
+            fn from_values(values: &[&'static str]) -> Option<Frame> {
+                let [$($key),*]: [&'static str; FRAME_KEYS.len()] = values.try_into().ok()?;
+                Some(Frame { $($key),* })
+            }
         }
     };
 }
@@ -58,20 +71,29 @@ include!("strings_schema.rs");
 /// `frame` keys of the strings files.
 const FRAMES: [Frame; Locale::ALL.len()] = include!(concat!(env!("OUT_DIR"), "/frames.rs"));
 
-/// The frame's words, there from the start.
+/// The frame's words, there from the start for a built-in language; for an added one, once
+/// its content file is there (English until then).
 pub fn frame(locale: Locale) -> &'static Frame {
-    &FRAMES[locale.index()]
+    static READ: [std::sync::OnceLock<Option<Frame>>; Locale::MAX] =
+        [const { std::sync::OnceLock::new() }; Locale::MAX];
+    if let Some(built_in) = FRAMES.get(locale.index()) {
+        return built_in;
+    }
+    let english = &FRAMES[Locale::En.index()];
+    let Some(pack) = super::content::pack(locale) else { return english };
+    // `content::install` has checked the count.
+    let read = READ[locale.index()].get_or_init(|| pack.interface.get(KEYS.len()..).and_then(Frame::from_values));
+    read.as_ref().unwrap_or(english)
 }
 
 /// The interface text of a language, once its content file is there (compiled in, or
 /// fetched with `make dist`); empty strings until then.
 pub fn strings(locale: Locale) -> &'static Strings {
-    static READ: [std::sync::OnceLock<Strings>; Locale::ALL.len()] =
-        [const { std::sync::OnceLock::new() }; Locale::ALL.len()];
+    static READ: [std::sync::OnceLock<Strings>; Locale::MAX] = [const { std::sync::OnceLock::new() }; Locale::MAX];
     let Some(pack) = super::content::pack(locale) else { return &Strings::EMPTY };
     let slot = &READ[locale.index()];
     // `content::install` has checked the count against this build's keys.
-    slot.get_or_init(|| Strings::from_values(&pack.interface).unwrap_or(Strings::EMPTY))
+    slot.get_or_init(|| pack.interface.get(..KEYS.len()).and_then(Strings::from_values).unwrap_or(Strings::EMPTY))
 }
 
 /// `template` with each `{name}` replaced by its value. The build has checked that a
@@ -515,7 +537,7 @@ mod tests {
     fn every_language_has_every_string() {
         for locale in Locale::ALL {
             let pack = crate::core::content::pack(locale).expect("compiled in");
-            assert_eq!(pack.interface.len(), KEYS.len(), "{locale:?}");
+            assert_eq!(pack.interface.len(), KEYS.len() + FRAME_KEYS.len(), "{locale:?}");
             assert!(pack.interface.iter().all(|v| !v.is_empty()), "{locale:?}");
             assert_eq!(strings(locale).back, if locale == Locale::En { "Back" } else { "返回" });
         }

@@ -11,6 +11,8 @@ pub struct Localized {
     en: String,
     zh_cn: String,
     zh_tw: String,
+    /// Texts in languages the config file's `languages` added, by tag.
+    added: Vec<(&'static str, String)>,
 }
 
 impl Localized {
@@ -22,13 +24,21 @@ impl Localized {
             Locale::En => [&self.en, &self.zh_cn, &self.zh_tw],
             Locale::ZhCn => [&self.zh_cn, &self.zh_tw, &self.en],
             Locale::ZhTw => [&self.zh_tw, &self.zh_cn, &self.en],
+            // An added language's own text, else English's order.
+            added => match self.added.iter().find(|(tag, t)| *tag == added.tag() && !t.trim().is_empty()) {
+                Some((_, text)) => return text,
+                None => [&self.en, &self.zh_cn, &self.zh_tw],
+            },
         };
         order.into_iter().find(|t| !t.trim().is_empty()).unwrap_or(&self.en)
     }
 
     /// No text in any language.
     pub fn is_blank(&self) -> bool {
-        [&self.en, &self.zh_cn, &self.zh_tw].iter().all(|t| t.trim().is_empty())
+        [&self.en, &self.zh_cn, &self.zh_tw]
+            .into_iter()
+            .chain(self.added.iter().map(|(_, t)| t))
+            .all(|t| t.trim().is_empty())
     }
 
     /// Reads the config's value; the error names the problem for the field's message.
@@ -38,20 +48,23 @@ impl Localized {
             Value::Object(map) => {
                 let mut out = Localized::default();
                 for (tag, text) in map {
-                    let slot = match tag.as_str() {
-                        "en" => &mut out.en,
-                        "zh-CN" => &mut out.zh_cn,
-                        "zh-TW" => &mut out.zh_tw,
-                        _ => {
-                            return Err(format!(
-                                "has language {tag:?}; the languages are \"en\", \"zh-CN\" and \"zh-TW\""
-                            ))
-                        }
-                    };
-                    match text {
-                        Value::String(s) => s.clone_into(slot),
-                        Value::Null => {}
+                    let text = match text {
+                        Value::String(s) => s.clone(),
+                        Value::Null => String::new(),
                         other => return Err(format!("must be text in {tag:?}, not {other}")),
+                    };
+                    match tag.as_str() {
+                        "en" => out.en = text,
+                        "zh-CN" => out.zh_cn = text,
+                        "zh-TW" => out.zh_tw = text,
+                        _ => match Locale::each().find(|l| l.is_added() && l.tag() == tag) {
+                            Some(l) => out.added.push((l.tag(), text)),
+                            None => {
+                                return Err(format!(
+                                    "has language {tag:?}, which is neither built in (\"en\", \"zh-CN\", \"zh-TW\") nor added by config.languages"
+                                ))
+                            }
+                        },
                     }
                 }
                 Ok(out)
@@ -63,7 +76,7 @@ impl Localized {
 
 impl From<&str> for Localized {
     fn from(text: &str) -> Localized {
-        Localized { en: text.to_string(), zh_cn: text.to_string(), zh_tw: text.to_string() }
+        Localized { en: text.to_string(), zh_cn: text.to_string(), zh_tw: text.to_string(), added: Vec::new() }
     }
 }
 
@@ -92,6 +105,7 @@ impl<'de> Deserialize<'de> for Localized {
                 en: l.en.unwrap_or_default(),
                 zh_cn: l.zh_cn.unwrap_or_default(),
                 zh_tw: l.zh_tw.unwrap_or_default(),
+                added: Vec::new(),
             },
         })
     }
@@ -131,7 +145,7 @@ mod tests {
     fn wrong_shapes_say_what_is_expected() {
         assert_eq!(
             Localized::read(&json!({"fr": "x"})),
-            Err(r#"has language "fr"; the languages are "en", "zh-CN" and "zh-TW""#.into())
+            Err(r#"has language "fr", which is neither built in ("en", "zh-CN", "zh-TW") nor added by config.languages"#.into())
         );
         assert_eq!(Localized::read(&json!({"en": 1})), Err(r#"must be text in "en", not 1"#.into()));
         assert_eq!(Localized::read(&json!(7)), Err("must be text, or an object of texts by language, not 7".into()));

@@ -38,6 +38,10 @@ pub fn apply(file: &Value, catalogue: &mut Catalogue) -> Changes {
         Some(Value::String(b)) if !b.trim().is_empty() && b.chars().count() <= 40 => out.brand = Some(b.trim().into()),
         Some(_) => out.warnings.push("config.brand: must be a name of 1 to 40 characters; ignored".into()),
     }
+    // First: the other sections may give texts in the languages it adds.
+    if let Some(languages) = root.get("languages") {
+        apply_languages(languages, &mut out.warnings);
+    }
     match root.get("brandAliases") {
         None => {}
         Some(Value::Array(names))
@@ -133,6 +137,46 @@ pub fn apply(file: &Value, catalogue: &mut Catalogue) -> Changes {
         catalogue.set(locale, kept);
     }
     out
+}
+
+/// `languages: {"vi": {"url": "wallet-help-vi.txt", "integrity": "sha384-…"}}`: languages the
+/// widget does not ship, each a content file made by `wallet-help-pack` (the URL relative to
+/// the config file). Registered here; the file is fetched when the language is shown.
+fn apply_languages(raw: &Value, warnings: &mut Vec<String>) {
+    let Some(map) = raw.as_object() else {
+        warnings.push("config.languages: must be an object of languages by tag; ignored".into());
+        return;
+    };
+    for (tag, spec) in map {
+        let place = format!("config.languages.{tag}");
+        let url = match spec.get("url") {
+            Some(Value::String(u)) if super::config::pack_url_allowed(u) => u.clone(),
+            Some(Value::String(u)) => {
+                warnings.push(format!("{place}.url: {u:?} must be https, or a path beside the config file; ignored"));
+                continue;
+            }
+            _ => {
+                warnings.push(format!("{place}: needs \"url\", the address of the language's pack; ignored"));
+                continue;
+            }
+        };
+        let integrity = match spec.get("integrity") {
+            None => None,
+            Some(Value::String(i)) if super::config::is_integrity(i) => Some(i.clone()),
+            Some(_) => {
+                warnings.push(format!("{place}.integrity: must be sha384-<base64>; ignored"));
+                continue;
+            }
+        };
+        if let Some(other) =
+            spec.as_object().and_then(|o| o.keys().find(|k| !["url", "integrity"].contains(&k.as_str())))
+        {
+            warnings.push(format!("{place}: unknown key {other:?} ignored; a language has url and integrity"));
+        }
+        if let Err(e) = Locale::add(tag, url, integrity) {
+            warnings.push(format!("{place}: {e}; ignored"));
+        }
+    }
 }
 
 /// `checklist: { hide: [ids], en: [items], "zh-CN": [items] }`: like articles, an item with a
@@ -292,10 +336,51 @@ mod tests {
     use crate::core::content::Block;
     use serde_json::json;
 
+    /// A well-formed sha384 integrity value (of nothing in particular).
+    const PIN: &str = "sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb";
+
     fn extra(id: &str) -> Value {
         json!({"id": id, "category": "support", "title": "Our opening hours", "summary": "When we answer.",
                "updated": "2026-11-20", "related": ["real-support"],
                "body": ["We answer every day.", "## Hours", "- Chat: 9–21", "- Phone: 9–18", "1. First", "2. Second"]})
+    }
+
+    #[test]
+    fn languages_are_added_from_the_config_and_each_mistake_is_named() {
+        let mut c = Catalogue::default();
+        let changes = apply(
+            &json!({"languages": {
+                "ko": {"url": "wallet-help-ko.txt", "integrity": PIN},
+                "en-GB": {"url": "en.txt"},
+                "xx-1": {"url": "x.txt"},
+                "pt": {},
+                "pl": {"url": "javascript:alert(1)"},
+                "sk": {"url": "sk.txt", "integrity": "sha256-abc"},
+                "cs": {"url": "cs.txt", "name": "Čeština"}
+            },
+            // Texts in an added language are taken from the same file.
+            "support": {"hours": {"en": "9 to 5", "ko": "9시부터 5시까지"}}}),
+            &mut c,
+        );
+        let ko = Locale::from_tag("ko-KR").expect("added");
+        assert_eq!(ko.added().and_then(|a| a.integrity.as_deref()), Some(PIN));
+        assert_eq!(c.channels.hours.as_ref().map(|h| h.get(ko)), Some("9시부터 5시까지"));
+        assert_eq!(c.channels.hours.as_ref().map(|h| h.get(Locale::En)), Some("9 to 5"));
+        let w = changes.warnings.join("\n");
+        for expected in [
+            "config.languages.en-GB: \"en-GB\" is built in (en)",
+            "config.languages.xx-1: \"xx-1\" is not a language tag",
+            "config.languages.pt: needs \"url\"",
+            "config.languages.pl.url: \"javascript:alert(1)\" must be https",
+            "config.languages.sk.integrity: must be sha384-<base64>",
+            "config.languages.cs: unknown key \"name\"",
+        ] {
+            assert!(w.contains(expected), "{expected}\n{w}");
+        }
+        assert_eq!(changes.warnings.len(), 6, "{w}");
+        assert!(Locale::from_tag("pt").is_none() && Locale::from_tag("sk").is_none());
+        // cs has a url, so it is added despite the unknown key.
+        assert!(Locale::from_tag("cs").is_some());
     }
 
     #[test]

@@ -181,7 +181,7 @@ mod tests {
         assert_eq!(support(&json!("x")), Err("the support channels must be an object, not \"x\"".into()));
         assert_eq!(
             support(&json!({"regulators": [{"name": {"fr": "AMF"}}]})),
-            Err(r#"name has language "fr"; the languages are "en", "zh-CN" and "zh-TW""#.into())
+            Err(r#"name has language "fr", which is neither built in ("en", "zh-CN", "zh-TW") nor added by config.languages"#.into())
         );
         assert_eq!(
             support(&json!({"hours": 9})),

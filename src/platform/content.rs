@@ -3,7 +3,8 @@
 //! [`crate::core::content::install`] reads them. Otherwise the content is compiled in and
 //! always there.
 
-use crate::core::config::Locale;
+use super::http;
+use crate::core::config::{self, Locale};
 use crate::core::content;
 #[cfg(feature = "split")]
 use wasm_bindgen::JsCast;
@@ -14,10 +15,22 @@ extern "C" {
     fn wh_content(tag: &str) -> js_sys::Promise;
 }
 
-/// Makes `locale`'s content available; the error says which file and why.
-pub async fn load(locale: Locale) -> Result<(), String> {
+/// Makes `locale`'s content available; the error says which file and why. An operator's
+/// language comes from the URL the config file (at `config_url`) gives, in every build.
+pub async fn load(locale: Locale, config_url: Option<&str>) -> Result<(), String> {
     if content::pack(locale).is_some() {
         return Ok(());
+    }
+    if let Some(added) = locale.added() {
+        let base = config_url.ok_or("no config file")?;
+        let url =
+            web_sys::Url::new_with_base(&added.url, base).map_err(|_| format!("{:?} is not a URL", added.url))?.href();
+        config::pack_allowed(base, &url, added.integrity.as_deref())?;
+        let text = http::get_text(&url, added.integrity.as_deref()).await.map_err(|e| {
+            let pin = if added.integrity.is_some() { " or does not match its integrity" } else { "" };
+            format!("{url} could not be loaded{pin} ({e})")
+        })?;
+        return content::install(locale, text).map(|_| ()).map_err(|e| format!("{url}: {e}"));
     }
     #[cfg(feature = "split")]
     {

@@ -131,6 +131,13 @@ impl Drop for Deadline {
 /// Fetches and parses a JSON document (the operator's config file). With `integrity`
 /// (`sha384-…`) the browser refuses a body with another digest: the fetch then fails.
 pub async fn get_json(url: &str, integrity: Option<&str>) -> Result<serde_json::Value, String> {
+    let text = get_text(url, integrity).await?;
+    serde_json::from_str(&text).map_err(|e| format!("not valid JSON: {e}"))
+}
+
+/// Fetches a text document (the config file, a language pack), checked by `integrity` when
+/// one is given.
+pub async fn get_text(url: &str, integrity: Option<&str>) -> Result<String, String> {
     let init = RequestInit::new();
     if let Some(integrity) = integrity {
         init.set_integrity(integrity);
@@ -139,6 +146,5 @@ pub async fn get_json(url: &str, integrity: Option<&str>) -> Result<serde_json::
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    let text = text(&response).await?;
-    serde_json::from_str(&text).map_err(|e| format!("not valid JSON: {e}"))
+    text(&response).await
 }

@@ -4,7 +4,7 @@
 use super::bridge::Bridge;
 use super::lazy;
 use super::panel::Panel;
-use crate::core::config::Config;
+use crate::core::config::{Config, Locale};
 use crate::core::content::{self, Catalogue};
 use crate::core::state::{Action, FaqPage, State};
 use crate::core::{operator, report};
@@ -89,19 +89,47 @@ pub fn App(props: &AppProps) -> Html {
 
     // The language's content: compiled in, or fetched once per language.
     {
-        let (arrived, failed) = (arrived.clone(), failed.clone());
+        let (arrived, failed, dispatch) = (arrived.clone(), failed.clone(), dispatch.clone());
+        let (config_url, built_in) = (props.config.config_url.clone(), props.config.locale);
         use_effect_with((state.locale, *attempt), move |&(locale, _)| {
             if content::pack(locale).is_none() {
                 failed.set(false);
                 wasm_bindgen_futures::spawn_local(async move {
-                    match platform_content::load(locale).await {
+                    match platform_content::load(locale, config_url.as_deref()).await {
                         Ok(()) => arrived.set(content::installed()),
+                        // An operator's language that fails leaves the user with the built-in
+                        // one the browser asked for, not with an empty panel.
+                        Err(e) if locale.is_added() => {
+                            host::error(&format!(
+                                "the {} language pack was refused: {e}; showing {}",
+                                locale.tag(),
+                                built_in.tag()
+                            ));
+                            dispatch.emit(Action::SetLocale(built_in));
+                        }
                         Err(e) => {
                             host::error(&format!("the {} help content could not be loaded: {e}", locale.tag()));
                             failed.set(true);
                         }
                     }
                 });
+            }
+        });
+    }
+    // A language the config file adds, asked for by the page or the browser, is shown once
+    // the file has said where its pack is.
+    {
+        let (wanted, dispatch, built_in) = (props.config.wanted.clone(), dispatch.clone(), props.config.locale);
+        use_effect_with(file.is_some(), move |&there| {
+            let Some(wanted) = wanted.filter(|_| there) else { return };
+            match Locale::from_tag(&wanted.tag).filter(|l| l.is_added()) {
+                Some(locale) => dispatch.emit(Action::SetLocale(locale)),
+                None if wanted.by_page => host::warn(&format!(
+                    "locale {:?} is not built in and the config file's languages do not add it; using {}",
+                    wanted.tag,
+                    built_in.tag()
+                )),
+                None => {}
             }
         });
     }
@@ -209,6 +237,25 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // The script tag's launcher is the loader's button beside the app's root, labelled by the
+    // loader before the app exists, for the built-in languages only: the app names it once a
+    // language pack has said how.
+    let app_root = use_node_ref();
+    {
+        let app_root = app_root.clone();
+        use_effect_with((state.locale, *arrived), move |&(locale, _)| {
+            let button = app_root
+                .cast::<web_sys::Element>()
+                .and_then(|app| app.parent_element())
+                .and_then(|root| root.previous_element_sibling())
+                .filter(|b| b.class_name() == "wh-launcher");
+            let label = crate::core::i18n::frame(locale).launcher;
+            if let Some(b) = button.filter(|b| b.text_content().as_deref() != Some(label)) {
+                b.set_text_content(Some(label));
+                let _ = b.set_attribute("lang", locale.tag());
+            }
+        });
+    }
     let ontoggle = dispatch.reform(|_: MouseEvent| Action::Toggle);
     html! {
         <>
@@ -216,7 +263,7 @@ pub fn App(props: &AppProps) -> Html {
             <button type="button" class="wh-launcher" ref={launcher} aria-haspopup="dialog" aria-expanded={state.open.to_string()}
                     onclick={ontoggle} lang={state.locale.tag()}>{ crate::core::i18n::frame(state.locale).launcher }</button>
         }
-        <div class="wh-app" lang={state.locale.tag()}>
+        <div class="wh-app" ref={app_root} lang={state.locale.tag()}>
             if state.open {
                 <Panel state={(*state).clone()} config={props.config.clone()} brand={brand}
                        {catalogue} content_failed={*failed} {onretry}

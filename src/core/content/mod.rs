@@ -18,17 +18,18 @@ use super::troubleshoot::model as flow_model;
 /// One content file per language, written by the build script from `content/<locale>/`.
 /// Compiled in unless the build fetches them (`make dist`, feature `split`).
 #[cfg(not(feature = "split"))]
-fn built_in(locale: Locale) -> &'static str {
+fn built_in(locale: Locale) -> Option<&'static str> {
     match locale {
-        Locale::En => include_str!(concat!(env!("OUT_DIR"), "/content-en.txt")),
-        Locale::ZhCn => include_str!(concat!(env!("OUT_DIR"), "/content-zh-CN.txt")),
-        Locale::ZhTw => include_str!(concat!(env!("OUT_DIR"), "/content-zh-TW.txt")),
+        Locale::En => Some(include_str!(concat!(env!("OUT_DIR"), "/content-en.txt"))),
+        Locale::ZhCn => Some(include_str!(concat!(env!("OUT_DIR"), "/content-zh-CN.txt"))),
+        Locale::ZhTw => Some(include_str!(concat!(env!("OUT_DIR"), "/content-zh-TW.txt"))),
+        // An operator's language is always fetched.
+        _ => None,
     }
 }
 
 /// Each language's content once read, for the whole visit.
-static PACKS: [std::sync::OnceLock<Pack>; Locale::ALL.len()] =
-    [const { std::sync::OnceLock::new() }; Locale::ALL.len()];
+static PACKS: [std::sync::OnceLock<Pack>; Locale::MAX] = [const { std::sync::OnceLock::new() }; Locale::MAX];
 
 fn slot(locale: Locale) -> &'static std::sync::OnceLock<Pack> {
     &PACKS[locale.index()]
@@ -38,12 +39,13 @@ fn slot(locale: Locale) -> &'static std::sync::OnceLock<Pack> {
 /// once its file has arrived ([`install`]).
 pub fn pack(locale: Locale) -> Option<&'static Pack> {
     #[cfg(not(feature = "split"))]
-    return Some(slot(locale).get_or_init(|| match pack::decode(built_in(locale)) {
-        Ok(p) => p,
-        // The build script wrote the file with `pack::encode` a moment ago.
-        Err(e) => panic!("the compiled-in content of {} does not read: {e}", locale.tag()),
-    }));
-    #[cfg(feature = "split")]
+    if let Some(file) = built_in(locale) {
+        return Some(slot(locale).get_or_init(|| match pack::decode(file) {
+            Ok(p) => p,
+            // The build script wrote the file with `pack::encode` a moment ago.
+            Err(e) => panic!("the compiled-in content of {} does not read: {e}", locale.tag()),
+        }));
+    }
     slot(locale).get()
 }
 
@@ -57,12 +59,22 @@ pub fn install(locale: Locale, text: String) -> Result<&'static Pack, String> {
     if p.locale != locale.tag() {
         return Err(format!("the file holds {} content, not {}", p.locale, locale.tag()));
     }
-    if p.interface.len() != super::i18n::KEYS.len() {
+    let keys = super::i18n::KEYS.len() + super::i18n::FRAME_KEYS.len();
+    if p.interface.len() != keys {
         return Err(format!(
-            "the file has {} interface strings where this build has {}: it is from another build",
+            "the file has {} interface strings where this version of the widget has {keys}: \
+             make it again with this version's wallet-help-pack",
             p.interface.len(),
-            super::i18n::KEYS.len()
         ));
+    }
+    // The pack tool checked an added language as the build checks ours; checked again here,
+    // since the file may have been edited since, a broken article is refused, not shown.
+    if locale.is_added() {
+        let sources: Vec<String> = p.articles.iter().map(|a| format!("article {}", a.id)).collect();
+        let problems = validate::validate(&p.articles, &sources);
+        if let Some(first) = problems.first() {
+            return Err(format!("{} problem(s), the first: {first}", problems.len()));
+        }
     }
     Ok(slot(locale).get_or_init(|| p))
 }
@@ -80,9 +92,9 @@ pub fn defaults(locale: Locale) -> &'static [Article] {
 /// What the widget shows: the built-in articles and checklist, as changed by the operator.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Catalogue {
-    /// Each language's articles and checklist items, in [`Locale::ALL`] order.
-    articles: [std::borrow::Cow<'static, [Article]>; Locale::ALL.len()],
-    items: [std::borrow::Cow<'static, [Item]>; Locale::ALL.len()],
+    /// Each language's articles and checklist items, by [`Locale::index`].
+    articles: [std::borrow::Cow<'static, [Article]>; Locale::MAX],
+    items: [std::borrow::Cow<'static, [Item]>; Locale::MAX],
     /// The newest app release, from the operator's config, for the checklist.
     pub latest_app_version: Option<String>,
     /// The operator's official contacts; `None` when the config lists none (then no contact
@@ -101,8 +113,8 @@ pub struct Catalogue {
 impl Default for Catalogue {
     fn default() -> Self {
         Catalogue {
-            articles: Locale::ALL.map(|l| std::borrow::Cow::Borrowed(defaults(l))),
-            items: Locale::ALL.map(|l| std::borrow::Cow::Borrowed(checklist::defaults(l))),
+            articles: each_locale(|l| std::borrow::Cow::Borrowed(defaults(l))),
+            items: each_locale(|l| std::borrow::Cow::Borrowed(checklist::defaults(l))),
             latest_app_version: None,
             official: None,
             channels: Default::default(),
@@ -110,6 +122,12 @@ impl Default for Catalogue {
             brand_aliases: Vec::new(),
         }
     }
+}
+
+/// A table with one entry per language slot (an empty one for a slot no language uses).
+fn each_locale<T: Default>(f: impl Fn(Locale) -> T) -> [T; Locale::MAX] {
+    let mut all = Locale::each();
+    std::array::from_fn(|_| all.next().map(&f).unwrap_or_default())
 }
 
 impl Catalogue {
@@ -182,6 +200,49 @@ mod tests {
     use super::*;
     use std::borrow::Cow;
     use terms_source as terms;
+
+    /// A pack for `tag` made of the English content, changed by `change`.
+    fn english_as(tag: &str, change: impl FnOnce(&mut Pack)) -> String {
+        let mut p = pack(Locale::En).expect("compiled in").clone();
+        change(&mut p);
+        pack::encode(tag, &p.interface, &p.articles, &p.flows, &p.checklist).unwrap()
+    }
+
+    #[test]
+    fn an_added_language_is_installed_from_its_pack_with_its_text_and_frame() {
+        let ms = Locale::add("ms", "wallet-help-ms.txt".into(), None).unwrap();
+        assert!(pack(ms).is_none(), "fetched, never compiled in");
+        assert_eq!(crate::core::i18n::frame(ms).launcher, "Help", "English until it arrives");
+        let file = english_as("ms", |p| {
+            let at = crate::core::i18n::KEYS.len()
+                + crate::core::i18n::FRAME_KEYS.iter().position(|k| *k == "launcher").unwrap();
+            p.interface[at] = "Bantuan";
+            p.interface[crate::core::i18n::KEYS.iter().position(|k| *k == "back").unwrap()] = "Kembali";
+            p.articles[0].title = Cow::Borrowed("Tajuk dalam bahasa Melayu");
+        });
+        // Another language's pack is refused for this one.
+        assert!(install(ms, english_as("id", |_| {})).unwrap_err().contains("holds id content, not ms"));
+        install(ms, file).unwrap();
+        assert_eq!(crate::core::i18n::strings(ms).back, "Kembali");
+        assert_eq!(crate::core::i18n::frame(ms).launcher, "Bantuan");
+        assert_eq!(Catalogue::default().articles(ms)[0].title, "Tajuk dalam bahasa Melayu");
+        assert_eq!(Catalogue::default().items(ms).len(), checklist::defaults(Locale::En).len());
+        assert!(!crate::core::troubleshoot::flows(ms).is_empty());
+    }
+
+    #[test]
+    fn a_pack_from_another_version_or_with_a_broken_article_is_refused() {
+        let th = Locale::add("th", "wallet-help-th.txt".into(), None).unwrap();
+        let short = english_as("th", |p| {
+            p.interface.pop();
+        });
+        let e = install(th, short).unwrap_err();
+        assert!(e.contains("this version of the widget has") && e.contains("wallet-help-pack"), "{e}");
+        let broken = english_as("th", |p| p.articles[0].related = Cow::Borrowed("no-such-article"));
+        let e = install(th, broken).unwrap_err();
+        assert!(e.contains("no-such-article"), "{e}");
+        assert!(pack(th).is_none(), "nothing half-read is kept");
+    }
 
     #[test]
     fn every_locale_has_the_same_articles() {

@@ -10,7 +10,7 @@
 //!
 //! ```text
 //! wallet-help content 1 US <locale tag>                  header
-//! I US value US value …                                  the interface text, in core::i18n::KEYS order
+//! I US value US value …                                  the interface text: core::i18n::KEYS, then FRAME_KEYS
 //! A US id US category US title US summary US keywords US related US updated US body
 //! F US case US category US title                          a flow; its steps follow
 //! S US id US text US detail US articles US done US urgent one step ("+detail" or "", "1" or "")
@@ -35,7 +35,7 @@ pub struct Pack {
     pub articles: Vec<Article>,
     pub flows: Vec<Flow>,
     pub checklist: Vec<Item>,
-    /// The interface text, one value per key of `core::i18n::KEYS`, in that order.
+    /// The interface text, one value per key of `core::i18n::KEYS` and then of `FRAME_KEYS`.
     pub interface: Vec<&'static str>,
 }
 
