@@ -76,18 +76,14 @@ fn make(tag: &str, folder: &Path, out: &Path) -> Result<String, Vec<String>> {
     ))
 }
 
-/// The widget's own rule for an added language's tag (`core::config::is_language_tag`), and
-/// the built-in languages, which a pack cannot replace.
+/// The widget's own rule for an added language's tag, and the built-in languages, which a
+/// pack cannot replace.
 fn check_tag(tag: &str) -> Result<(), String> {
-    let mut parts = tag.split('-');
-    let first = parts.next().unwrap_or_default();
-    let well_formed = (2..=3).contains(&first.len())
-        && first.bytes().all(|b| b.is_ascii_alphabetic())
-        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
-    if !well_formed {
+    if !pack::is_language_tag(tag) {
         return Err(format!("{tag:?} is not a language tag such as vi or pt-BR"));
     }
-    if ["en", "zh"].contains(&first.to_ascii_lowercase().as_str()) {
+    let first = tag.split('-').next().unwrap_or_default().to_ascii_lowercase();
+    if ["en", "zh"].contains(&first.as_str()) {
         return Err(format!("{tag:?}: English and Chinese are built in; a pack adds another language"));
     }
     Ok(())

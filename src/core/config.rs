@@ -3,6 +3,7 @@
 //! warnings. Nothing here fails: a bad value falls back to its default with a warning, and
 //! an operator config file the widget may not trust is refused with an error (defaults apply).
 
+use super::content::pack::is_language_tag;
 use serde_json::Value;
 
 /// Keys an operator may set, in the camelCase spelling of `window.WalletHelp.config`.
@@ -133,15 +134,6 @@ fn add_to(
         }
     }
     Err(format!("at most {} languages can be added", slots.len()))
-}
-
-/// `vi`, `pt-BR`, `sr-Latn`: a language of 2–3 letters, then parts of 2–8 letters or digits.
-pub fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let first = parts.next().unwrap_or_default();
-    (2..=3).contains(&first.len())
-        && first.bytes().all(|b| b.is_ascii_alphabetic())
-        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -39,6 +39,15 @@ pub struct Pack {
     pub interface: Vec<&'static str>,
 }
 
+/// The header's language tag, as the widget takes one for an added language: `vi`, `pt-BR`, `sr-Latn`: a language of 2–3 letters, then parts of 2–8 letters or digits.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or_default();
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 /// Writes the file. A field holding a separator is an error naming it.
 pub fn encode(
     locale: &str,
