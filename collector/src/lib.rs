@@ -14,6 +14,7 @@ pub mod schema;
 pub mod site;
 pub mod sniff;
 pub mod store;
+pub mod thread;
 pub mod validate;
 
 #[cfg(test)]
@@ -70,6 +71,10 @@ pub fn app(state: AppState) -> Router {
     let site = site::router(&state.config.site_dir);
     Router::new()
         .route("/api/reports", reports)
+        .route("/api/reports/{id}", get(routes::get_thread).fallback(routes::method_not_allowed))
+        .route("/api/reports/{id}/messages", post(routes::post_message).fallback(routes::method_not_allowed))
+        .route("/api/reports/{id}/status", post(routes::post_status).fallback(routes::method_not_allowed))
+        .route("/api/reports/{id}/replies", post(routes::post_reply).fallback(routes::method_not_allowed))
         .route("/api/health", get(routes::health).fallback(routes::method_not_allowed))
         .route("/api/{*rest}", any(routes::api_not_found))
         .with_state(state)

@@ -1,17 +1,20 @@
-//! The JSON API handlers: receiving a report, the admin listing, and the health check.
+//! The JSON API handlers: receiving a report, its status and thread (read and answered by
+//! the widget with the report's status token; changed by the operator with the admin
+//! token), the admin listing, and the health check.
 //! Turning HTTP into calls on `Store` and back is all they do; the rules live in
 //! `validate`, the persistence in `store`.
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Value};
 
 use crate::error::ApiError;
-use crate::validate::validate;
+use crate::thread::{Added, Author, Status};
+use crate::validate::{is_uuid, validate};
 use crate::{AppState, MAX_BODY_BYTES};
 
 /// `POST /api/reports`: 201 with a new reference, 200 with the old one for a repeat.
@@ -46,7 +49,187 @@ pub async fn post_report(
         .map_err(|e| ApiError::internal("could not store the report", e))?;
 
     let status = if stored.created { StatusCode::CREATED } else { StatusCode::OK };
-    Ok((status, Json(json!({ "reference": stored.reference }))).into_response())
+    let mut answer = json!({ "reference": stored.reference });
+    if let Some(token) = stored.status_token {
+        answer["status_token"] = Value::String(token);
+    }
+    Ok((status, Json(answer)).into_response())
+}
+
+/// The longest message in a thread, in characters: a few screens of text.
+pub const MAX_MESSAGE_CHARS: usize = 5_000;
+
+/// Runs a store call on a blocking thread; a failure is a 500 the widget retries.
+async fn blocking<T: Send + 'static>(
+    state: &AppState,
+    context: &'static str,
+    call: impl FnOnce(&crate::Store) -> crate::store::Result<T> + Send + 'static,
+) -> Result<T, ApiError> {
+    let store = state.store.clone();
+    tokio::task::spawn_blocking(move || call(&store))
+        .await
+        .map_err(|e| ApiError::internal(context, e))?
+        .map_err(|e| ApiError::internal(context, e))
+}
+
+/// The report's id from the path, lower-cased as stored; anything but a UUID is unknown.
+fn report_id(id: &str) -> Result<String, ApiError> {
+    if is_uuid(id) {
+        Ok(id.to_ascii_lowercase())
+    } else {
+        Err(ApiError::new(StatusCode::NOT_FOUND, "no report with this id"))
+    }
+}
+
+/// The report's thread if `headers` carry its status token: 404 for an unknown id, 401 for
+/// a missing or wrong token (the same answer for every wrong token, compared in constant
+/// time, and for reports stored before there were tokens).
+async fn thread_for_user(state: &AppState, id: &str, headers: &HeaderMap) -> Result<crate::thread::Thread, ApiError> {
+    let id = report_id(id)?;
+    let thread = blocking(state, "could not read the report", move |store| store.thread(&id))
+        .await?
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no report with this id"))?;
+    match &thread.status_token {
+        Some(token) if authorized(headers, token) => Ok(thread),
+        _ => Err(ApiError::new(StatusCode::UNAUTHORIZED, "missing or wrong status token for this report")),
+    }
+}
+
+/// `GET /api/reports/{id}`: the status, the thread without internal notes, and the history
+/// of status changes, for the widget that sent the report.
+pub async fn get_thread(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let thread = thread_for_user(&state, &id, &headers).await?;
+    // Private to the user: no shared cache may keep it.
+    Ok(([(header::CACHE_CONTROL, "no-store")], Json(thread.public_json())).into_response())
+}
+
+/// A JSON object body, or a 400 that says what is wrong with it.
+fn object_body(bytes: &Bytes) -> Result<serde_json::Map<String, Value>, ApiError> {
+    match serde_json::from_slice(bytes) {
+        Ok(Value::Object(object)) => Ok(object),
+        Ok(_) => Err(ApiError::bad_request("the body must be a JSON object")),
+        Err(e) => Err(ApiError::bad_request(format!("malformed JSON: {e}"))),
+    }
+}
+
+/// `text`: required, not blank, at most [`MAX_MESSAGE_CHARS`].
+fn message_text(body: &serde_json::Map<String, Value>) -> Result<String, ApiError> {
+    let invalid = |message: String| ApiError::from(crate::validate::Violation::new("text", message));
+    let text = body.get("text").and_then(Value::as_str).ok_or_else(|| invalid("text is required".into()))?;
+    if text.trim().is_empty() {
+        return Err(invalid("text must not be empty".into()));
+    }
+    if text.chars().count() > MAX_MESSAGE_CHARS {
+        return Err(invalid(format!("text is longer than {MAX_MESSAGE_CHARS} characters")));
+    }
+    Ok(text.to_owned())
+}
+
+/// `POST /api/reports/{id}/messages` `{"id", "text"}`: the user answers in the thread, with
+/// the report's status token. `id` (a UUID, also the `Idempotency-Key`) makes a retry land
+/// once. 201 `{"id", "at"}` when stored, 200 for a repeat, 409 when the report is closed.
+pub async fn post_message(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    thread_for_user(&state, &id, &headers).await?;
+    let body = object_body(&body)?;
+    let message_id = body.get("id").and_then(Value::as_str).unwrap_or_default().to_ascii_lowercase();
+    if !is_uuid(&message_id) {
+        return Err(crate::validate::Violation::new("id", "id must be a UUID (8-4-4-4-12 hexadecimal digits)").into());
+    }
+    check_idempotency_key(&headers, &message_id)?;
+    let text = message_text(&body)?;
+    let report = report_id(&id)?;
+    let added = {
+        let message_id = message_id.clone();
+        blocking(&state, "could not store the message", move |store| {
+            store.add_message(&report, &message_id, Author::You, "user", &text)
+        })
+        .await?
+    };
+    match added {
+        Added::Stored { created, at } => {
+            let status = if created { StatusCode::CREATED } else { StatusCode::OK };
+            Ok((status, Json(json!({ "id": message_id, "at": at }))).into_response())
+        }
+        Added::Closed => Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "this report is closed and takes no more answers; please send a new report",
+        )),
+        Added::Conflict => {
+            Err(ApiError::new(StatusCode::CONFLICT, "this message id is already used for another message"))
+        }
+        Added::NoSuchReport => Err(ApiError::new(StatusCode::NOT_FOUND, "no report with this id")),
+    }
+}
+
+/// `POST /api/reports/{id}/status` `{"status"}` with the admin token: the operator's tools
+/// move a report along (the inbox does the same for agents).
+pub async fn post_status(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    if !authorized(&headers, &state.config.admin_token) {
+        return Err(ApiError::unauthorized());
+    }
+    let body = object_body(&body)?;
+    let names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+    let status = body.get("status").and_then(Value::as_str).and_then(Status::parse).ok_or_else(|| {
+        ApiError::from(crate::validate::Violation::new("status", format!("status must be one of {}", names.join(", "))))
+    })?;
+    let report = report_id(&id)?;
+    match blocking(&state, "could not change the status", move |store| store.set_status(&report, status, "admin"))
+        .await?
+    {
+        Some(changed) => Ok(Json(json!({ "status": status.as_str(), "changed": changed })).into_response()),
+        None => Err(ApiError::new(StatusCode::NOT_FOUND, "no report with this id")),
+    }
+}
+
+/// `POST /api/reports/{id}/replies` `{"text", "id"?}` with the admin token: support answers
+/// the user; 201 `{"id", "at"}`. Without an `id` one is drawn, so a retry may post twice.
+pub async fn post_reply(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    if !authorized(&headers, &state.config.admin_token) {
+        return Err(ApiError::unauthorized());
+    }
+    let body = object_body(&body)?;
+    let text = message_text(&body)?;
+    let message_id = match body.get("id").and_then(Value::as_str) {
+        Some(given) => given.to_owned(),
+        None => crate::random::token(),
+    };
+    let report = report_id(&id)?;
+    let added = {
+        let message_id = message_id.clone();
+        blocking(&state, "could not store the reply", move |store| {
+            store.add_message(&report, &message_id, Author::Support, "admin", &text)
+        })
+        .await?
+    };
+    match added {
+        Added::Stored { created, at } => {
+            let status = if created { StatusCode::CREATED } else { StatusCode::OK };
+            Ok((status, Json(json!({ "id": message_id, "at": at }))).into_response())
+        }
+        Added::Conflict => {
+            Err(ApiError::new(StatusCode::CONFLICT, "this message id is already used for another message"))
+        }
+        Added::Closed | Added::NoSuchReport => Err(ApiError::new(StatusCode::NOT_FOUND, "no report with this id")),
+    }
 }
 
 /// The widget sends `Idempotency-Key: <id>`; a different value means a confused client

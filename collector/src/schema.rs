@@ -11,13 +11,14 @@ use serde_json::Value;
 use crate::attachments::check_attachments;
 use crate::store::{insert_attachments, Result};
 
-/// Version 1: reports. Version 2: the decoded bytes of their attachments.
-pub const SCHEMA_VERSION: i64 = 2;
+/// Version 1: reports. Version 2: the decoded bytes of their attachments. Version 3: each
+/// report's status, status token and thread (messages), and the audit of who changed what.
+pub const SCHEMA_VERSION: i64 = 3;
 
 type Step = fn(&Transaction) -> Result<()>;
 
 /// `STEPS[n]` brings a database from version `n` to `n + 1`.
-const STEPS: [Step; SCHEMA_VERSION as usize] = [create_reports, create_attachments];
+const STEPS: [Step; SCHEMA_VERSION as usize] = [create_reports, create_attachments, create_threads];
 
 /// Brings an empty or older database up to `SCHEMA_VERSION`, all steps in one
 /// transaction: a failure leaves the database as it was, never half-migrated.
@@ -95,6 +96,38 @@ fn backfill_attachments(tx: &Transaction) -> Result<()> {
     Ok(())
 }
 
+/// A report's life after it arrived. Reports stored before version 3 have no status token
+/// (NULL): their status can be read in the inbox but by no widget. `updated_at` NULL means
+/// "as received". `messages.author` is `support`, `you` (the user) or `note` (internal, never
+/// shown to the user); `id` is the sender's idempotency key. `events` is the audit: one row
+/// per change, with who made it.
+fn create_threads(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(
+        "ALTER TABLE reports ADD COLUMN status TEXT NOT NULL DEFAULT 'received';
+         ALTER TABLE reports ADD COLUMN status_token TEXT;
+         ALTER TABLE reports ADD COLUMN updated_at TEXT;
+         CREATE TABLE messages (
+             seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+             id        TEXT NOT NULL UNIQUE,
+             report_id TEXT NOT NULL REFERENCES reports (id),
+             author    TEXT NOT NULL,
+             agent     TEXT,
+             at        TEXT NOT NULL,
+             text      TEXT NOT NULL
+         );
+         CREATE INDEX messages_report ON messages (report_id, seq);
+         CREATE TABLE events (
+             seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+             report_id TEXT NOT NULL REFERENCES reports (id),
+             at        TEXT NOT NULL,
+             actor     TEXT NOT NULL,
+             action    TEXT NOT NULL,
+             detail    TEXT NOT NULL DEFAULT ''
+         );
+         CREATE INDEX events_report ON events (report_id, seq);",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,7 +174,7 @@ mod tests {
         }]});
         let mut conn = version_1(&body.to_string());
         migrate(&mut conn).unwrap();
-        assert_eq!(user_version(&conn).unwrap(), 2);
+        assert_eq!(user_version(&conn).unwrap(), SCHEMA_VERSION);
         let count: i64 = conn.query_row("SELECT count(*) FROM reports", [], |r| r.get(0)).unwrap();
         assert_eq!(count, 1);
         let expected = ("a".to_owned(), 0, "image/png".to_owned(), png.to_vec());

@@ -31,6 +31,11 @@ pub struct Store {
 pub struct Stored {
     pub reference: String,
     pub created: bool,
+    /// The secret that lets the sender read the report's status and thread: given for a new
+    /// report and for a repeat of exactly the same body (a retry whose first answer was
+    /// lost), never to a different body under a known id. `None` for reports stored before
+    /// there were status tokens.
+    pub status_token: Option<String>,
 }
 
 /// One row of the admin listing; `body` is the JSON text exactly as it was received.
@@ -84,7 +89,7 @@ impl Store {
         Ok(Store { conn: Mutex::new(conn) })
     }
 
-    fn conn(&self) -> MutexGuard<'_, Connection> {
+    pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave SQLite half-written (statements
         // are atomic), so a poisoned lock is still safe to use.
         self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -104,18 +109,20 @@ impl Store {
             let reference = random::reference();
             let inserted = tx.execute(
                 "INSERT OR IGNORE INTO reports
-                   (id, reference, kind, category, created_at, received_at, body)
-                 VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?6)",
-                params![report.id, reference, report.kind, report.category, report.created_at, body],
+                   (id, reference, kind, category, created_at, received_at, body, status_token)
+                 VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?6, ?7)",
+                params![report.id, reference, report.kind, report.category, report.created_at, body, random::token()],
             )?;
-            if let Some(existing) = reference_of(&tx, &report.id)? {
+            if let Some((existing, stored_body, token)) = stored_row(&tx, &report.id)? {
                 let created = inserted == 1;
                 // A repeat stores nothing new: the first post's files stand.
                 if created {
                     insert_attachments(&tx, &report.id, &report.attachments)?;
+                    crate::thread::audit(&tx, &report.id, "user", "received", "")?;
                 }
                 tx.commit()?;
-                return Ok(Stored { created, reference: existing });
+                let status_token = token.filter(|_| stored_body == body);
+                return Ok(Stored { created, reference: existing, status_token });
             }
             // Ignored, yet no row has this id: the random reference clashed. Draw again.
         }
@@ -163,8 +170,12 @@ impl Store {
     }
 }
 
-fn reference_of(conn: &Connection, id: &str) -> Result<Option<String>> {
-    conn.query_row("SELECT reference FROM reports WHERE id = ?1", [id], |r| r.get(0)).optional()
+/// The reference, body and status token stored under `id`.
+fn stored_row(conn: &Connection, id: &str) -> Result<Option<(String, String, Option<String>)>> {
+    conn.query_row("SELECT reference, body, status_token FROM reports WHERE id = ?1", [id], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })
+    .optional()
 }
 
 /// Writes the rows of one report's attachments; the caller owns the transaction.
@@ -223,8 +234,12 @@ mod tests {
         let store = Store::open_in_memory().unwrap();
         let first = store.insert_or_get(&report("a"), "{\"n\":1}").unwrap();
         assert!(first.created);
+        let token = first.status_token.clone().unwrap();
+        assert_eq!(token.len(), 64);
         let again = store.insert_or_get(&report("a"), "{\"n\":2}").unwrap();
-        assert_eq!(again, Stored { created: false, reference: first.reference.clone() });
+        assert_eq!(again, Stored { created: false, reference: first.reference.clone(), status_token: None });
+        let repeat = store.insert_or_get(&report("a"), "{\"n\":1}").unwrap();
+        assert_eq!(repeat.status_token, Some(token), "an identical retry learns the token its first answer carried");
         let rows = store.list().unwrap();
         assert_eq!(rows.len(), 1);
         // The first body wins: a retry cannot rewrite what was received.

@@ -1,0 +1,352 @@
+//! A report's life after it arrived: its status, its thread (support's replies, the user's
+//! answers, the team's internal notes) and the audit of every change. The widget reads the
+//! status and thread with the report's status token (README.md, "Status and replies"); the
+//! support team changes them through the operator API and the inbox.
+
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use serde_json::{json, Value};
+
+use crate::store::{Result, Store};
+
+/// Where a report stands, as the widget shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Received,
+    InProgress,
+    /// Support asked the user something.
+    WaitingForYou,
+    Resolved,
+    /// Finished for good: the user can no longer answer in this thread.
+    Closed,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] =
+        [Status::Received, Status::InProgress, Status::WaitingForYou, Status::Resolved, Status::Closed];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Received => "received",
+            Status::InProgress => "in_progress",
+            Status::WaitingForYou => "waiting_for_you",
+            Status::Resolved => "resolved",
+            Status::Closed => "closed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// Who wrote a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Author {
+    Support,
+    /// The user who sent the report.
+    You,
+    /// The support team's internal note: never sent to the widget.
+    Note,
+}
+
+impl Author {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Author::Support => "support",
+            Author::You => "you",
+            Author::Note => "note",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Author> {
+        [Author::Support, Author::You, Author::Note].into_iter().find(|a| a.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub id: String,
+    pub author: Author,
+    /// The agent who wrote a support message or note.
+    pub agent: Option<String>,
+    pub at: String,
+    pub text: String,
+}
+
+/// One audit line: who did what to the report, and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Thread {
+    pub reference: String,
+    pub status: Status,
+    /// `None` for reports stored before status tokens existed: no widget can read them.
+    pub status_token: Option<String>,
+    pub updated_at: String,
+    /// Oldest first, notes included.
+    pub messages: Vec<Message>,
+    pub events: Vec<Event>,
+}
+
+impl Thread {
+    /// The widget's view (`GET <endpoint>/<id>`): no internal notes, no agent names.
+    pub fn public_json(&self) -> Value {
+        let messages: Vec<Value> = self
+            .messages
+            .iter()
+            .filter(|m| m.author != Author::Note)
+            .map(|m| json!({ "id": m.id, "from": m.author.as_str(), "at": m.at, "text": m.text }))
+            .collect();
+        let history: Vec<Value> = self
+            .events
+            .iter()
+            .filter_map(|e| {
+                let status = if e.action == "received" { Some("received") } else { status_change(e) };
+                status.map(|s| json!({ "status": s, "at": e.at }))
+            })
+            .collect();
+        json!({
+            "reference": self.reference,
+            "status": self.status.as_str(),
+            "updated_at": self.updated_at,
+            "messages": messages,
+            "history": history,
+        })
+    }
+}
+
+/// The new status an audit line records, if it is a status change (`detail` "a → b").
+fn status_change(e: &Event) -> Option<&str> {
+    (e.action == "status").then(|| e.detail.rsplit(" → ").next()).flatten()
+}
+
+/// What adding a message did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Added {
+    /// Stored now (`true`) or already stored under this id (`false`, a retry).
+    Stored {
+        created: bool,
+        at: String,
+    },
+    NoSuchReport,
+    /// The report is closed; the user cannot answer in it.
+    Closed,
+    /// The id is taken by a message of another report or another text.
+    Conflict,
+}
+
+const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
+/// Writes one audit line; the caller owns the transaction.
+pub(crate) fn audit(conn: &Connection, report_id: &str, actor: &str, action: &str, detail: &str) -> Result<()> {
+    conn.execute(
+        &format!("INSERT INTO events (report_id, at, actor, action, detail) VALUES (?1, {NOW}, ?2, ?3, ?4)"),
+        params![report_id, actor, action, detail],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    /// The report's status, thread and audit, or `None` for an unknown id.
+    pub fn thread(&self, report_id: &str) -> Result<Option<Thread>> {
+        let conn = self.conn();
+        let tx = conn.unchecked_transaction()?;
+        let head = tx
+            .query_row(
+                "SELECT reference, status, status_token, coalesce(updated_at, received_at) FROM reports WHERE id = ?1",
+                [report_id],
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        let Some((reference, status, status_token, updated_at)) = head else { return Ok(None) };
+        let mut stmt =
+            tx.prepare("SELECT id, author, agent, at, text FROM messages WHERE report_id = ?1 ORDER BY seq")?;
+        let messages = stmt
+            .query_map([report_id], |r| {
+                let author: String = r.get(1)?;
+                Ok(Message {
+                    id: r.get(0)?,
+                    // Only this module writes the column; an unknown value would be a hand edit.
+                    author: Author::parse(&author).unwrap_or(Author::Note),
+                    agent: r.get(2)?,
+                    at: r.get(3)?,
+                    text: r.get(4)?,
+                })
+            })?
+            .collect::<Result<Vec<_>>>()?;
+        let mut stmt = tx.prepare("SELECT at, actor, action, detail FROM events WHERE report_id = ?1 ORDER BY seq")?;
+        let events = stmt
+            .query_map([report_id], |r| {
+                Ok(Event { at: r.get(0)?, actor: r.get(1)?, action: r.get(2)?, detail: r.get(3)? })
+            })?
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Some(Thread {
+            reference,
+            status: Status::parse(&status).unwrap_or(Status::Received),
+            status_token,
+            updated_at,
+            messages,
+            events,
+        }))
+    }
+
+    /// Adds a message under its sender's id, once: a retry with the same id and text is
+    /// answered as stored. A user's answer moves a report that waited for them, or was
+    /// resolved, back to "in progress".
+    pub fn add_message(
+        &self,
+        report_id: &str,
+        message_id: &str,
+        author: Author,
+        actor: &str,
+        text: &str,
+    ) -> Result<Added> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let status: Option<String> =
+            tx.query_row("SELECT status FROM reports WHERE id = ?1", [report_id], |r| r.get(0)).optional()?;
+        let Some(status) = status.and_then(|s| Status::parse(&s)) else { return Ok(Added::NoSuchReport) };
+        let existing: Option<(String, String, String)> = tx
+            .query_row("SELECT report_id, text, at FROM messages WHERE id = ?1", [message_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        if let Some((owner, stored, at)) = existing {
+            let same = owner == report_id && stored == text;
+            return Ok(if same { Added::Stored { created: false, at } } else { Added::Conflict });
+        }
+        if author == Author::You && status == Status::Closed {
+            return Ok(Added::Closed);
+        }
+        let agent = (author != Author::You).then_some(actor);
+        tx.execute(
+            &format!(
+                "INSERT INTO messages (id, report_id, author, agent, at, text) VALUES (?1, ?2, ?3, ?4, {NOW}, ?5)"
+            ),
+            params![message_id, report_id, author.as_str(), agent, text],
+        )?;
+        let at: String = tx.query_row("SELECT at FROM messages WHERE id = ?1", [message_id], |r| r.get(0))?;
+        audit(&tx, report_id, actor, author.as_str(), "")?;
+        if author != Author::Note {
+            tx.execute("UPDATE reports SET updated_at = ?2 WHERE id = ?1", params![report_id, at])?;
+        }
+        if author == Author::You && matches!(status, Status::WaitingForYou | Status::Resolved) {
+            change_status(&tx, report_id, status, Status::InProgress, actor)?;
+        }
+        tx.commit()?;
+        Ok(Added::Stored { created: true, at })
+    }
+
+    /// Sets the status; `Ok(None)` for an unknown id, `Ok(Some(changed))` otherwise.
+    pub fn set_status(&self, report_id: &str, status: Status, actor: &str) -> Result<Option<bool>> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current: Option<String> =
+            tx.query_row("SELECT status FROM reports WHERE id = ?1", [report_id], |r| r.get(0)).optional()?;
+        let Some(current) = current else { return Ok(None) };
+        let current = Status::parse(&current).unwrap_or(Status::Received);
+        if current == status {
+            return Ok(Some(false));
+        }
+        change_status(&tx, report_id, current, status, actor)?;
+        tx.commit()?;
+        Ok(Some(true))
+    }
+}
+
+fn change_status(conn: &Connection, report_id: &str, from: Status, to: Status, actor: &str) -> Result<()> {
+    conn.execute(
+        &format!("UPDATE reports SET status = ?2, updated_at = {NOW} WHERE id = ?1"),
+        params![report_id, to.as_str()],
+    )?;
+    audit(conn, report_id, actor, "status", &format!("{} → {}", from.as_str(), to.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::ValidReport;
+
+    fn store_with_report(id: &str) -> (Store, String) {
+        let store = Store::open_in_memory().unwrap();
+        let report = ValidReport {
+            id: id.to_owned(),
+            created_at: "2025-03-04T05:06:07Z".to_owned(),
+            kind: "complaint".to_owned(),
+            category: "transaction".to_owned(),
+            attachments: Vec::new(),
+        };
+        let token = store.insert_or_get(&report, "{}").unwrap().status_token.unwrap();
+        (store, token)
+    }
+
+    #[test]
+    fn a_new_report_is_received_with_its_arrival_in_the_history() {
+        let (store, token) = store_with_report("a");
+        let thread = store.thread("a").unwrap().unwrap();
+        assert_eq!((thread.status, thread.status_token.as_deref()), (Status::Received, Some(token.as_str())));
+        let public = thread.public_json();
+        assert_eq!(public["status"], "received");
+        assert_eq!(public["messages"], json!([]));
+        assert_eq!(public["history"][0]["status"], "received");
+        assert!(store.thread("b").unwrap().is_none());
+    }
+
+    #[test]
+    fn support_replies_and_user_answers_make_one_thread_without_the_notes() {
+        let (store, _) = store_with_report("a");
+        assert_eq!(store.set_status("a", Status::WaitingForYou, "ana").unwrap(), Some(true));
+        assert_eq!(store.set_status("a", Status::WaitingForYou, "ana").unwrap(), Some(false));
+        assert!(matches!(
+            store.add_message("a", "m1", Author::Support, "ana", "Which network?").unwrap(),
+            Added::Stored { created: true, .. }
+        ));
+        store.add_message("a", "n1", Author::Note, "ana", "Looks like a wrong chain").unwrap();
+        let answer = store.add_message("a", "m2", Author::You, "user", "TRON").unwrap();
+        let Added::Stored { created: true, at } = answer else { panic!("{answer:?}") };
+        assert_eq!(
+            store.add_message("a", "m2", Author::You, "user", "TRON").unwrap(),
+            Added::Stored { created: false, at: at.clone() },
+            "a retry is stored once"
+        );
+        assert_eq!(store.add_message("a", "m2", Author::You, "user", "other").unwrap(), Added::Conflict);
+        let thread = store.thread("a").unwrap().unwrap();
+        assert_eq!(thread.status, Status::InProgress, "the user's answer moves it back to support");
+        assert_eq!(thread.updated_at, thread.events.last().unwrap().at);
+        let public = thread.public_json();
+        let from: Vec<&str> =
+            public["messages"].as_array().unwrap().iter().map(|m| m["from"].as_str().unwrap()).collect();
+        assert_eq!(from, ["support", "you"], "internal notes never reach the widget");
+        assert!(!public.to_string().contains("ana"), "nor agent names");
+        let history: Vec<&str> =
+            public["history"].as_array().unwrap().iter().map(|h| h["status"].as_str().unwrap()).collect();
+        assert_eq!(history, ["received", "waiting_for_you", "in_progress"]);
+        let actors: Vec<(&str, &str)> = thread.events.iter().map(|e| (e.actor.as_str(), e.action.as_str())).collect();
+        assert_eq!(
+            actors,
+            [
+                ("user", "received"),
+                ("ana", "status"),
+                ("ana", "support"),
+                ("ana", "note"),
+                ("user", "you"),
+                ("user", "status")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_closed_report_takes_no_answers_and_unknown_reports_none_at_all() {
+        let (store, _) = store_with_report("a");
+        store.set_status("a", Status::Closed, "ana").unwrap();
+        assert_eq!(store.add_message("a", "m1", Author::You, "user", "hello?").unwrap(), Added::Closed);
+        assert_eq!(store.add_message("b", "m1", Author::You, "user", "hello?").unwrap(), Added::NoSuchReport);
+        assert_eq!(store.set_status("b", Status::Resolved, "ana").unwrap(), None);
+    }
+}
