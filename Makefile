@@ -45,7 +45,7 @@ dist: setup
 	cp index.html demo.css dist/
 	cp static/sw.js dist/
 	cp demo-config.json dist/wallet-help/config.json
-	cp static/wallet-help.css static/config.schema.json $(PKG)/*.js $(PKG)/*.wasm $(PKG)/content-*.txt dist/wallet-help/
+	cp static/wallet-help.css static/*.schema.json $(PKG)/*.js $(PKG)/*.wasm $(PKG)/content-*.txt dist/wallet-help/
 	cp $(PKG)/snippets/*/src/platform/content.js dist/wallet-help/__content.js
 	node scripts/hash-assets.mjs dist
 	@echo "dist/ ready:" && ls -l dist/wallet-help

@@ -281,7 +281,7 @@ async fn a_refusal_is_final_keeps_the_text_and_reaches_the_page() {
 async fn a_request_that_outlives_its_deadline_ends_as_a_retry() {
     let endpoint = format!("{}/slow-collector/reports", web_sys::window().unwrap().location().origin().unwrap());
     // A 0 ms deadline fires before any server, even this local one, can answer.
-    let reply = http::post_report(&endpoint, "id-1", "{}", 0).await;
+    let reply = http::post_report(&endpoint, "id-1", "{}", None, 0).await;
     assert_eq!(reply.outcome, wallet_help::core::delivery::network_failure());
     assert_eq!(reply.detail.as_deref(), Some("timed out"));
 }

@@ -164,3 +164,36 @@ async fn a_browser_on_the_wallets_site_may_read_the_status() {
     assert_eq!(headers["access-control-allow-origin"], ALLOWED);
     assert!(headers["access-control-allow-headers"].to_str().unwrap().contains("authorization"));
 }
+
+/// The JSON Schemas operators read (`static/*.schema.json`) describe what this collector
+/// sends and takes: each required field is there, and the statuses are the same list.
+#[tokio::test]
+async fn the_published_schemas_match_what_the_collector_speaks() {
+    let schema = |name: &str| -> Value {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../static").join(name);
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+    };
+    let f = fixture();
+    let token = delivered(&f, ID_A).await;
+    let base = format!("/api/reports/{ID_A}");
+    send_json(&f.router, post(&format!("{base}/replies"), TOKEN, json!({"text": "Hello"}), None)).await;
+    let (_, thread) = send_json(&f.router, get(&base, Some(&token))).await;
+
+    let status = schema("status.schema.json");
+    for key in status["required"].as_array().unwrap() {
+        assert!(thread.get(key.as_str().unwrap()).is_some(), "{key} missing from {thread}");
+    }
+    for key in status["properties"]["messages"]["items"]["required"].as_array().unwrap() {
+        assert!(thread["messages"][0].get(key.as_str().unwrap()).is_some(), "{key}");
+    }
+    let statuses: Vec<&str> = wallet_help_collector::thread::Status::ALL.iter().map(|s| s.as_str()).collect();
+    let listed: Vec<&str> =
+        status["properties"]["status"]["enum"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert_eq!(statuses, listed);
+    assert!(status["properties"]["status"]["enum"].as_array().unwrap().contains(&thread["status"]));
+
+    let answer = schema("answer.schema.json");
+    assert_eq!(answer["properties"]["text"]["maxLength"], wallet_help_collector::routes::MAX_MESSAGE_CHARS);
+    let delivery = schema("report-answer.schema.json");
+    assert!(token.len() >= delivery["properties"]["status_token"]["minLength"].as_u64().unwrap() as usize);
+}

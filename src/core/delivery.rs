@@ -27,8 +27,10 @@ pub const REDIRECT: &str = "redirect";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
-    /// The operator has the report; `reference` is their ticket number if they sent one.
-    Delivered { reference: Option<String> },
+    /// The operator has the report; `reference` is their ticket number if they sent one,
+    /// `status_token` the secret for reading its status later (`core::thread`) if the
+    /// endpoint has that part of the contract.
+    Delivered { reference: Option<String>, status_token: Option<String> },
     /// Nothing is wrong with the report; the server or network is, for now.
     RetryLater { retry_after_secs: Option<u64> },
     /// The server refused this report; its message is shown and the text kept.
@@ -49,7 +51,9 @@ pub fn classify_at(status: u16, body: &str, retry_after: Option<&str>, now_ms: u
 
 fn classify_with(status: u16, body: &str, retry_after_secs: Option<u64>) -> Outcome {
     match status {
-        200..=299 => Outcome::Delivered { reference: field(body, "reference") },
+        200..=299 => {
+            Outcome::Delivered { reference: field(body, "reference"), status_token: field(body, "status_token") }
+        }
         // A redirect is the endpoint's setup, not the report's fault: kept and retried.
         300..=399 | 408 | 425 | 429 | 500..=599 => Outcome::RetryLater { retry_after_secs },
         _ => Outcome::Rejected {
@@ -172,7 +176,7 @@ fn http_date_ms(value: &str) -> Option<u64> {
 
 /// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's algorithm), for years
 /// from 1970 on.
-fn days_from_civil(year: u64, month: u64, day: u64) -> u64 {
+pub(crate) fn days_from_civil(year: u64, month: u64, day: u64) -> u64 {
     let y = if month <= 2 { year - 1 } else { year };
     let (era, yoe) = (y / 400, y % 400);
     let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
@@ -195,10 +199,14 @@ mod tests {
     fn success_carries_the_reference_when_there_is_one() {
         assert_eq!(
             classify(201, r#"{"reference":"WH-1234"}"#, None),
-            Outcome::Delivered { reference: Some("WH-1234".into()) }
+            Outcome::Delivered { reference: Some("WH-1234".into()), status_token: None }
         );
-        assert_eq!(classify(200, "", None), Outcome::Delivered { reference: None });
-        assert_eq!(classify(204, "<html>", None), Outcome::Delivered { reference: None });
+        assert_eq!(
+            classify(201, r#"{"reference":"WH-1","status_token":"t0k"}"#, None),
+            Outcome::Delivered { reference: Some("WH-1".into()), status_token: Some("t0k".into()) }
+        );
+        assert_eq!(classify(200, "", None), Outcome::Delivered { reference: None, status_token: None });
+        assert_eq!(classify(204, "<html>", None), Outcome::Delivered { reference: None, status_token: None });
     }
 
     #[test]

@@ -197,6 +197,26 @@ pub fn followup_text(locale: Locale, brand: &str, reference: Option<&str>, waite
     )
 }
 
+/// "Support has answered your report WH-…."
+pub fn replied_text(locale: Locale, reference: Option<&str>) -> String {
+    let s = strings(locale);
+    let reference = reference.map(|r| fill(s.followup_reference, &[("reference", r)])).unwrap_or_default();
+    fill(s.replied, &[("reference", &reference)])
+}
+
+/// A report's status as its endpoint tells it.
+pub fn thread_status_name(locale: Locale, status: crate::core::thread::Status) -> &'static str {
+    use crate::core::thread::Status;
+    let s = strings(locale);
+    match status {
+        Status::Received => s.thread_received,
+        Status::InProgress => s.thread_in_progress,
+        Status::WaitingForYou => s.thread_waiting,
+        Status::Resolved => s.thread_resolved,
+        Status::Closed => s.thread_closed,
+    }
+}
+
 /// What happens after a report is sent: when support aims to answer and how (`by`: the
 /// contact it will use), that the reference helps elsewhere, and where to follow the report.
 pub fn next_text(locale: Locale, brand: &str, hours: u32, by: Option<(Preferred, &str)>, reference: bool) -> String {

@@ -19,4 +19,5 @@ pub mod secrets;
 pub mod sections;
 pub mod state;
 pub mod stored;
+pub mod thread;
 pub mod troubleshoot;

@@ -79,6 +79,13 @@ pub struct Entry {
     /// Screenshots left out because this device could keep only the report's text.
     #[serde(default)]
     pub screenshots_dropped: u32,
+    /// The status token of the report this entry belongs to (`core::thread`): received on
+    /// a report's delivery, sent with an answer as its `Authorization`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_token: Option<String>,
+    /// For the user's answer in a report's thread: that report's id. `None` for a report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answers: Option<String>,
 }
 
 impl Entry {
@@ -107,7 +114,55 @@ impl Entry {
             updated_ms: now_ms,
             give_up_ms: now_ms.saturating_add(give_up_after_ms),
             screenshots_dropped: 0,
+            status_token: None,
+            answers: None,
         })
+    }
+
+    /// The user's answer `text` in the thread of the delivered `report`, queued like a report:
+    /// to the report's messages URL, with its status token, under its own id. `None` if the
+    /// report has no status token (its endpoint has no threads).
+    pub fn answer(
+        report: &Entry,
+        id: &str,
+        text: &str,
+        created_at: &str,
+        now_ms: u64,
+        give_up_after_ms: u64,
+    ) -> Option<Entry> {
+        let token = report.status_token.clone()?;
+        Some(Entry {
+            id: id.to_string(),
+            endpoint: super::thread::messages_url(&report.endpoint, &report.id),
+            body: super::thread::answer_body(id, text),
+            kind: ANSWER.to_string(),
+            category: report.category.clone(),
+            subject: report.subject.clone(),
+            created_at: created_at.to_string(),
+            status: Status::Queued,
+            attempts: 0,
+            next_attempt_ms: now_ms,
+            last_error: None,
+            updated_ms: now_ms,
+            give_up_ms: now_ms.saturating_add(give_up_after_ms),
+            screenshots_dropped: 0,
+            status_token: Some(token),
+            answers: Some(report.id.clone()),
+        })
+    }
+
+    /// The token to send with this entry: an answer's report token. A report's own token is
+    /// what its delivery returned, never sent with it.
+    pub fn authorization(&self) -> Option<&str> {
+        self.answers.as_ref().and(self.status_token.as_deref())
+    }
+
+    /// What the answer says, for the thread while it is on its way.
+    pub fn answer_text(&self) -> String {
+        serde_json::from_str::<serde_json::Value>(&self.body)
+            .ok()
+            .and_then(|v| v.get("text")?.as_str().map(String::from))
+            .unwrap_or_default()
     }
 
     /// The same report without its screenshots, for a store that can keep only text
@@ -187,9 +242,12 @@ impl Entry {
         }
         self.updated_ms = now_ms;
         match outcome {
-            Outcome::Delivered { reference } => {
+            Outcome::Delivered { reference, status_token } => {
                 self.status = Status::Delivered { reference: reference.clone() };
                 self.last_error = None;
+                if status_token.is_some() {
+                    self.status_token = status_token.clone();
+                }
             }
             Outcome::Rejected { message } => {
                 self.status = Status::Rejected { message: message.clone() };
@@ -219,6 +277,9 @@ impl Entry {
         true
     }
 }
+
+/// The `kind` of an answer in a thread (reports are complaint, feedback or suggestion).
+pub const ANSWER: &str = "answer";
 
 /// Whether anything still has to be sent (the `pending` flag mirrors this).
 pub fn any_pending(entries: &[Entry]) -> bool {

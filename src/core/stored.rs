@@ -77,10 +77,7 @@ pub fn entry(raw: &Value) -> Option<Entry> {
     let required = |key: &str| o.get(key)?.as_str().map(String::from);
     let text = |key: &str| field(o, key, String::new(), |v| v.as_str().map(String::from));
     let number = |key: &str| field(o, key, 0, Value::as_u64);
-    let last_error = field(o, "last_error", None, |v| match v {
-        Value::Null => Some(None),
-        _ => v.as_str().map(|s| Some(s.to_string())),
-    })?;
+    let last_error = optional_text(o, "last_error")?;
     Some(Entry {
         id: required("id")?,
         endpoint: required("endpoint")?,
@@ -96,6 +93,8 @@ pub fn entry(raw: &Value) -> Option<Entry> {
         updated_ms: number("updated_ms")?,
         give_up_ms: number("give_up_ms")?,
         screenshots_dropped: u32::try_from(number("screenshots_dropped")?).ok()?,
+        status_token: optional_text(o, "status_token")?,
+        answers: optional_text(o, "answers")?,
     })
 }
 
@@ -118,6 +117,14 @@ fn status(raw: &Value) -> Option<Status> {
         "not_delivered" => Some(Status::NotDelivered),
         _ => None,
     }
+}
+
+/// A string field that may be missing or null.
+fn optional_text(o: &Map<String, Value>, key: &str) -> Option<Option<String>> {
+    field(o, key, None, |v| match v {
+        Value::Null => Some(None),
+        _ => v.as_str().map(|s| Some(s.to_string())),
+    })
 }
 
 /// A field that may be missing (then `default`); when present, `read` must accept it.

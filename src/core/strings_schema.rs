@@ -138,6 +138,23 @@ strings! {
     print_blocked,
     /// Between a label and its value.
     colon,
+    /// A delivered report's status as its endpoint tells it (`core::thread`).
+    thread_received,
+    thread_in_progress,
+    thread_waiting,
+    thread_resolved,
+    thread_closed,
+    /// Who wrote a message in a report's thread; the mark on a reply not read before.
+    thread_support,
+    thread_you,
+    thread_new,
+    reply,
+    reply_label,
+    reply_send,
+    cancel,
+    reply_empty,
+    /// The panel's notice when support has answered, and its button.
+    read_reply,
 
     // Text with values: the names in braces are the values the widget fills in, and the
     // only ones the key's text may use.
@@ -160,6 +177,9 @@ strings! {
     app_current { installed },
     followup { reference, waited, brand, promised },
     followup_reference { reference },
+    thread_line { status, time },
+    replied { reference },
+    reply_too_long { max },
     waited_hours { n },
     waited_days { n },
     next { answer, quote, follow },
@@ -289,6 +309,7 @@ strings! {
     letter_refused_why { reason },
     letter_pending,
     letter_answer { answer },
+    letter_status { reference, status },
     letter_this,
     letter_article { article },
     letter_ask_default,

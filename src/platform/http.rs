@@ -46,9 +46,10 @@ pub struct Reply {
     pub detail: Option<String>,
 }
 
-/// POSTs a report body once with `Idempotency-Key: id`, aborting after `timeout_ms`
-/// ([`TIMEOUT_MS`] normally). Retrying is the outbox's business.
-pub async fn post_report(endpoint: &str, id: &str, body: &str, timeout_ms: i32) -> Reply {
+/// POSTs a report body (or an answer in its thread, with the report's status `token`) once
+/// with `Idempotency-Key: id`, aborting after `timeout_ms` ([`TIMEOUT_MS`] normally).
+/// Retrying is the outbox's business.
+pub async fn post_report(endpoint: &str, id: &str, body: &str, token: Option<&str>, timeout_ms: i32) -> Reply {
     let deadline = Deadline::start(timeout_ms);
     let signal = deadline.as_ref().map(|d| d.controller.signal());
     let init = RequestInit::new();
@@ -56,6 +57,11 @@ pub async fn post_report(endpoint: &str, id: &str, body: &str, timeout_ms: i32) 
     let Ok(headers) = web_sys::Headers::new() else { return failed("could not build the request") };
     if headers.set("Content-Type", "application/json").is_err() || headers.set("Idempotency-Key", id).is_err() {
         return failed("could not build the request");
+    }
+    if let Some(token) = token {
+        if headers.set("Authorization", &format!("Bearer {token}")).is_err() {
+            return failed("could not build the request");
+        }
     }
     init.set_headers(&headers);
     init.set_signal(signal.as_ref());
@@ -126,6 +132,27 @@ impl Drop for Deadline {
             window.clear_timeout_with_handle(self.handle);
         }
     }
+}
+
+/// How long a status request may take: the panel shows what it knew meanwhile.
+const STATUS_TIMEOUT_MS: i32 = 10_000;
+
+/// `GET`s a report's status and thread with its status token (`core::thread`), never from
+/// a cache. `Err` says why in a few words (for the console).
+pub async fn get_status(url: &str, token: &str) -> Result<String, String> {
+    let deadline = Deadline::start(STATUS_TIMEOUT_MS);
+    let signal = deadline.as_ref().map(|d| d.controller.signal());
+    let init = RequestInit::new();
+    let headers = web_sys::Headers::new().map_err(error_text)?;
+    headers.set("Authorization", &format!("Bearer {token}")).map_err(error_text)?;
+    init.set_headers(&headers);
+    init.set_signal(signal.as_ref());
+    init.set_cache(web_sys::RequestCache::NoStore);
+    let response = fetch(url, &init).await?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    text(&response).await
 }
 
 /// Fetches and parses a JSON document (the operator's config file). With `integrity`

@@ -12,4 +12,5 @@ pub mod js_value;
 pub mod locks;
 pub mod outbox;
 pub mod storage;
+pub mod threads;
 pub mod timers;

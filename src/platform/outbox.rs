@@ -300,7 +300,7 @@ impl Outbox {
             }
             self.publish(&entries);
             let e = &entries[i];
-            let reply = http::post_report(&e.endpoint, &e.id, &e.body, http::TIMEOUT_MS).await;
+            let reply = http::post_report(&e.endpoint, &e.id, &e.body, e.authorization(), http::TIMEOUT_MS).await;
             entries[i].finish(&reply.outcome, reply.detail.as_deref(), now_ms(), js_sys::Math::random());
             if cleared() {
                 return Ok(None);

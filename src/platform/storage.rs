@@ -7,6 +7,7 @@ use crate::core::followup::Notes;
 use crate::core::report::Draft;
 use crate::core::state::Votes;
 use crate::core::stored;
+use crate::core::thread::{self, Threads};
 use serde_json::Value;
 
 const VOTES: &str = "wallet-help:v1:votes";
@@ -94,6 +95,22 @@ pub fn load_marks() -> Marks {
 /// Keeps the checklist marks; no marks (a reset) removes the key.
 pub fn save_marks(marks: &Marks) {
     save(CHECKLIST, marks);
+}
+
+const THREADS: &str = "wallet-help:v1:threads";
+
+/// The statuses and threads of delivered reports (`platform::threads`).
+pub fn load_threads() -> Threads {
+    load(THREADS, |v| Some(thread::threads_from_json(v)))
+}
+
+pub fn save_threads(threads: &Threads) {
+    let Some(s) = storage() else { return };
+    let _ = if threads.is_empty() {
+        s.remove_item(THREADS)
+    } else {
+        s.set_item(THREADS, &thread::threads_to_json(threads).to_string())
+    };
 }
 
 const FOLLOWUPS: &str = "wallet-help:v1:followups";

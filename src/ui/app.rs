@@ -36,10 +36,12 @@ impl Reducible for State {
 }
 
 /// Removes everything the widget keeps on the device: every `wallet-help:v1:` key, the
-/// outbox (IndexedDB and the text-only store) and the service worker's page cache.
+/// outbox (IndexedDB and the text-only store), the reports' threads and the service worker's
+/// page cache.
 fn forget_device() {
     storage::clear_all();
     storage::delete_page_cache();
+    crate::platform::threads::forget();
     wasm_bindgen_futures::spawn_local(async {
         if let Err(e) = lazy::outbox::clear().await {
             host::warn(&format!("could not clear the saved reports: {e}"));

@@ -176,6 +176,38 @@ pub mod outbox {
     }
 }
 
+/// Fetching the statuses of delivered reports is in the Contact part: only users who have
+/// sent reports need it, and they have loaded that part before.
+pub mod threads {
+    use crate::core::outbox::Entry;
+    use crate::platform::{host, threads};
+    #[cfg(feature = "split")]
+    use wasm_split_helpers::wasm_split;
+
+    type Refresh = fn(&[Entry]);
+
+    #[cfg_attr(feature = "split", wasm_split(contact, fallible))]
+    fn refresher() -> Result<Refresh, super::Unavailable> {
+        Ok(threads::refresh as Refresh)
+    }
+
+    /// Fetches the status of every delivered report in `entries` that has a status token.
+    pub fn refresh(entries: Vec<Entry>) {
+        wasm_bindgen_futures::spawn_local(async move {
+            #[cfg(feature = "split")]
+            let got = refresher().await;
+            #[cfg(not(feature = "split"))]
+            let got = refresher();
+            match got {
+                Ok(refresh) => refresh(&entries),
+                Err(super::Unavailable) => {
+                    host::warn("the reports' status could not be fetched: a part of help did not load")
+                }
+            }
+        });
+    }
+}
+
 thread_local! {
     /// The parts loaded so far: a view shown again renders at once.
     static LOADED: RefCell<Vec<(Part, Render)>> = const { RefCell::new(Vec::new()) };

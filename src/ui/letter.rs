@@ -34,14 +34,19 @@ pub fn LetterView(props: &LetterProps) -> Html {
     // The user's edits; `None` until they change something, so the letter follows the
     // reports until then.
     let edited = use_state(|| None::<String>);
-    let mut sent: Vec<SentReport> = entries.iter().map(SentReport::from_entry).collect();
+    // The threads this device knows: support's answers and the status history go in.
+    let known = crate::platform::threads::current();
+    let reports: Vec<&crate::core::outbox::Entry> = entries.iter().filter(|e| e.answers.is_none()).collect();
+    let mut sent: Vec<SentReport> = reports.iter().map(|e| SentReport::from_entry(e, known.get(&e.id))).collect();
     sent.reverse(); // the outbox lists newest first; the letter wants the story in order
     let now = host::now_rfc3339();
     let today = now.get(..10).unwrap_or("");
     // After a report was sent the form is empty again; the letter then tells the facts of
     // the newest delivered report (or the newest at all), as the user wrote them there.
     let earlier = (props.draft.description.trim().is_empty())
-        .then(|| entries.iter().find(|e| matches!(e.status, Status::Delivered { .. })).or(entries.first()))
+        .then(|| {
+            reports.iter().copied().find(|e| matches!(e.status, Status::Delivered { .. })).or(reports.first().copied())
+        })
         .flatten()
         .and_then(|e| read_back(&e.body));
     // A letter from a case tells the case's story with what the form already holds (the

@@ -21,6 +21,7 @@ mod reports;
 mod rich;
 mod search;
 mod tabs;
+mod thread;
 mod troubleshoot;
 mod verifier;
 mod vote;

@@ -196,7 +196,8 @@ pub fn Panel(props: &PanelProps) -> Html {
         html! {
             <>
             <FollowUp {locale} brand={props.brand.clone()} notes={props.state.notes.clone()}
-                      response_hours={props.catalogue.channels.response_hours} ondispatch={props.ondispatch.clone()} />
+                      response_hours={props.catalogue.channels.response_hours}
+                      in_reports={props.state.view == View::Contact && props.state.reports} ondispatch={props.ondispatch.clone()} />
             { view }
             </>
         }

@@ -1,17 +1,20 @@
 //! "My reports": every report sent from this device, newest first, with its status and
 //! what was sent; for one still waiting, how many tries, why the last failed and when the
-//! next is; for one given up on, its text to copy and the operator's other channels.
+//! next is; for one given up on, its text to copy and the operator's other channels; for one
+//! delivered to an endpoint that tells its status, that status and the thread with support.
 
 use super::channels::SupportChannels;
 use super::confirm::Confirm;
+use super::followup::use_threads;
+use super::thread::ReportThread;
 use crate::core::config::Locale;
 use crate::core::content::Catalogue;
 use crate::core::delivery::failure;
-use crate::core::i18n::{category_name, clear_question, failure_text, kind_name, retry_text, strings};
+use crate::core::i18n::{category_name, clear_question, failure_text, kind_name, replied_text, retry_text, strings};
 use crate::core::outbox::{Entry, Status};
 use crate::core::report::{facts, images, plain_text, read_back, steps, Category, Kind};
 use crate::core::state::Action;
-use crate::platform::{files, host, outbox};
+use crate::platform::{files, host, outbox, threads};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -104,6 +107,33 @@ pub fn Reports(props: &ReportsProps) -> Html {
     // Everything the widget keeps goes, reports not yet delivered too (the app's effect).
     let onclear = props.ondispatch.reform(|()| Action::ClearMyData);
     let unsent = props.entries.iter().filter(|e| e.is_pending()).count();
+    let known = use_threads(&props.entries);
+    // What had been read when the view opened: replies after that are marked new, while
+    // the view marks them read for the notice and the next visit.
+    let seen_before =
+        use_state(|| threads::current().iter().map(|(id, t)| (id.to_string(), t.seen)).collect::<Vec<_>>());
+    use_effect_with(known.clone(), |known| {
+        for (id, t) in known.iter() {
+            if t.unread() > 0 {
+                threads::mark_read(id);
+            }
+        }
+    });
+    let seen_at_open = |id: &str| seen_before.iter().find(|(i, _)| i == id).map_or(0, |(_, n)| *n);
+    // Said by screen readers when a refresh brings a reply while the view is open.
+    let replied = props.entries.iter().find(|e| {
+        known.get(&e.id).is_some_and(|t| t.messages.iter().filter(|m| m.support).count() > seen_at_open(&e.id))
+    });
+    let announcement = replied.map(|e| match &e.status {
+        Status::Delivered { reference } => replied_text(props.locale, reference.as_deref()),
+        _ => String::new(),
+    });
+    let reports: Vec<&Entry> = props.entries.iter().filter(|e| e.answers.is_none()).collect();
+    let answers_to = |id: &str| -> Vec<Entry> {
+        let mut list: Vec<Entry> = props.entries.iter().filter(|a| a.answers.as_deref() == Some(id)).cloned().collect();
+        list.reverse(); // the outbox lists newest first; a thread reads oldest first
+        list
+    };
     // The steps tried read as sentences, as the form showed them.
     let names = steps::names(
         props.locale,
@@ -146,11 +176,12 @@ pub fn Reports(props: &ReportsProps) -> Html {
         <section class="wh-reports">
             <button type="button" class="wh-back" onclick={onback}>{ "← " }{ s.write_report }</button>
             <h3>{ s.my_reports }</h3>
-            if props.entries.is_empty() {
+            <p class="wh-hidden" role="status">{ announcement.unwrap_or_default() }</p>
+            if reports.is_empty() {
                 <p>{ s.no_reports }</p>
             }
             <ul class="wh-list">
-                { for props.entries.iter().map(|e| html! {
+                { for reports.iter().copied().map(|e| html! {
                     <li class="wh-report">
                         <p class="wh-item-title">{ &e.subject }</p>
                         <p class="wh-meta">{ meta_line(props.locale, e) }</p>
@@ -165,6 +196,11 @@ pub fn Reports(props: &ReportsProps) -> Html {
                         }
                         if e.status == Status::NotDelivered {
                             { given_up(e) }
+                        }
+                        if matches!(e.status, Status::Delivered { .. }) && (e.status_token.is_some() || known.has(&e.id)) {
+                            <ReportThread locale={props.locale} report={e.clone()} thread={known.get(&e.id).cloned()}
+                                answers={answers_to(&e.id)} seen_before={seen_at_open(&e.id)}
+                                give_up_days={props.catalogue.give_up_days} />
                         }
                         <details>
                             <summary>{ s.sent_what }</summary>

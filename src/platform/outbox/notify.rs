@@ -80,6 +80,10 @@ impl Drop for Subscription {
 /// Tells the host page how a report ended: `delivered` `{id, reference}` (reference may be
 /// null), or `error` `{id, message}` when the server refused it or it was given up on.
 pub fn announce(entry: &Entry) {
+    // Answers in a thread are the widget's own business; the page hears about reports.
+    if entry.answers.is_some() {
+        return;
+    }
     let detail = js_sys::Object::new();
     let set = |k: &str, v: JsValue| {
         let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(k), &v);

@@ -96,7 +96,8 @@ impl Outbox {
     /// kept). Returns how it ended.
     pub async fn send_unstored(&self, mut entry: Entry) -> Status {
         entry.begin_send(now_ms());
-        let reply = http::post_report(&entry.endpoint, &entry.id, &entry.body, http::TIMEOUT_MS).await;
+        let reply =
+            http::post_report(&entry.endpoint, &entry.id, &entry.body, entry.authorization(), http::TIMEOUT_MS).await;
         entry.finish(&reply.outcome, reply.detail.as_deref(), now_ms(), js_sys::Math::random());
         announce(&entry);
         entry.status

@@ -9,8 +9,9 @@
 
 use super::{storable, without_secrets, Category, Draft, Preferred};
 use crate::core::config::Locale;
-use crate::core::i18n::{chain_name, fill};
+use crate::core::i18n::{chain_name, fill, thread_status_name};
 use crate::core::outbox::{Entry, Status};
+use crate::core::thread::{Status as ThreadStatus, Thread};
 use std::ops::RangeInclusive;
 
 mod date;
@@ -42,20 +43,28 @@ pub struct SentReport {
     pub date: String,
     pub reference: Option<String>,
     pub status: SentStatus,
-    /// What support answered, if the user recorded it.
+    /// What support answered last, if known (from the report's thread).
     pub answer: Option<String>,
+    /// The status changes the endpoint told (`core::thread`): `YYYY-MM-DD…` and the status,
+    /// oldest first, the arrival ("received") left out as the report line says it.
+    pub history: Vec<(String, ThreadStatus)>,
 }
 
 impl SentReport {
-    /// A report from the outbox. The outbox keeps no answers: the caller adds one if known.
-    pub fn from_entry(e: &Entry) -> SentReport {
+    /// A report from the outbox, with what its thread tells (support's last answer and the
+    /// status history) when the endpoint has one.
+    pub fn from_entry(e: &Entry, thread: Option<&Thread>) -> SentReport {
         let (status, reference) = match &e.status {
             Status::Delivered { reference } => (SentStatus::Delivered, reference.clone()),
             Status::Rejected { message } => (SentStatus::Rejected { reason: message.clone() }, None),
             Status::Queued | Status::Sending | Status::NotDelivered => (SentStatus::Pending, None),
         };
         let date = e.created_at.get(..10).unwrap_or(&e.created_at).to_string();
-        SentReport { date, reference, status, answer: None }
+        let answer = thread.and_then(|t| t.messages.iter().rev().find(|m| m.support)).map(|m| m.text.clone());
+        let history = thread.map_or_else(Vec::new, |t| {
+            t.history.iter().filter(|(s, _)| *s != ThreadStatus::Received).map(|(s, at)| (at.clone(), *s)).collect()
+        });
+        SentReport { date, reference, status, answer, history }
     }
 }
 
@@ -136,6 +145,10 @@ struct Words {
     reference: &'static str,
     delivered: &'static str,
     unanswered: &'static str,
+    /// "Support marked report {reference} as “{status}”."
+    status_change: &'static str,
+    /// For the status names.
+    locale: Locale,
     refused: &'static str,
     refused_why: &'static str,
     pending: &'static str,
@@ -365,6 +378,18 @@ fn timeline(w: &Words, d: &Draft, sent: &[SentReport]) -> Vec<String> {
         let mut lines = vec![fill(w.item, &[("date", non_empty(&date).unwrap_or(w.undated)), ("text", &text)])];
         lines.extend(answer.map(|a| fill(w.answer, &[("answer", &fill(w.quote, &[("text", &a)]))])));
         events.push((date, lines));
+        for (at, status) in &s.history {
+            let day = one_line(at.get(..10).unwrap_or(at));
+            let reference = s.reference.as_deref().map(one_line).unwrap_or_default();
+            let said =
+                fill(w.status_change, &[("reference", &reference), ("status", thread_status_name(w.locale, *status))]);
+            // Without a reference its slot leaves two spaces.
+            let said = said.replace("  ", " ");
+            events.push((
+                day.clone(),
+                vec![fill(w.item, &[("date", non_empty(&day).unwrap_or(w.undated)), ("text", &said)])],
+            ));
+        }
     }
     // Stable insertion by date (a handful of entries; keeps a sort routine out of the Wasm).
     let mut sorted: Vec<(String, Vec<String>)> = Vec::with_capacity(events.len());

@@ -49,6 +49,8 @@ pub fn words(locale: Locale) -> Words {
         reference: s.letter_reference,
         delivered: s.letter_delivered,
         unanswered: s.letter_unanswered,
+        status_change: s.letter_status,
+        locale,
         refused: s.letter_refused,
         refused_why: s.letter_refused_why,
         pending: s.letter_pending,

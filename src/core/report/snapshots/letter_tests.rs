@@ -66,6 +66,7 @@ fn history(locale: Locale) -> Vec<SentReport> {
                 })
                 .into(),
             ),
+            history: Vec::new(),
         },
         SentReport {
             date: "2026-11-23".into(),
@@ -74,12 +75,14 @@ fn history(locale: Locale) -> Vec<SentReport> {
                 reason: (if en { "Too many reports from this device." } else { "该设备提交的反馈过多。" }).into(),
             },
             answer: None,
+            history: Vec::new(),
         },
         SentReport {
             date: "2026-11-24".into(),
             reference: Some("WH-1077".into()),
             status: SentStatus::Delivered,
             answer: None,
+            history: Vec::new(),
         },
     ]
 }
@@ -203,6 +206,7 @@ fn the_timeline_is_dated_and_in_order_with_the_letter_last() {
         reference: Some(reference.into()),
         status: SentStatus::Pending,
         answer: None,
+        history: Vec::new(),
     };
     // Given out of order on purpose: the letter must sort them, stably.
     let sent = [report("2026-11-23T10:00:00Z", "B"), report("2026-11-21", "A"), report("2026-11-23", "C")];
@@ -272,21 +276,22 @@ fn outbox_entries_become_sent_reports_and_secrets_stay_out() {
             .map(|e| Entry { status, ..e })
             .unwrap()
     };
-    let delivered = SentReport::from_entry(&entry(Status::Delivered { reference: Some("R-1".into()) }));
+    let delivered = SentReport::from_entry(&entry(Status::Delivered { reference: Some("R-1".into()) }), None);
     assert_eq!(
         delivered,
         SentReport {
             date: "2026-11-21".into(),
             reference: Some("R-1".into()),
             status: SentStatus::Delivered,
-            answer: None
+            answer: None,
+            history: Vec::new()
         }
     );
     assert_eq!(
-        SentReport::from_entry(&entry(Status::Rejected { message: "bad".into() })).status,
+        SentReport::from_entry(&entry(Status::Rejected { message: "bad".into() }), None).status,
         SentStatus::Rejected { reason: "bad".into() }
     );
-    assert_eq!(SentReport::from_entry(&entry(Status::Sending)).status, SentStatus::Pending);
+    assert_eq!(SentReport::from_entry(&entry(Status::Sending), None).status, SentStatus::Pending);
 
     let phrase = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
     let d = Draft { description: format!("The agent asked for {phrase}"), ..Draft::default() };
@@ -325,4 +330,48 @@ fn the_grievance_fits_the_category_in_both_languages() {
         }
     }
     snapshot("letter_categories.txt", include_str!("letter_categories.txt"), &out);
+}
+
+#[test]
+fn the_letter_tells_the_reference_supports_answer_and_the_status_history() {
+    let entry = Entry::from_payload("https://x", r#"{"id":"1","created_at":"2026-11-21T08:00:00Z"}"#.into(), 0, 0)
+        .map(|e| Entry { status: Status::Delivered { reference: Some("WH-7Q".into()) }, ..e })
+        .unwrap();
+    let thread = crate::core::thread::Thread::from_json(&serde_json::json!({
+        "status": "resolved", "updated_at": "2026-11-24T10:00:00Z",
+        "messages": [{"from": "support", "at": "2026-11-22T09:00:00Z", "text": "Which network?"},
+                     {"from": "you", "at": "2026-11-22T10:00:00Z", "text": "TRON"},
+                     {"from": "support", "at": "2026-11-24T10:00:00Z", "text": "Refunded to your address."}],
+        "history": [{"status": "received", "at": "2026-11-21T08:00:01Z"},
+                    {"status": "in_progress", "at": "2026-11-22T09:00:00Z"},
+                    {"status": "resolved", "at": "2026-11-24T10:00:00Z"}]
+    }))
+    .unwrap();
+    let sent = [SentReport::from_entry(&entry, Some(&thread))];
+    let d = Draft::default();
+    for (locale, expected) in [
+        (
+            Locale::En,
+            [
+                "- 2026-11-21: Report sent to support, reference WH-7Q. Delivered.",
+                "  Answer received: \"Refunded to your address.\"",
+                "- 2026-11-22: Support marked report WH-7Q as “In progress”.",
+                "- 2026-11-24: Support marked report WH-7Q as “Resolved”.",
+            ],
+        ),
+        (
+            Locale::ZhCn,
+            [
+                "- 2026-11-21：向客服提交反馈，受理编号WH-7Q，已送达。",
+                "  收到答复：“Refunded to your address.”",
+                "- 2026-11-22：客服将反馈WH-7Q标记为“处理中”。",
+                "- 2026-11-24：客服将反馈WH-7Q标记为“已解决”。",
+            ],
+        ),
+    ] {
+        let text = letter(&LetterInput { sent: &sent, ..LetterInput::new(locale, "tpWallet", "2026-11-25", &d) });
+        for line in expected {
+            assert!(text.lines().any(|l| l == line), "{locale:?}: no line {line:?} in\n{text}");
+        }
+    }
 }
