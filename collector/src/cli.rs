@@ -25,16 +25,33 @@ FLAGS (each overrides its environment variable):
                            repeatable or comma-separated; * allows any
                            [env WALLET_HELP_ALLOW_ORIGINS, comma-separated,
                             default: this server's own origin]
+    --brand NAME           the wallet's name in the inbox and in the steps users tried
+                           [env WALLET_HELP_BRAND, default: the widget's default]
+    --webhook URL          posts report.created and message.created events there
+                           [env WALLET_HELP_WEBHOOK]
+    --webhook-secret S     signs each event (HMAC-SHA256); required with --webhook
+                           [env WALLET_HELP_WEBHOOK_SECRET]
     -h, --help             print this help
+
+COMMANDS:
+    agents add NAME [--db FILE]     adds a support agent; prints their inbox token once
+    agents list [--db FILE]         lists the agents
+    agents remove NAME [--db FILE]  removes an agent and ends their sessions
 
 ENDPOINTS:
     POST /api/reports      a wallet-help.report.v1 body; 201/200 {\"reference\": ...}
     GET  /api/reports      all reports, newest first (Authorization: Bearer TOKEN)
+    GET  /api/reports/ID   status and thread (Authorization: Bearer STATUS_TOKEN)
+    POST /api/reports/ID/messages   the user's answer {\"text\"}
+    POST /api/reports/ID/status     {\"status\"} (admin token)
+    POST /api/reports/ID/replies    {\"text\"} as support (admin token)
     GET  /api/health       {\"ok\": true}
+    GET  /inbox            the support team's inbox (sign in with a token)
 ";
 
 /// Every flag but `--help` takes a value.
-const FLAGS: [&str; 5] = ["--addr", "--db", "--site", "--admin-token", "--allow-origin"];
+const FLAGS: [&str; 8] =
+    ["--addr", "--db", "--site", "--admin-token", "--allow-origin", "--brand", "--webhook", "--webhook-secret"];
 
 /// Everything `main` needs to start, with defaults applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,12 +63,27 @@ pub struct Options {
     pub admin_token: Option<String>,
     /// `None`: the defaults from `cors::default_origins`, known once bound.
     pub allowed_origins: Option<Vec<String>>,
+    pub brand: String,
+    /// Where events go, and the secret that signs them.
+    pub webhook: Option<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     Run(Options),
     Help,
+    /// `agents …` on the database at `db`.
+    Agents {
+        db: PathBuf,
+        action: AgentAction,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AgentAction {
+    Add(String),
+    List,
+    Remove(String),
 }
 
 /// Parses `args` (without the program name). `Err` is a one-line message for stderr;
@@ -67,12 +99,21 @@ where
     let mut site = env("WALLET_HELP_SITE");
     let mut admin_token = env("WALLET_HELP_ADMIN_TOKEN");
     let env_origins = env("WALLET_HELP_ALLOW_ORIGINS");
+    let mut brand = env("WALLET_HELP_BRAND");
+    let mut webhook = env("WALLET_HELP_WEBHOOK");
+    let mut webhook_secret = env("WALLET_HELP_WEBHOOK_SECRET");
     let mut flag_origins: Vec<String> = Vec::new();
+    let mut words: Vec<String> = Vec::new();
 
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         if arg == "-h" || arg == "--help" {
             return Ok(Command::Help);
+        }
+        // Words (a command and its name) only make sense as the start of `agents …`.
+        if !arg.starts_with('-') && (!words.is_empty() || arg == "agents") {
+            words.push(arg);
+            continue;
         }
         // Both `--flag value` and `--flag=value`.
         let (flag, inline) = match arg.split_once('=') {
@@ -92,9 +133,28 @@ where
             "--db" => db = Some(value),
             "--site" => site = Some(value),
             "--admin-token" => admin_token = Some(value),
+            "--brand" => brand = Some(value),
+            "--webhook" => webhook = Some(value),
+            "--webhook-secret" => webhook_secret = Some(value),
             _ => flag_origins.extend(split_origins(&value)),
         }
     }
+    let db = db.map_or_else(|| PathBuf::from("data/reports.sqlite3"), PathBuf::from);
+    if !words.is_empty() {
+        return agents_command(&words, db);
+    }
+    let webhook = match (webhook, webhook_secret) {
+        (None, None) => None,
+        (Some(url), Some(secret)) => {
+            check_webhook_url(&url)?;
+            if secret.chars().count() < 16 {
+                return Err("--webhook-secret must be at least 16 characters".into());
+            }
+            Some((url, secret))
+        }
+        (Some(_), None) => return Err("--webhook needs --webhook-secret, so receivers can check events".into()),
+        (None, Some(_)) => return Err("--webhook-secret given without --webhook".into()),
+    };
 
     // Flags replace the variable's list rather than adding to it, like every other flag.
     let origins = if flag_origins.is_empty() { env_origins.map(|v| split_origins(&v)) } else { Some(flag_origins) };
@@ -105,11 +165,43 @@ where
     }
     Ok(Command::Run(Options {
         addr: addr.unwrap_or_else(|| "127.0.0.1:8080".to_owned()),
-        db: db.map_or_else(|| PathBuf::from("data/reports.sqlite3"), PathBuf::from),
+        db,
         site: site.map_or_else(|| PathBuf::from("dist"), PathBuf::from),
         admin_token,
         allowed_origins: origins.filter(|o| !o.is_empty()),
+        brand: brand.unwrap_or_else(|| wallet_help::core::config::DEFAULT_BRAND.to_owned()),
+        webhook,
     }))
+}
+
+fn agents_command(words: &[String], db: PathBuf) -> Result<Command, String> {
+    let action = match words {
+        [_, add, name] if add == "add" => AgentAction::Add(name.clone()),
+        [_, remove, name] if remove == "remove" => AgentAction::Remove(name.clone()),
+        [_, list] if list == "list" => AgentAction::List,
+        [first, ..] if first != "agents" => return Err(format!("unknown argument '{first}' (see --help)")),
+        _ => return Err("use: agents add NAME | agents list | agents remove NAME (see --help)".into()),
+    };
+    if let AgentAction::Add(name) = &action {
+        crate::agents::check_name(name)?;
+    }
+    Ok(Command::Agents { db, action })
+}
+
+/// Events carry users' reports: they go over https, or plain http to this machine (a
+/// relay beside the collector).
+fn check_webhook_url(url: &str) -> Result<(), String> {
+    let rest = url.strip_prefix("https://").or_else(|| {
+        url.strip_prefix("http://").filter(|r| {
+            let host = r.split(['/', '?']).next().unwrap_or("");
+            let host = host.rsplit_once(':').map_or(host, |(h, _)| h);
+            matches!(host, "127.0.0.1" | "localhost" | "[::1]")
+        })
+    });
+    match rest {
+        Some(r) if !r.is_empty() && !r.starts_with('/') && !url.chars().any(char::is_whitespace) => Ok(()),
+        _ => Err(format!("--webhook {url:?}: use an https:// URL (or http:// to 127.0.0.1 or localhost)")),
+    }
 }
 
 fn split_origins(list: &str) -> Vec<String> {
@@ -126,6 +218,7 @@ mod tests {
         match parse(args.iter().map(|s| s.to_string()), lookup)? {
             Command::Run(options) => Ok(options),
             Command::Help => Err("help".into()),
+            Command::Agents { .. } => Err("agents".into()),
         }
     }
 
@@ -137,6 +230,47 @@ mod tests {
         assert_eq!(o.site, PathBuf::from("dist"));
         assert_eq!(o.admin_token, None);
         assert_eq!(o.allowed_origins, None);
+        assert_eq!(o.brand, wallet_help::core::config::DEFAULT_BRAND);
+        assert_eq!(o.webhook, None);
+    }
+
+    fn command(args: &[&str]) -> Result<Command, String> {
+        parse(args.iter().map(|s| s.to_string()), |_| None)
+    }
+
+    #[test]
+    fn agents_commands() {
+        let db = PathBuf::from("x.db");
+        assert_eq!(
+            command(&["agents", "add", "Mei Lin", "--db", "x.db"]),
+            Ok(Command::Agents { db: db.clone(), action: AgentAction::Add("Mei Lin".into()) })
+        );
+        assert_eq!(command(&["--db=x.db", "agents", "list"]), Ok(Command::Agents { db, action: AgentAction::List }));
+        assert!(matches!(
+            command(&["agents", "remove", "bo"]),
+            Ok(Command::Agents { action: AgentAction::Remove(_), .. })
+        ));
+        assert!(command(&["agents"]).unwrap_err().contains("agents add NAME"));
+        assert!(command(&["agents", "add"]).unwrap_err().contains("agents add NAME"));
+        assert!(command(&["agents", "add", "admin"]).unwrap_err().contains("reserved"));
+        assert!(command(&["agents", "add", "<b>"]).unwrap_err().contains("letters"));
+    }
+
+    #[test]
+    fn webhook_needs_a_secret_and_a_safe_url() {
+        let secret = "0123456789abcdef";
+        let ok = |url: &str| command(&["--webhook", url, "--webhook-secret", secret]);
+        match ok("https://hooks.example/wh").unwrap() {
+            Command::Run(o) => assert_eq!(o.webhook, Some(("https://hooks.example/wh".into(), secret.into()))),
+            other => panic!("{other:?}"),
+        }
+        assert!(ok("http://127.0.0.1:9000/hook").is_ok());
+        assert!(ok("http://hooks.example/wh").unwrap_err().contains("https://"));
+        assert!(ok("https:///x").is_err());
+        assert!(command(&["--webhook", "https://h.example"]).unwrap_err().contains("--webhook-secret"));
+        assert!(command(&["--webhook-secret", secret]).unwrap_err().contains("without --webhook"));
+        let short = command(&["--webhook", "https://h.example", "--webhook-secret", "short"]);
+        assert!(short.unwrap_err().contains("16 characters"));
     }
 
     #[test]

@@ -4,18 +4,22 @@
 //! `app` router that `main` serves and the tests drive without binding a socket.
 //! The contract it implements is README.md, "Report payload".
 
+pub mod agents;
 pub mod attachments;
 pub mod cli;
 pub mod cors;
 pub mod error;
+pub mod inbox;
 pub mod random;
 pub mod routes;
 pub mod schema;
+pub mod search;
 pub mod site;
 pub mod sniff;
 pub mod store;
 pub mod thread;
 pub mod validate;
+pub mod webhook;
 
 #[cfg(test)]
 mod attachments_tests;
@@ -41,8 +45,12 @@ pub struct Config {
     pub admin_token: String,
     /// Exact origins allowed by CORS (`scheme://host[:port]`), or `*` for any.
     pub allowed_origins: Vec<String>,
-    /// Folder served for every path outside `/api/`.
+    /// Folder served for every path outside `/api/` and `/inbox`.
     pub site_dir: PathBuf,
+    /// The wallet's name, in the sentences of the steps a user tried (the widget's own).
+    pub brand: String,
+    /// Where `report.created` and `message.created` events go; `None`: nowhere.
+    pub webhook: Option<webhook::Target>,
 }
 
 /// Cheap to clone: handlers get their own copy per request.
@@ -77,6 +85,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/reports/{id}/replies", post(routes::post_reply).fallback(routes::method_not_allowed))
         .route("/api/health", get(routes::health).fallback(routes::method_not_allowed))
         .route("/api/{*rest}", any(routes::api_not_found))
+        .merge(inbox::router())
         .with_state(state)
         .fallback_service(site)
         .layer(cors)

@@ -4,8 +4,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use wallet_help_collector::cli::{self, Command, Options};
-use wallet_help_collector::{app, cors, random, AppState, Config, Store};
+use wallet_help_collector::cli::{self, AgentAction, Command, Options};
+use wallet_help_collector::{app, cors, random, webhook, AppState, Config, Store};
 
 fn main() -> ExitCode {
     let options = match cli::parse(std::env::args().skip(1), |name| std::env::var(name).ok()) {
@@ -13,6 +13,12 @@ fn main() -> ExitCode {
         Ok(Command::Help) => {
             print!("{}", cli::USAGE);
             return ExitCode::SUCCESS;
+        }
+        Ok(Command::Agents { db, action }) => {
+            return match agents(&db, action) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => fail(message),
+            }
         }
         Err(message) => {
             eprintln!("wallet-help-collector: {message}");
@@ -29,13 +35,47 @@ fn main() -> ExitCode {
     }
 }
 
+/// `agents add | list | remove`: runs against the database and exits; a running collector
+/// sees the change at the next sign-in, as both read the same tables.
+fn agents(db: &std::path::Path, action: AgentAction) -> Result<(), String> {
+    let store = Store::open(db)?;
+    let failed = |e: rusqlite::Error| format!("database {}: {e}", db.display());
+    match action {
+        AgentAction::Add(name) => match store.add_agent(&name).map_err(failed)? {
+            Some(token) => {
+                println!("added agent {name}; their inbox token (shown only now):\n{token}");
+                Ok(())
+            }
+            None => Err(format!("there is already an agent named {name}")),
+        },
+        AgentAction::List => {
+            let agents = store.agents().map_err(failed)?;
+            if agents.is_empty() {
+                println!("no agents yet: add one with `agents add NAME`");
+            }
+            for (name, added) in agents {
+                println!("{name}\tadded {added}");
+            }
+            Ok(())
+        }
+        AgentAction::Remove(name) => {
+            if store.remove_agent(&name).map_err(failed)? {
+                println!("removed agent {name} and ended their sessions");
+                Ok(())
+            } else {
+                Err(format!("there is no agent named {name}"))
+            }
+        }
+    }
+}
+
 fn fail(message: String) -> ExitCode {
     eprintln!("wallet-help-collector: {message}");
     ExitCode::FAILURE
 }
 
 async fn serve(options: Options) -> Result<(), String> {
-    let store = Store::open(&options.db)?;
+    let store = Store::open(&options.db)?.queue_events(options.webhook.is_some());
     let listener = tokio::net::TcpListener::bind(&options.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", options.addr))?;
@@ -58,8 +98,11 @@ async fn serve(options: Options) -> Result<(), String> {
             options.site.display()
         );
     }
-    let config = Config { admin_token, allowed_origins, site_dir: options.site };
-    let router = app(AppState::new(store, config));
+    let webhook = options.webhook.map(|(url, secret)| webhook::Target::new(url, secret));
+    let config = Config { admin_token, allowed_origins, site_dir: options.site, brand: options.brand, webhook };
+    let state = AppState::new(store, config);
+    webhook::spawn(&state);
+    let router = app(state);
 
     // Tests and scripts parse this exact line, so it goes out in one flushed write.
     let mut stdout = std::io::stdout().lock();

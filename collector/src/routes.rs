@@ -299,7 +299,7 @@ fn authorized(headers: &HeaderMap, token: &str) -> bool {
 
 /// Compares without stopping at the first differing byte, so response timing does not
 /// reveal how much of a guessed token was right.
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() || b.is_empty() {
         return false;
     }

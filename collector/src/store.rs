@@ -24,6 +24,8 @@ pub type Result<T> = std::result::Result<T, rusqlite::Error>;
 
 pub struct Store {
     conn: Mutex<Connection>,
+    /// Whether new reports and messages queue webhook events (only with a webhook set).
+    events: bool,
 }
 
 /// What `insert_or_get` did: only `created` reports are new rows.
@@ -86,7 +88,17 @@ impl Store {
     fn with_connection(mut conn: Connection) -> Result<Store> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrate(&mut conn)?;
-        Ok(Store { conn: Mutex::new(conn) })
+        Ok(Store { conn: Mutex::new(conn), events: false })
+    }
+
+    /// Makes new reports and messages queue `webhook` events from now on.
+    pub fn queue_events(mut self, on: bool) -> Store {
+        self.events = on;
+        self
+    }
+
+    pub(crate) fn events(&self) -> bool {
+        self.events
     }
 
     pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
@@ -118,7 +130,17 @@ impl Store {
                 // A repeat stores nothing new: the first post's files stand.
                 if created {
                     insert_attachments(&tx, &report.id, &report.attachments)?;
+                    tx.execute(
+                        "INSERT INTO reports_text (rowid, subject, description)
+                         SELECT seq, coalesce(json_extract(body, '$.subject'), ''),
+                                coalesce(json_extract(body, '$.description'), '')
+                           FROM reports WHERE id = ?1 AND json_valid(body)",
+                        [&report.id],
+                    )?;
                     crate::thread::audit(&tx, &report.id, "user", "received", "")?;
+                    if self.events {
+                        crate::webhook::enqueue(&tx, "report.created", report_event(&tx, &report.id)?)?;
+                    }
                 }
                 tx.commit()?;
                 let status_token = token.filter(|_| stored_body == body);
@@ -156,6 +178,47 @@ impl Store {
         rows.collect()
     }
 
+    /// One report's row, or `None` for an unknown id.
+    pub fn report(&self, id: &str) -> Result<Option<Row>> {
+        let conn = self.conn();
+        let tx = conn.unchecked_transaction()?;
+        let mut stmt =
+            tx.prepare("SELECT name, type, size, sha256 FROM attachments WHERE report_id = ?1 ORDER BY idx")?;
+        let attachments = stmt
+            .query_map([id], |r| {
+                Ok(AttachmentSummary { name: r.get(0)?, mime: r.get(1)?, size: r.get(2)?, sha256: r.get(3)? })
+            })?
+            .collect::<Result<Vec<_>>>()?;
+        tx.query_row(
+            "SELECT reference, id, kind, category, created_at, received_at, body FROM reports WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(Row {
+                    attachments: attachments.clone(),
+                    reference: r.get(0)?,
+                    id: r.get(1)?,
+                    kind: r.get(2)?,
+                    category: r.get(3)?,
+                    created_at: r.get(4)?,
+                    received_at: r.get(5)?,
+                    body: r.get(6)?,
+                })
+            },
+        )
+        .optional()
+    }
+
+    /// One attachment's name, type and bytes.
+    pub fn attachment(&self, report_id: &str, idx: i64) -> Result<Option<(String, String, Vec<u8>)>> {
+        self.conn()
+            .query_row(
+                "SELECT name, type, data FROM attachments WHERE report_id = ?1 AND idx = ?2",
+                params![report_id, idx],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()
+    }
+
     /// The stored bytes of one attachment, for an operator's tools (and the tests).
     pub fn attachment_data(&self, report_id: &str, idx: i64) -> Result<Option<Vec<u8>>> {
         self.conn()
@@ -168,6 +231,21 @@ impl Store {
     pub fn count(&self) -> Result<i64> {
         self.conn().query_row("SELECT count(*) FROM reports", [], |r| r.get(0))
     }
+}
+
+/// What a `report.created` event tells: enough to triage in a chat, never the files.
+fn report_event(conn: &Connection, id: &str) -> Result<serde_json::Value> {
+    conn.query_row(
+        "SELECT json_object('id', id, 'reference', reference, 'kind', kind, 'category', category,
+                'locale', json_extract(body, '$.locale'), 'subject', json_extract(body, '$.subject'),
+                'description', json_extract(body, '$.description'), 'created_at', created_at,
+                'received_at', received_at,
+                'attachments', (SELECT count(*) FROM attachments WHERE report_id = reports.id))
+           FROM reports WHERE id = ?1",
+        [id],
+        |r| r.get::<_, String>(0),
+    )
+    .map(|text| serde_json::from_str(&text).unwrap_or_default())
 }
 
 /// The reference, body and status token stored under `id`.

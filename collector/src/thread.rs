@@ -233,6 +233,17 @@ impl Store {
         )?;
         let at: String = tx.query_row("SELECT at FROM messages WHERE id = ?1", [message_id], |r| r.get(0))?;
         audit(&tx, report_id, actor, author.as_str(), "")?;
+        if self.events() && author != Author::Note {
+            let data = tx.query_row(
+                "SELECT json_object('report_id', r.id, 'reference', r.reference, 'message', json_object(
+                        'id', m.id, 'from', CASE m.author WHEN 'you' THEN 'user' ELSE m.author END,
+                        'agent', m.agent, 'at', m.at, 'text', m.text))
+                   FROM messages m JOIN reports r ON r.id = m.report_id WHERE m.id = ?1",
+                [message_id],
+                |r| r.get::<_, String>(0),
+            )?;
+            crate::webhook::enqueue(&tx, "message.created", serde_json::from_str(&data).unwrap_or_default())?;
+        }
         if author != Author::Note {
             tx.execute("UPDATE reports SET updated_at = ?2 WHERE id = ?1", params![report_id, at])?;
         }

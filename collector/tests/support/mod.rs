@@ -9,6 +9,7 @@ use axum::http::{Request, Response};
 use axum::Router;
 use serde_json::{json, Value};
 use tower::ServiceExt;
+use wallet_help_collector::webhook::Target;
 use wallet_help_collector::{app, AppState, Config, Store};
 
 pub const TOKEN: &str = "test-admin-token";
@@ -16,12 +17,18 @@ pub const ALLOWED: &str = "https://wallet.example";
 
 pub struct Fixture {
     pub router: Router,
+    pub state: AppState,
     pub store: Arc<Store>,
     /// Kept alive for the fixture's lifetime: dropping it deletes the site folder.
     pub site: tempfile::TempDir,
 }
 
 pub fn fixture() -> Fixture {
+    fixture_with(Store::open_in_memory().unwrap(), None)
+}
+
+/// The fixture over a given store (a file the test can also open) and webhook.
+pub fn fixture_with(store: Store, webhook: Option<Target>) -> Fixture {
     let site = tempfile::tempdir().unwrap();
     std::fs::write(site.path().join("index.html"), "<!doctype html><title>demo</title>").unwrap();
     std::fs::create_dir(site.path().join("wallet-help")).unwrap();
@@ -34,10 +41,12 @@ pub fn fixture() -> Fixture {
         admin_token: TOKEN.to_owned(),
         allowed_origins: vec![ALLOWED.to_owned(), "http://127.0.0.1:8080".to_owned()],
         site_dir: site.path().to_owned(),
+        brand: "tpWallet".to_owned(),
+        webhook,
     };
-    let state = AppState::new(Store::open_in_memory().unwrap(), config);
+    let state = AppState::new(store, config);
     let store = state.store.clone();
-    Fixture { router: app(state), store, site }
+    Fixture { router: app(state.clone()), state, store, site }
 }
 
 pub fn report(id: &str) -> Value {
