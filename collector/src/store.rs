@@ -137,7 +137,9 @@ impl Store {
                            FROM reports WHERE id = ?1 AND json_valid(body)",
                         [&report.id],
                     )?;
-                    crate::thread::audit(&tx, &report.id, "user", "received", "")?;
+                    let at: String =
+                        tx.query_row("SELECT received_at FROM reports WHERE id = ?1", [&report.id], |r| r.get(0))?;
+                    crate::thread::audit(&tx, &report.id, &at, "user", "received", "")?;
                     if self.events {
                         crate::webhook::enqueue(&tx, "report.created", report_event(&tx, &report.id)?)?;
                     }

@@ -144,12 +144,25 @@ pub enum Added {
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
 /// Writes one audit line; the caller owns the transaction.
-pub(crate) fn audit(conn: &Connection, report_id: &str, actor: &str, action: &str, detail: &str) -> Result<()> {
+pub(crate) fn audit(
+    conn: &Connection,
+    report_id: &str,
+    at: &str,
+    actor: &str,
+    action: &str,
+    detail: &str,
+) -> Result<()> {
     conn.execute(
-        &format!("INSERT INTO events (report_id, at, actor, action, detail) VALUES (?1, {NOW}, ?2, ?3, ?4)"),
-        params![report_id, actor, action, detail],
+        "INSERT INTO events (report_id, at, actor, action, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![report_id, at, actor, action, detail],
     )?;
     Ok(())
+}
+
+/// The time of a change. Taken once per transaction, so a message, its audit line and the
+/// status it moves all carry the same instant (SQLite's 'now' moves between statements).
+pub(crate) fn now(conn: &Connection) -> Result<String> {
+    conn.query_row(&format!("SELECT {NOW}"), [], |r| r.get(0))
 }
 
 impl Store {
@@ -225,14 +238,12 @@ impl Store {
             return Ok(Added::Closed);
         }
         let agent = (author != Author::You).then_some(actor);
+        let at = now(&tx)?;
         tx.execute(
-            &format!(
-                "INSERT INTO messages (id, report_id, author, agent, at, text) VALUES (?1, ?2, ?3, ?4, {NOW}, ?5)"
-            ),
-            params![message_id, report_id, author.as_str(), agent, text],
+            "INSERT INTO messages (id, report_id, author, agent, at, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![message_id, report_id, author.as_str(), agent, at, text],
         )?;
-        let at: String = tx.query_row("SELECT at FROM messages WHERE id = ?1", [message_id], |r| r.get(0))?;
-        audit(&tx, report_id, actor, author.as_str(), "")?;
+        audit(&tx, report_id, &at, actor, author.as_str(), "")?;
         if self.events() && author != Author::Note {
             let data = tx.query_row(
                 "SELECT json_object('report_id', r.id, 'reference', r.reference, 'message', json_object(
@@ -248,7 +259,7 @@ impl Store {
             tx.execute("UPDATE reports SET updated_at = ?2 WHERE id = ?1", params![report_id, at])?;
         }
         if author == Author::You && matches!(status, Status::WaitingForYou | Status::Resolved) {
-            change_status(&tx, report_id, status, Status::InProgress, actor)?;
+            change_status(&tx, report_id, &at, status, Status::InProgress, actor)?;
         }
         tx.commit()?;
         Ok(Added::Stored { created: true, at })
@@ -265,18 +276,15 @@ impl Store {
         if current == status {
             return Ok(Some(false));
         }
-        change_status(&tx, report_id, current, status, actor)?;
+        change_status(&tx, report_id, &now(&tx)?, current, status, actor)?;
         tx.commit()?;
         Ok(Some(true))
     }
 }
 
-fn change_status(conn: &Connection, report_id: &str, from: Status, to: Status, actor: &str) -> Result<()> {
-    conn.execute(
-        &format!("UPDATE reports SET status = ?2, updated_at = {NOW} WHERE id = ?1"),
-        params![report_id, to.as_str()],
-    )?;
-    audit(conn, report_id, actor, "status", &format!("{} → {}", from.as_str(), to.as_str()))
+fn change_status(conn: &Connection, report_id: &str, at: &str, from: Status, to: Status, actor: &str) -> Result<()> {
+    conn.execute("UPDATE reports SET status = ?2, updated_at = ?3 WHERE id = ?1", params![report_id, to.as_str(), at])?;
+    audit(conn, report_id, at, actor, "status", &format!("{} → {}", from.as_str(), to.as_str()))
 }
 
 #[cfg(test)]
