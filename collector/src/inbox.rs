@@ -44,14 +44,16 @@ pub fn router() -> Router<AppState> {
 }
 
 /// Headers on every inbox answer: the policy, no framing, no sniffing, no caching of
-/// reports' contents, no referrer leaving with a report's address.
+/// reports' contents, no referrer leaving for another site with a report's address
+/// (`same-origin`, not `no-referrer`: under that, browsers send `Origin: null` with the
+/// inbox's own forms, and the same-site check could not tell them from a forgery).
 async fn protect(request: axum::extract::Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let h = response.headers_mut();
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     h.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
     response
 }
@@ -517,7 +519,7 @@ fn report_view(session: &Session, id: &str, r: &Stored, t: &Thread, brand: &str)
                     @for (i, a) in r.attachments.iter().enumerate() {
                         figure {
                             a href={(base) "/attachments/" (i)} { img src={(base) "/attachments/" (i)} alt={"Screenshot " (a.name)}; }
-                            figcaption { (a.name) " · " (a.mime) " · " (a.size / 1024) " KB" }
+                            figcaption { (a.name) " · " (a.mime) " · " (size(a.size)) }
                         }
                     }
                 }
@@ -581,6 +583,17 @@ fn report_view(session: &Session, id: &str, r: &Stored, t: &Thread, brand: &str)
         }
     };
     layout(subject, Some(session), body)
+}
+
+/// A file size as people read it.
+fn size(bytes: i64) -> String {
+    if bytes < 1024 {
+        format!("{bytes} bytes")
+    } else if bytes < 1024 * 1024 {
+        format!("{} KB", (bytes + 512) / 1024)
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
 }
 
 fn audit_text(action: &str, detail: &str) -> String {

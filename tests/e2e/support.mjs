@@ -110,3 +110,13 @@ export async function waitInView(locator, ms = 2000) {
   }
   throw new Error(`not in view: ${JSON.stringify(where)}`);
 }
+
+/** The support team's side: a browser context of its own, signed in to the inbox with
+ *  `token` through the sign-in form. */
+export async function signIn(browser, url, token = ADMIN_TOKEN) {
+  const { page, context, log } = await openPage(browser, url + "/inbox");
+  await page.getByLabel("Access token").fill(token);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Reports" }).waitFor();
+  return { page, context, log };
+}

@@ -1,12 +1,13 @@
-// The loop with support, in both languages: a user sends a report; support sets a status
-// and replies; the user opens the widget, sees the status and the reply, answers (a seed
-// phrase in the answer is refused); support resolves it; the widget shows "resolved" and
-// the no-answer reminder stays quiet.
+// The loop with support, in both languages: a user sends a report; an agent signs in to the
+// inbox, finds it by search, sets "in progress" and replies; the user opens the widget,
+// sees the status and the reply, answers (a seed phrase in the answer is refused); the agent
+// sees the answer and resolves it; the widget shows "resolved" and the no-answer reminder
+// stays quiet.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, ADMIN_TOKEN, startCollector, launchBrowser, openPage, launcher } from "./support.mjs";
+import { ROOT, startCollector, launchBrowser, openPage, launcher, signIn } from "./support.mjs";
 
 let server, browser;
 before(async () => { server = await startCollector(); browser = await launchBrowser(); });
@@ -14,29 +15,27 @@ after(async () => { await browser?.close(); await server?.stop(); });
 
 const SEED = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
 
-async function operator(path, body) {
-  const res = await fetch(server.url + path, {
-    method: "POST",
-    headers: { authorization: "Bearer " + ADMIN_TOKEN, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  assert.ok(res.ok, `${path}: HTTP ${res.status} ${await res.text()}`);
+/** The agent's hands in the inbox: the report page's status form. */
+async function setStatus(agent, label) {
+  await agent.getByLabel("Status", { exact: true }).selectOption({ label });
+  await agent.getByRole("button", { name: "Set status" }).click();
+  await agent.locator(".meta .status").filter({ hasText: label }).waitFor();
 }
 
 const words = {
   en: {
-    locale: "en-US", contact: "Contact", category: "What is it about?", what: "What happened?", email: "Email",
+    locale: "en-US", contact: "Contact", problem: "250 USDT sent on TRON never arrived.", search: "never arrived", category: "What is it about?", what: "What happened?", email: "Email",
     consent: "Support may contact me about this report", send: "Send report", delivered: "Received",
     replied: "Support has answered your report", read: "Read the answer",
-    waiting: "Waiting for your answer", inProgress: "In progress", resolved: "Resolved", newMark: "New",
+    inProgress: "In progress", resolved: "Resolved", newMark: "New",
     reply: "Reply", box: "Your answer to support", sendAnswer: "Send answer", guard: "Never share your seed phrase",
     question: "Which network did you send it on?", answer: "TRON, from my main wallet.",
   },
   zh: {
-    locale: "zh-CN", contact: "联系我们", category: "问题属于哪一类？", what: "发生了什么？", email: "邮箱",
+    locale: "zh-CN", contact: "联系我们", problem: "通过TRON转出的250 USDT一直没有到账。", search: "没有到账", category: "问题属于哪一类？", what: "发生了什么？", email: "邮箱",
     consent: "同意客服就此反馈与我联系", send: "提交", delivered: "已送达",
     replied: "客服已答复您的反馈", read: "查看答复",
-    waiting: "等待您的回复", inProgress: "处理中", resolved: "已解决", newMark: "新",
+    inProgress: "处理中", resolved: "已解决", newMark: "新",
     reply: "回复", box: "您给客服的回复", sendAnswer: "发送回复", guard: "切勿泄露助记词",
     question: "请问您是通过哪个网络转出的？", answer: "TRON网络，从我的主钱包转出。",
   },
@@ -54,7 +53,7 @@ for (const [lang, w] of Object.entries(words)) {
     await launcher(page).click();
     await page.getByRole("tab", { name: w.contact }).click();
     await page.getByLabel(w.category).selectOption("transaction");
-    await page.getByLabel(w.what).fill(`${lang}: 250 USDT sent on TRON never arrived.`);
+    await page.getByLabel(w.what).fill(`${lang}: ${w.problem}`);
     await page.getByLabel(w.email).fill("ana@example.com");
     await page.getByLabel(w.consent).check();
     await page.getByRole("button", { name: w.send }).click();
@@ -63,9 +62,17 @@ for (const [lang, w] of Object.entries(words)) {
     assert.ok(row, "the report is stored");
     assert.match(token ?? "", /^[0-9a-f]{64}$/, "the endpoint handed out a status token");
 
-    // Support works on it.
-    await operator(`/api/reports/${row.id}/status`, { status: "waiting_for_you" });
-    await operator(`/api/reports/${row.id}/replies`, { text: w.question });
+    // An agent finds it in the inbox by a few words of it, takes it and asks a question.
+    const { page: agent, context: agentContext, log: agentLog } = await signIn(browser, server.url);
+    await agent.getByLabel("Search subject and description").fill(w.search);
+    await agent.getByRole("button", { name: "Show" }).click();
+    await agent.getByText("1 report", { exact: true }).waitFor();
+    await agent.getByRole("link", { name: row.reference }).click();
+    await agent.locator("dd.long").filter({ hasText: w.problem }).waitFor();
+    await setStatus(agent, "In progress");
+    await agent.getByLabel("Reply to the user").fill(w.question);
+    await agent.getByRole("button", { name: "Send reply" }).click();
+    await agent.locator(".message.support").filter({ hasText: w.question }).waitFor();
 
     // The user comes back later: nothing is asked before they open the panel, which then
     // tells them support answered.
@@ -79,11 +86,14 @@ for (const [lang, w] of Object.entries(words)) {
     await notice.filter({ hasText: w.replied }).waitFor();
     assert.equal(await notice.getAttribute("role"), "status", "screen readers hear it");
     await page.getByRole("button", { name: w.read }).click();
-    const report = page.locator(".wh-report").filter({ hasText: `${lang}: 250 USDT` });
-    await report.locator(".wh-thread-status").filter({ hasText: w.waiting }).waitFor();
+    const report = page.locator(".wh-report").filter({ hasText: `${lang}: ${w.problem.slice(0, 8)}` });
+    await report.locator(".wh-thread-status").filter({ hasText: w.inProgress }).waitFor();
     const reply = report.locator(".wh-from-support");
     assert.match(await reply.textContent(), new RegExp(w.question.replace(/[?？]/g, ".")));
     assert.equal(await reply.locator(".wh-new").textContent(), w.newMark, "a reply not read before is marked");
+    await reply.scrollIntoViewIfNeeded();
+    mkdirSync(join(ROOT, "target"), { recursive: true });
+    await page.screenshot({ path: join(ROOT, "target", `e2e-reply-${lang}.png`) });
 
     // The answer with a seed phrase in it is refused, with the reason.
     await report.getByRole("button", { name: w.reply }).click();
@@ -100,20 +110,24 @@ for (const [lang, w] of Object.entries(words)) {
     await report.getByRole("button", { name: w.sendAnswer }).press("Enter");
     await report.locator(".wh-from-you").filter({ hasText: w.answer }).waitFor();
 
-    // Support sees the answer once, and the report is back with them.
-    let thread;
-    for (let i = 0; i < 50; i++) {
-      const res = await fetch(server.url + `/api/reports/${row.id}`, { headers: { authorization: "Bearer " + token } });
-      thread = await res.json();
-      if (thread.messages?.length === 2) break;
-      await new Promise((r) => setTimeout(r, 100));
+    // The agent sees the answer once, and resolves the report.
+    for (let i = 0; i < 50 && !(await agent.locator(".message.you").count()); i++) {
+      await agent.waitForTimeout(100);
+      await agent.reload();
     }
+    const answers = agent.locator(".message.you");
+    assert.equal(await answers.count(), 1, "the answer arrived once");
+    assert.match(await answers.textContent(), new RegExp(w.answer.replace(/[.。]/g, ".")));
+    assert.ok(!(await agent.content()).includes("abandon"), "the refused text never reached support");
+    await setStatus(agent, "Resolved");
+    const res = await fetch(server.url + `/api/reports/${row.id}`, { headers: { authorization: "Bearer " + token } });
+    const thread = await res.json();
     assert.deepEqual(thread.messages.map((m) => [m.from, m.text]), [["support", w.question], ["you", w.answer]]);
-    assert.equal(thread.status, "in_progress");
-    assert.ok(!JSON.stringify(thread).includes("abandon"));
+    assert.deepEqual(thread.history.map((h) => h.status), ["received", "in_progress", "resolved"]);
+    assert.deepEqual(agentLog.errors, []);
+    await agentContext.close();
 
     // Resolved: the widget says so, and the reminder stays quiet even long after.
-    await operator(`/api/reports/${row.id}/status`, { status: "resolved" });
     await page.keyboard.press("Escape");
     await page.evaluate(() => { const now = Date.now() + 10 * 86_400_000; Date.now = () => now; });
     // The panel opens where the user left it: My reports.
