@@ -13,7 +13,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_wallet-help-collector");
 fn command(dir: &std::path::Path) -> Command {
     let mut cmd = Command::new(BIN);
     cmd.current_dir(dir);
-    for var in ["ADDR", "DB", "SITE", "ADMIN_TOKEN", "ALLOW_ORIGINS"] {
+    for var in ["ADDR", "DB", "SITE", "ADMIN_TOKEN", "ALLOW_ORIGINS", "BRAND", "WEBHOOK", "WEBHOOK_SECRET"] {
         cmd.env_remove(format!("WALLET_HELP_{var}"));
     }
     cmd
@@ -40,6 +40,38 @@ fn help_and_flag_errors() {
     let missing = run(&["--addr"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("--addr needs a value"));
+}
+
+#[test]
+fn agents_are_added_listed_and_removed_on_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let agents = |args: &[&str]| {
+        let out = command(dir.path()).arg("agents").args(args).args(["--db", "team.sqlite3"]).output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, out, _) = agents(&["add", "Mei Lin"]);
+    assert_eq!(code, Some(0));
+    let token = out.lines().last().unwrap();
+    assert!(token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit()), "{out}");
+    let (code, _, err) = agents(&["add", "Mei Lin"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("already an agent named Mei Lin"), "{err}");
+    let (_, out, _) = agents(&["list"]);
+    assert!(out.starts_with("Mei Lin\tadded 20"), "{out}");
+    assert!(!out.contains(token), "the token is shown only when added");
+    let (code, out, _) = agents(&["remove", "Mei Lin"]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, _, err) = agents(&["remove", "Mei Lin"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("no agent named Mei Lin"));
+    let (code, _, err) = agents(&["add", "admin"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("reserved"));
+    assert!(dir.path().join("team.sqlite3").is_file());
 }
 
 /// One HTTP/1.1 exchange on a fresh connection; returns the status and the body.
