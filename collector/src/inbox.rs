@@ -359,7 +359,7 @@ fn list_page(session: &Session, f: &Filters, page: i64, listing: &Listing) -> Ma
         }
         form method="get" action="/inbox" class="filters" role="search" {
             div class="field wide" {
-                label for="q" { "Search subject and description" }
+                label for="q" { "Search subject, description or reference" }
                 input id="q" name="q" type="search" value=[f.text.as_deref()];
             }
             (select("status", "Status", &statuses, f.status.map(Status::as_str)))

@@ -19,7 +19,7 @@ pub struct Filters {
     /// `YYYY-MM-DD`, inclusive, by arrival (UTC).
     pub from: Option<String>,
     pub to: Option<String>,
-    /// Words that must all appear in the subject or description.
+    /// Words that must all appear in the subject or description (or be the reference).
     pub text: Option<String>,
 }
 
@@ -80,9 +80,13 @@ fn condition(filters: &Filters, with_status: bool) -> (String, Vec<Sql>) {
         let pattern = format!("%{}%", word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
         values.push(Sql::Text(pattern));
         let n = values.len();
+        // The reference a user quotes from their confirmation finds that report.
+        values.push(Sql::Text(word.to_ascii_uppercase()));
         parts.push(format!(
-            "r.seq IN (SELECT rowid FROM reports_text
-                        WHERE subject LIKE ?{n} ESCAPE '\\' OR description LIKE ?{n} ESCAPE '\\')"
+            "(r.seq IN (SELECT rowid FROM reports_text
+                         WHERE subject LIKE ?{n} ESCAPE '\\' OR description LIKE ?{n} ESCAPE '\\')
+              OR r.reference = ?{})",
+            n + 1
         ));
     }
     (parts.join(" AND "), values)
@@ -187,6 +191,9 @@ mod tests {
         assert_eq!(find("%"), "03", "LIKE's wildcards are taken literally");
         assert_eq!(find("_now"), "03");
         assert_eq!(find("nothing"), "");
+        let reference = all.reports[1].reference.clone();
+        assert_eq!(find(&reference), "02", "a reference finds its report");
+        assert_eq!(find(&reference.to_lowercase()), "02");
 
         let complaints = store.search(&Filters { kind: Some("complaint".into()), ..Filters::default() }, 0).unwrap();
         assert_eq!(ids(&complaints), ["03", "01"]);

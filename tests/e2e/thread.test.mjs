@@ -64,7 +64,7 @@ for (const [lang, w] of Object.entries(words)) {
 
     // An agent finds it in the inbox by a few words of it, takes it and asks a question.
     const { page: agent, context: agentContext, log: agentLog } = await signIn(browser, server.url);
-    await agent.getByLabel("Search subject and description").fill(w.search);
+    await agent.getByLabel("Search subject, description or reference").fill(w.search);
     await agent.getByRole("button", { name: "Show" }).click();
     await agent.getByText("1 report", { exact: true }).waitFor();
     await agent.getByRole("link", { name: row.reference }).click();
