@@ -14,7 +14,7 @@ use crate::store::{insert_attachments, Result};
 /// Version 1: reports. Version 2: the decoded bytes of their attachments. Version 3: each
 /// report's status, status token and thread (messages), and the audit of who changed what.
 /// Version 4: the inbox's agents and sessions, and the search index over subject and
-/// description.
+/// description. Version 5: the webhook queue.
 pub const SCHEMA_VERSION: i64 = 5;
 
 type Step = fn(&Transaction) -> Result<()>;
