@@ -447,10 +447,15 @@ fn text<'a>(v: &'a Value, path: &[&str]) -> Option<&'a str> {
     path.iter().try_fold(v, |v, k| v.get(k))?.as_str().filter(|s| !s.trim().is_empty())
 }
 
+/// The report's language among the widget's, English when unknown.
+fn locale_of(body: &Value) -> wallet_help::core::config::Locale {
+    use wallet_help::core::config::Locale;
+    text(body, &["locale"]).and_then(Locale::from_tag).unwrap_or(Locale::En)
+}
+
 /// The steps the user tried, as the sentences the widget showed them.
 fn steps(body: &Value, brand: &str) -> Vec<String> {
-    use wallet_help::core::config::Locale;
-    let locale = text(body, &["locale"]).and_then(Locale::from_tag).unwrap_or(Locale::En);
+    let locale = locale_of(body);
     let names = wallet_help::core::report::steps::names(
         locale,
         brand,
@@ -465,6 +470,24 @@ fn steps(body: &Value, brand: &str) -> Vec<String> {
             None => step.to_owned(),
         })
         .collect()
+}
+
+/// A checklist item as the user read it (its title in the report's language); an id this
+/// version does not know shows as sent.
+fn checklist_title(body: &Value, id: &str) -> String {
+    let locale = locale_of(body);
+    let items = wallet_help::core::checklist::defaults(locale);
+    items.iter().find(|i| i.id.as_ref() == id).map_or_else(|| id.to_owned(), |i| i.title.to_string())
+}
+
+fn mark_text(state: &str) -> &str {
+    match state {
+        "done" => "done",
+        "not_yet" => "not yet",
+        "not_applicable" => "does not apply",
+        "unanswered" => "not answered",
+        other => other,
+    }
 }
 
 fn report_view(session: &Session, id: &str, r: &Stored, t: &Thread, brand: &str) -> Markup {
@@ -510,7 +533,8 @@ fn report_view(session: &Session, id: &str, r: &Stored, t: &Thread, brand: &str)
             @if !items.is_empty() {
                 h3 { "Safety checklist" @if let Some(score) = checklist.and_then(|c| c.get("score")) { " · score " (score) } }
                 ul { @for i in items {
-                    li { (i.get("id").and_then(Value::as_str).unwrap_or("?")) ": " (i.get("state").and_then(Value::as_str).unwrap_or("?").replace('_', " ")) }
+                    @let id = i.get("id").and_then(Value::as_str).unwrap_or("?");
+                    li { (checklist_title(b, id)) ": " strong { (mark_text(i.get("state").and_then(Value::as_str).unwrap_or(""))) } }
                 } }
             }
             @if !r.attachments.is_empty() {

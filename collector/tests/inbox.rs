@@ -169,6 +169,8 @@ async fn a_reports_page_shows_what_was_sent_and_its_forms_change_it() {
     sent["locale"] = json!("en");
     sent["steps_tried"] = json!(["step:tx-pending/dont-resend", "Restarted the app"]);
     sent["transaction"]["amount"] = json!("120 USDT");
+    sent["checklist"] = json!({ "score": 50, "items": [
+        { "id": "two-factor", "state": "not_yet" }, { "id": "from-a-newer-version", "state": "done" }] });
     let (_, answer) = send_json(&f.router, post_report(&sent)).await;
     let status_token = answer["status_token"].as_str().unwrap().to_owned();
     let (cookie, _) = sign_in(&f, TOKEN).await;
@@ -183,6 +185,8 @@ async fn a_reports_page_shows_what_was_sent_and_its_forms_change_it() {
     // A step reads as the sentence the widget showed; the user's own line as written.
     assert!(html.contains("<li>I did not send the payment again.</li>"), "{html}");
     assert!(html.contains("<li>Restarted the app</li>") && !html.contains("step:tx-pending"));
+    assert!(html.contains("from-a-newer-version: <strong>done</strong>"), "an unknown item as sent");
+    assert!(html.contains("Two-factor authentication is on: <strong>not yet</strong>"), "a known item by its title");
     let token = csrf(&html);
 
     // The screenshot: its own type, named, never sniffed.
