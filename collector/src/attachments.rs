@@ -81,6 +81,11 @@ fn check_one(index: usize, item: &Value) -> Result<Attachment, Violation> {
         entry.reject("type", format!("type must be one of {allowed}, got \"{declared}\""))
     })?;
 
+    if !wallet_help::core::report::limits::extension_fits(name, declared) {
+        let ends = wallet_help::core::report::limits::extensions(declared).join(", .");
+        return Err(entry.reject("name", format!("a {declared} file's name must end in .{ends}")));
+    }
+
     let size = entry.size()?;
     if size > MAX_ATTACHMENT_BYTES as u64 {
         let mib = MAX_ATTACHMENT_BYTES / (1024 * 1024);
@@ -154,11 +159,10 @@ pub fn name_problem(name: &str) -> Option<String> {
     if name.contains(['/', '\\']) {
         return Some("the file name must not contain / or \\".to_owned());
     }
-    // Bidirectional overrides and isolates count as control characters here: they can
-    // make "gnp.exe" display as "exe.png".
-    let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    if name.chars().any(|c| c.is_control() || bidi(c)) {
-        return Some("the file name must not contain control characters".to_owned());
+    // Direction marks and overrides can make "gnp.exe" display as "exe.png"; zero-width
+    // characters hide what a name says. The widget removes them all (the same rule).
+    if name.chars().any(wallet_help::core::report::limits::is_hidden_char) {
+        return Some("the file name must not contain control, direction or other invisible characters".to_owned());
     }
     if name == "." || name == ".." {
         return Some("the file name must not be . or ..".to_owned());

@@ -106,6 +106,11 @@ fn names_must_be_plain_file_names() {
         "a\0.png",
         "\u{7f}.png",
         "gnp\u{202E}.exe",
+        "invoice\u{200F}.png",
+        "a\u{200B}b.png",
+        "\u{FEFF}a.png",
+        "a\u{2067}.png",
+        "a\u{E0041}.png",
         ".",
         "..",
     ] {
@@ -114,6 +119,18 @@ fn names_must_be_plain_file_names() {
     }
     let long = name_problem(&"a".repeat(MAX_NAME_CHARS + 1)).unwrap();
     assert!(long.contains("at most 200 characters, got 201"), "{long}");
+}
+
+#[test]
+fn a_name_ends_as_its_type_does() {
+    assert_eq!(field_of(png_with("name", json!("shot.jpg"))), "attachments[0].name");
+    assert_eq!(field_of(png_with("name", json!("shot.png.exe"))), "attachments[0].name");
+    assert_eq!(field_of(png_with("name", json!("shot"))), "attachments[0].name");
+    let mut jpeg_as_png = png_with("name", json!("x.png"));
+    jpeg_as_png["type"] = json!("image/jpeg");
+    let message = check_attachments(&body(vec![jpeg_as_png])).unwrap_err().message;
+    assert!(message.contains("must end in .jpg, .jpeg, .jfif"), "{message}");
+    assert!(check_attachments(&body(vec![png_with("name", json!("SHOT.PNG"))])).is_ok(), "in any case");
 }
 
 #[test]

@@ -62,6 +62,7 @@ pub fn validate(body: &Map<String, Value>) -> Result<ValidReport, Violation> {
     let category = one_of(body, "category", &CATEGORIES)?;
     non_blank(body, "locale")?;
     non_blank(body, "description")?;
+    check_lengths(body)?;
     // Last: decoding and hashing are the expensive checks.
     let attachments = check_attachments(body)?;
     Ok(ValidReport {
@@ -71,6 +72,75 @@ pub fn validate(body: &Map<String, Value>) -> Result<ValidReport, Violation> {
         category: category.to_owned(),
         attachments,
     })
+}
+
+/// Deepest nesting, and most entries in one array or object, anywhere in a report: the
+/// widget's deepest is 3 (`transaction` in the body), its longest list the checklist's ten.
+const MAX_DEPTH: usize = 4;
+const MAX_ENTRIES: usize = 50;
+
+/// The widget's own limits (one definition, in `wallet_help::core::report::validate`), so
+/// a report it accepts always fits, and a script cannot store a 9 MiB description.
+fn check_lengths(body: &Map<String, Value>) -> Result<(), Violation> {
+    use wallet_help::core::report::limits::{
+        DESCRIPTION_MAX, EXPECTED_MAX, PREFILL_MAX, STEPS_MAX, STEP_MAX, SUBJECT_MAX, TEXT_MAX,
+    };
+    let chars = |field: &str, value: &str, max: usize| {
+        if value.chars().count() > max {
+            Err(Violation::new(field, format!("{field} is longer than {max} characters")))
+        } else {
+            Ok(())
+        }
+    };
+    for (field, max) in [("description", DESCRIPTION_MAX), ("subject", SUBJECT_MAX), ("expected_resolution", EXPECTED_MAX)] {
+        if let Some(Value::String(text)) = body.get(field) {
+            chars(field, text, max)?;
+        }
+    }
+    if let Some(steps) = body.get("steps_tried").and_then(Value::as_array) {
+        if steps.len() > STEPS_MAX {
+            return Err(Violation::new("steps_tried", format!("steps_tried has more than {STEPS_MAX} entries")));
+        }
+        for (i, step) in steps.iter().enumerate() {
+            chars(&format!("steps_tried[{i}]"), step.as_str().unwrap_or_default(), STEP_MAX)?;
+        }
+    }
+    if let Some(prefill) = body.get("context").and_then(|c| c.get("prefill")).and_then(Value::as_object) {
+        if prefill.len() > PREFILL_MAX {
+            return Err(Violation::new("context.prefill", format!("context.prefill has more than {PREFILL_MAX} entries")));
+        }
+    }
+    // Everything else, wherever it is: the attachments have their own rules.
+    for (key, value) in body {
+        if !matches!(key.as_str(), "description" | "subject" | "expected_resolution" | "steps_tried" | "attachments") {
+            walk(key, value, 1, TEXT_MAX)?;
+        }
+    }
+    Ok(())
+}
+
+fn walk(path: &str, value: &Value, depth: usize, text_max: usize) -> Result<(), Violation> {
+    if depth > MAX_DEPTH {
+        return Err(Violation::new(path, format!("{path} is nested more than {MAX_DEPTH} levels deep")));
+    }
+    let too_many = || Violation::new(path, format!("{path} has more than {MAX_ENTRIES} entries"));
+    match value {
+        Value::String(s) if s.chars().count() > text_max => {
+            Err(Violation::new(path, format!("{path} is longer than {text_max} characters")))
+        }
+        Value::Array(list) if list.len() > MAX_ENTRIES => Err(too_many()),
+        Value::Object(map) if map.len() > MAX_ENTRIES => Err(too_many()),
+        Value::Array(list) => {
+            list.iter().enumerate().try_for_each(|(i, v)| walk(&format!("{path}[{i}]"), v, depth + 1, text_max))
+        }
+        Value::Object(map) => map.iter().try_for_each(|(k, v)| {
+            if k.chars().count() > text_max {
+                return Err(Violation::new(path, format!("a name in {path} is longer than {text_max} characters")));
+            }
+            walk(&format!("{path}.{k}"), v, depth + 1, text_max)
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// A required field that must be a JSON string.

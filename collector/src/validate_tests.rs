@@ -135,3 +135,29 @@ fn attachments_are_optional_and_checked_after_the_report_fields() {
     body.remove("locale");
     assert_eq!(field_of(body), "locale");
 }
+
+#[test]
+fn every_text_has_a_limit_the_widget_keeps_too() {
+    use wallet_help::core::report::limits::{DESCRIPTION_MAX, STEPS_MAX, SUBJECT_MAX, TEXT_MAX};
+    // The widget's longest description passes, one more character does not.
+    assert!(validate(&with("description", json!("字".repeat(DESCRIPTION_MAX)))).is_ok());
+    let long = validate(&with("description", json!("x".repeat(DESCRIPTION_MAX + 1)))).unwrap_err();
+    assert_eq!((long.field.as_str(), long.message.as_str()), ("description", "description is longer than 5000 characters"));
+    assert_eq!(field_of(with("description", json!("x".repeat(9 * 1024 * 1024)))), "description");
+    assert_eq!(field_of(with("subject", json!("x".repeat(SUBJECT_MAX + 1)))), "subject");
+    assert_eq!(field_of(with("steps_tried", json!(vec!["a"; STEPS_MAX + 1]))), "steps_tried");
+    assert_eq!(field_of(with("steps_tried", json!(["ok", "x".repeat(201)]))), "steps_tried[1]");
+    assert_eq!(
+        field_of(with("context", json!({ "page_url": "https://w.example/".repeat(TEXT_MAX) }))),
+        "context.page_url"
+    );
+    let prefill: serde_json::Map<String, Value> = (0..21).map(|n| (format!("k{n}"), json!("v"))).collect();
+    assert_eq!(field_of(with("context", json!({ "prefill": prefill }))), "context.prefill");
+    assert_eq!(field_of(with("extra", json!({ "a": { "b": { "c": { "d": 1 } } } }))), "extra.a.b.c.d");
+    assert_eq!(field_of(with("extra", json!(vec![0; 51]))), "extra");
+    // What the widget sends at its largest still fits.
+    let mut full = with("context", json!({ "page_url": "u".repeat(TEXT_MAX), "prefill": { "accountId": "A-17" } }));
+    full.insert("transaction".into(), json!({ "tx_hash": "0xabc", "amount": "1" }));
+    full.insert("checklist".into(), json!({ "score": 10, "items": vec![json!({ "id": "a", "state": "done" }); 10] }));
+    assert!(validate(&full).is_ok());
+}

@@ -78,12 +78,13 @@ async fn a_body_over_10_mib_is_413() {
 }
 
 #[tokio::test]
-async fn a_body_just_under_the_limit_is_accepted() {
+async fn a_9_mib_description_under_the_body_limit_is_refused() {
     let f = fixture();
     let mut big = report(ID_A);
     big["description"] = Value::String("x".repeat(9 * 1024 * 1024));
-    let (status, _) = send_json(&f.router, post_report(&big)).await;
-    assert_eq!(status, 201);
+    let (status, answer) = send_json(&f.router, post_report(&big)).await;
+    assert_eq!((status, answer["field"].as_str()), (422, Some("description")), "{answer}");
+    assert_eq!(f.store.count().unwrap(), 0);
 }
 
 #[tokio::test]

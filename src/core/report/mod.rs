@@ -15,6 +15,17 @@ pub use payload::{
 };
 pub use validate::{email_required, is_email, is_phone, phone_required, validate, FieldError, Problem};
 
+/// The sizes a report may have and the rules for its file names: one definition for the
+/// form and the collector.
+pub mod limits {
+    pub use super::payload::{extension_fits, extensions, file_name, is_hidden_char};
+    pub use super::validate::{
+        DESCRIPTION_MAX, DESCRIPTION_MIN, EXPECTED_MAX, PREFILL_KEY_MAX, PREFILL_MAX, STEPS_MAX, STEP_MAX, SUBJECT_MAX,
+        TEXT_MAX,
+    };
+    pub use super::ATTACHMENT_MAX_BYTES;
+}
+
 use serde::{Deserialize, Serialize};
 
 pub const SCHEMA: &str = "wallet-help.report.v1";

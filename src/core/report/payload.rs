@@ -22,13 +22,59 @@ pub struct Context {
 /// Largest attachment, after the browser has shrunk it (the collector checks the same).
 pub const ATTACHMENT_MAX_BYTES: usize = 2 * 1024 * 1024;
 
+/// The file-name endings each image type may have (the first is the one given).
+pub fn extensions(mime: &str) -> &'static [&'static str] {
+    match mime {
+        "image/png" => &["png"],
+        "image/jpeg" => &["jpg", "jpeg", "jfif"],
+        "image/webp" => &["webp"],
+        _ => &[],
+    }
+}
+
+/// Characters that change how a name is shown without being seen: controls, and Unicode's
+/// format characters (direction marks and overrides, which make "gnp.exe" read as
+/// "exe.png", zero-width joiners and spaces, the byte-order mark, tags).
+pub fn is_hidden_char(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{AD}' | '\u{600}'..='\u{605}' | '\u{61C}' | '\u{6DD}' | '\u{70F}' | '\u{180E}'
+            | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E0001}' | '\u{E0020}'..='\u{E007F}')
+}
+
+/// Whether `name` ends the way files of type `mime` do, in any case.
+pub fn extension_fits(name: &str, mime: &str) -> bool {
+    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+    extensions(mime).iter().any(|e| e.eq_ignore_ascii_case(ext))
+}
+
+/// The name an attachment is sent under: without hidden characters or path separators,
+/// at most 200 characters, and ending as its type does. A PNG the browser had to re-encode
+/// as JPEG to fit becomes `shot.jpg`, so the name never claims another type.
+pub fn file_name(name: &str, mime: &str) -> String {
+    let clean: String = name.chars().filter(|c| !is_hidden_char(*c) && *c != '/' && *c != '\\').collect();
+    let clean = clean.trim();
+    let ext = extensions(mime).first().copied().unwrap_or("bin");
+    if extension_fits(clean, mime) {
+        return clean.chars().take(200).collect();
+    }
+    let stem = match clean.rsplit_once('.') {
+        Some((stem, _)) if !stem.trim().is_empty() => stem.trim(),
+        _ if clean.is_empty() || clean.starts_with('.') => "screenshot",
+        _ => clean,
+    };
+    let stem: String = stem.chars().take(200 - ext.len() - 1).collect();
+    format!("{stem}.{ext}")
+}
+
 /// Builds an attachment from encoded image bytes: size, SHA-256 and base64 for the payload.
 pub fn attachment(name: &str, mime: &str, bytes: &[u8]) -> Attachment {
     use base64::Engine as _;
     use sha2::Digest as _;
     let hash = sha2::Sha256::digest(bytes);
     Attachment {
-        name: name.chars().filter(|c| !c.is_control() && *c != '/' && *c != '\\').take(200).collect(),
+        name: file_name(name, mime),
         mime: mime.to_string(),
         size: bytes.len(),
         sha256: hash.iter().map(|b| format!("{b:02x}")).collect(),
@@ -263,6 +309,26 @@ pub fn with_utc_offset(local: &str, minutes_east: i32) -> String {
     format!("{t}{sign}{:02}:{:02}", m / 60, m % 60)
 }
 
+/// Cuts what the page and the browser add to the collector's limits, so a long address or
+/// a host page's large prefill never gets a user's report refused.
+fn fit(context: &mut Context) {
+    use super::validate::{PREFILL_KEY_MAX, PREFILL_MAX, TEXT_MAX};
+    let cut = |s: &mut String, max: usize| {
+        if let Some((at, _)) = s.char_indices().nth(max) {
+            s.truncate(at);
+        }
+    };
+    cut(&mut context.page_url, TEXT_MAX);
+    cut(&mut context.user_agent, TEXT_MAX);
+    let mut kept = BTreeMap::new();
+    for (mut key, mut value) in std::mem::take(&mut context.prefill).into_iter().take(PREFILL_MAX) {
+        cut(&mut key, PREFILL_KEY_MAX);
+        cut(&mut value, TEXT_MAX);
+        kept.insert(key, value);
+    }
+    context.prefill = kept;
+}
+
 /// Builds the payload from a draft that passed `validate`; `None` if it did not.
 pub fn build(
     d: &Draft,
@@ -277,6 +343,7 @@ pub fn build(
         return None;
     }
     super::guard::scrub(&mut context, &mut attachments);
+    fit(&mut context);
     let tx = Transaction {
         time: d.tx_time.trim().into(),
         amount: d.tx_amount.trim().into(),
@@ -315,6 +382,37 @@ pub fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_attachment_is_named_as_its_type_without_hidden_characters() {
+        assert_eq!(file_name("shot.png", "image/jpeg"), "shot.jpg", "re-encoded to fit");
+        assert_eq!(file_name("IMG_1.JPEG", "image/jpeg"), "IMG_1.JPEG");
+        assert_eq!(file_name("收据.PNG", "image/png"), "收据.PNG");
+        assert_eq!(file_name("photo.heic", "image/webp"), "photo.webp");
+        assert_eq!(file_name("no-ending", "image/png"), "no-ending.png");
+        assert_eq!(file_name(".png", "image/jpeg"), "screenshot.jpg");
+        assert_eq!(file_name("", "image/png"), "screenshot.png");
+        assert_eq!(file_name("a/b\\c.png", "image/png"), "abc.png");
+        assert_eq!(file_name("invoice\u{202E}gnp.exe", "image/png"), "invoicegnp.png", "no right-to-left override");
+        assert_eq!(file_name("a\u{200F}\u{200B}\u{FEFF}.png", "image/png"), "a.png");
+        let long = file_name(&format!("{}.gif", "x".repeat(300)), "image/png");
+        assert_eq!((long.chars().count(), long.ends_with(".png")), (200, true));
+        assert!(extension_fits("a.jfif", "image/jpeg") && !extension_fits("a.png", "image/jpeg"));
+        assert!(!extension_fits("png", "image/png"), "an ending needs its dot");
+    }
+
+    #[test]
+    fn the_page_and_browser_text_is_cut_to_the_collectors_limits() {
+        use crate::core::report::validate::{PREFILL_KEY_MAX, PREFILL_MAX, TEXT_MAX};
+        let mut context = Context { page_url: "é".repeat(TEXT_MAX + 5), ..Context::default() };
+        for n in 0..PREFILL_MAX + 4 {
+            context.prefill.insert(format!("{n:02}{}", "k".repeat(PREFILL_KEY_MAX)), "v".repeat(TEXT_MAX * 2));
+        }
+        fit(&mut context);
+        assert_eq!(context.page_url.chars().count(), TEXT_MAX);
+        assert_eq!(context.prefill.len(), PREFILL_MAX);
+        assert!(context.prefill.iter().all(|(k, v)| k.chars().count() == PREFILL_KEY_MAX && v.len() == TEXT_MAX));
+    }
 
     #[test]
     fn ids_are_version_4_uuids() {

@@ -10,6 +10,12 @@ pub const SUBJECT_MAX: usize = 120;
 pub const EXPECTED_MAX: usize = 1000;
 pub const STEP_MAX: usize = 200;
 pub const STEPS_MAX: usize = 20;
+/// Any other text in a report (the page's address, the browser, a prefill value), in
+/// characters: the widget cuts to it, the collector refuses more.
+pub const TEXT_MAX: usize = 2000;
+/// Entries the host page may add through `prefill`, and the length of their names.
+pub const PREFILL_MAX: usize = 20;
+pub const PREFILL_KEY_MAX: usize = 64;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Problem {
