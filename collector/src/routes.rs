@@ -23,6 +23,7 @@ pub async fn post_report(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
+    check_sender(&state, &headers)?;
     let bytes = body.map_err(|rejection| match rejection.status() {
         StatusCode::PAYLOAD_TOO_LARGE => ApiError::too_large(MAX_BODY_BYTES),
         status => ApiError::new(status, rejection.body_text()),
@@ -48,6 +49,11 @@ pub async fn post_report(
         .map_err(|e| ApiError::internal("could not store the report", e))?
         .map_err(|e| ApiError::internal("could not store the report", e))?;
 
+    if !stored.same_body {
+        // Someone who learnt a queued report's id (a script on the page) must not be able
+        // to take its place: the widget's own retry is always the same bytes.
+        return Err(ApiError::new(StatusCode::CONFLICT, "a different report was already sent under this id"));
+    }
     let status = if stored.created { StatusCode::CREATED } else { StatusCode::OK };
     let mut answer = json!({ "reference": stored.reference });
     if let Some(token) = stored.status_token {
@@ -138,6 +144,7 @@ pub async fn post_message(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
+    check_sender(&state, &headers)?;
     thread_for_user(&state, &id, &headers).await?;
     let body = object_body(&body)?;
     let message_id = body.get("id").and_then(Value::as_str).unwrap_or_default().to_ascii_lowercase();
@@ -232,11 +239,35 @@ pub async fn post_reply(
     }
 }
 
-/// The widget sends `Idempotency-Key: <id>`; a different value means a confused client
-/// (or a proxy mixing requests), and storing under either key could lose a report.
+/// What every POST from the widget carries, so that a browser must ask first (a preflight)
+/// before another site's page can send one: `Content-Type: application/json` (415
+/// otherwise), and an `Origin`, when there is one, among the allowed (403 otherwise).
+/// Tools without a page (curl, a relay) send no `Origin` and pass.
+pub(crate) fn check_sender(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
+    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let essence = content_type.split(';').next().unwrap_or("").trim();
+    if !essence.eq_ignore_ascii_case("application/json") {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!("send the body as Content-Type: application/json (got {:?})", content_type),
+        ));
+    }
+    if let Some(origin) = headers.get(header::ORIGIN) {
+        let allowed = &state.config.allowed_origins;
+        let origin = origin.to_str().unwrap_or("");
+        if !allowed.iter().any(|a| a == "*" || a == origin) {
+            return Err(ApiError::new(StatusCode::FORBIDDEN, format!("reports from {origin} are not accepted here")));
+        }
+    }
+    Ok(())
+}
+
+/// The widget sends `Idempotency-Key: <id>`: required, so a plain form post cannot make
+/// one, and a different value means a confused client (or a proxy mixing requests), and
+/// storing under either key could lose a report.
 fn check_idempotency_key(headers: &HeaderMap, id: &str) -> Result<(), ApiError> {
     let Some(value) = headers.get("idempotency-key") else {
-        return Ok(());
+        return Err(ApiError::bad_request(format!("the Idempotency-Key header is required; send the id ({id})")));
     };
     let key = value.to_str().map_err(|_| ApiError::bad_request("the Idempotency-Key header is not valid text"))?;
     // `id` is already lower-cased; UUIDs compare case-insensitively.
@@ -346,9 +377,11 @@ mod tests {
     }
 
     #[test]
-    fn idempotency_key_is_optional_but_must_match() {
+    fn idempotency_key_is_required_and_must_match() {
         let id = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
-        assert!(check_idempotency_key(&HeaderMap::new(), id).is_ok());
+        let missing = check_idempotency_key(&HeaderMap::new(), id).unwrap_err();
+        assert_eq!(missing.status, StatusCode::BAD_REQUEST);
+        assert!(missing.message.contains("Idempotency-Key header is required"), "{}", missing.message);
         let mut headers = HeaderMap::new();
         headers.insert("idempotency-key", HeaderValue::from_static("3F2504E0-4F89-41D3-9A0C-0305E82C3301"));
         assert!(check_idempotency_key(&headers, id).is_ok());

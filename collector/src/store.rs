@@ -38,6 +38,8 @@ pub struct Stored {
     /// lost), never to a different body under a known id. `None` for reports stored before
     /// there were status tokens.
     pub status_token: Option<String>,
+    /// Whether the stored body is this one (always for a new report).
+    pub same_body: bool,
 }
 
 /// One row of the admin listing; `body` is the JSON text exactly as it was received.
@@ -145,8 +147,9 @@ impl Store {
                     }
                 }
                 tx.commit()?;
-                let status_token = token.filter(|_| stored_body == body);
-                return Ok(Stored { created, reference: existing, status_token });
+                let same_body = stored_body == body;
+                let status_token = token.filter(|_| same_body);
+                return Ok(Stored { created, reference: existing, status_token, same_body });
             }
             // Ignored, yet no row has this id: the random reference clashed. Draw again.
         }
@@ -317,7 +320,10 @@ mod tests {
         let token = first.status_token.clone().unwrap();
         assert_eq!(token.len(), 64);
         let again = store.insert_or_get(&report("a"), "{\"n\":2}").unwrap();
-        assert_eq!(again, Stored { created: false, reference: first.reference.clone(), status_token: None });
+        assert_eq!(
+            again,
+            Stored { created: false, reference: first.reference.clone(), status_token: None, same_body: false }
+        );
         let repeat = store.insert_or_get(&report("a"), "{\"n\":1}").unwrap();
         assert_eq!(repeat.status_token, Some(token), "an identical retry learns the token its first answer carried");
         let rows = store.list().unwrap();

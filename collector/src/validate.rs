@@ -92,7 +92,9 @@ fn check_lengths(body: &Map<String, Value>) -> Result<(), Violation> {
             Ok(())
         }
     };
-    for (field, max) in [("description", DESCRIPTION_MAX), ("subject", SUBJECT_MAX), ("expected_resolution", EXPECTED_MAX)] {
+    for (field, max) in
+        [("description", DESCRIPTION_MAX), ("subject", SUBJECT_MAX), ("expected_resolution", EXPECTED_MAX)]
+    {
         if let Some(Value::String(text)) = body.get(field) {
             chars(field, text, max)?;
         }
@@ -107,7 +109,10 @@ fn check_lengths(body: &Map<String, Value>) -> Result<(), Violation> {
     }
     if let Some(prefill) = body.get("context").and_then(|c| c.get("prefill")).and_then(Value::as_object) {
         if prefill.len() > PREFILL_MAX {
-            return Err(Violation::new("context.prefill", format!("context.prefill has more than {PREFILL_MAX} entries")));
+            return Err(Violation::new(
+                "context.prefill",
+                format!("context.prefill has more than {PREFILL_MAX} entries"),
+            ));
         }
     }
     // Everything else, wherever it is: the attachments have their own rules.

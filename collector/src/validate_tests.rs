@@ -142,7 +142,10 @@ fn every_text_has_a_limit_the_widget_keeps_too() {
     // The widget's longest description passes, one more character does not.
     assert!(validate(&with("description", json!("字".repeat(DESCRIPTION_MAX)))).is_ok());
     let long = validate(&with("description", json!("x".repeat(DESCRIPTION_MAX + 1)))).unwrap_err();
-    assert_eq!((long.field.as_str(), long.message.as_str()), ("description", "description is longer than 5000 characters"));
+    assert_eq!(
+        (long.field.as_str(), long.message.as_str()),
+        ("description", "description is longer than 5000 characters")
+    );
     assert_eq!(field_of(with("description", json!("x".repeat(9 * 1024 * 1024)))), "description");
     assert_eq!(field_of(with("subject", json!("x".repeat(SUBJECT_MAX + 1)))), "subject");
     assert_eq!(field_of(with("steps_tried", json!(vec!["a"; STEPS_MAX + 1]))), "steps_tried");

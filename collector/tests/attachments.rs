@@ -45,11 +45,10 @@ async fn a_valid_png_is_stored_and_listed_with_its_hash() {
     // The body is still stored whole, base64 included.
     assert_eq!(listed["report"], sent);
 
-    // A repeat (even one carrying other files) answers like the first, stores nothing.
+    // Another body under the same id (other files) is refused and stores nothing.
     let repeat = report_with(ID_A, vec![attachment("other.png", "image/png", &image_of(PNG_1X1, 99))]);
     let (status, again) = send_json(&f.router, post_report(&repeat)).await;
-    assert_eq!(status, 200);
-    assert_eq!(again["reference"], first["reference"]);
+    assert_eq!(status, 409, "{again}");
     let (_, answer) = send_json(&f.router, get("/api/reports", Some(TOKEN))).await;
     assert_eq!(answer["reports"][0]["attachments"], summary);
     assert_eq!(f.store.attachment_data(ID_A, 0).unwrap().unwrap(), PNG_1X1);

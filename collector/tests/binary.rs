@@ -133,7 +133,7 @@ fn serves_from_defaults_and_stops_on_sigterm() {
     assert_eq!(http(port, "GET / HTTP/1.1", "").1, "hello from dist");
 
     let report = r#"{"schema":"wallet-help.report.v1","id":"3f2504e0-4f89-41d3-9a0c-0305e82c3301","created_at":"2025-03-04T05:06:07Z","kind":"feedback","category":"other","locale":"en","description":"Nice widget"}"#;
-    let post = "POST /api/reports HTTP/1.1\r\nContent-Type: application/json";
+    let post = "POST /api/reports HTTP/1.1\r\nContent-Type: application/json\r\nIdempotency-Key: 3f2504e0-4f89-41d3-9a0c-0305e82c3301";
     let (status, body) = http(port, post, report);
     assert_eq!(status, 201, "{body}");
     assert!(body.contains("\"reference\":\"WH-"), "{body}");

@@ -47,9 +47,37 @@ async fn racing_identical_posts_store_one_row() {
 async fn the_id_is_matched_case_insensitively() {
     let f = fixture();
     let (_, first) = send_json(&f.router, post_report(&report(ID_A))).await;
+    assert!(first["reference"].is_string());
+    // The same id in capitals names the same report: these other bytes cannot replace it.
     let (status, again) = send_json(&f.router, post_report(&report(&ID_A.to_uppercase()))).await;
-    assert_eq!(status, 200);
-    assert_eq!(again["reference"], first["reference"]);
+    assert_eq!(status, 409, "{again}");
+    assert_eq!(f.store.count().unwrap(), 1);
+}
+
+#[tokio::test]
+async fn a_post_must_be_json_from_an_allowed_origin() {
+    let f = fixture();
+    let body = report(ID_A).to_string();
+    let with = |content_type: &str, origin: Option<&str>| {
+        let mut builder = axum::http::Request::post("/api/reports")
+            .header("content-type", content_type)
+            .header("idempotency-key", ID_A);
+        if let Some(origin) = origin {
+            builder = builder.header("origin", origin);
+        }
+        builder.body(axum::body::Body::from(body.clone())).unwrap()
+    };
+    // What a page on another site can send without asking first: a text/plain form post.
+    let (status, answer) = send_json(&f.router, with("text/plain", Some("https://evil.example"))).await;
+    assert_eq!(status, 415, "{answer}");
+    let (status, _) = send_json(&f.router, with("text/plain;charset=UTF-8", None)).await;
+    assert_eq!(status, 415);
+    let (status, answer) = send_json(&f.router, with("application/json", Some("https://evil.example"))).await;
+    assert_eq!(status, 403, "{answer}");
+    assert!(error_text(&answer).contains("https://evil.example"));
+    assert_eq!(f.store.count().unwrap(), 0);
+    let (status, _) = send_json(&f.router, with("application/json; charset=utf-8", Some(ALLOWED))).await;
+    assert_eq!(status, 201, "the wallet's own page");
 }
 
 #[tokio::test]
@@ -110,15 +138,18 @@ async fn validation_failures_are_422_naming_the_field() {
 }
 
 #[tokio::test]
-async fn an_idempotency_key_other_than_the_id_is_400() {
+async fn an_idempotency_key_missing_or_other_than_the_id_is_400() {
     let f = fixture();
     let body = report(ID_A).to_string();
     let (status, answer) = send_json(&f.router, post_json(body.clone(), Some(ID_B))).await;
     assert_eq!(status, 400);
     assert!(error_text(&answer).contains("Idempotency-Key"), "{answer}");
     assert_eq!(f.store.count().unwrap(), 0);
-    // Without the header the same body is fine.
-    let (status, _) = send_json(&f.router, post_json(body, None)).await;
+    // Without the header: a plain form could send that, so it is refused too.
+    let (status, answer) = send_json(&f.router, post_json(body.clone(), None)).await;
+    assert_eq!(status, 400);
+    assert!(error_text(&answer).contains("is required"), "{answer}");
+    let (status, _) = send_json(&f.router, post_json(body, Some(ID_A))).await;
     assert_eq!(status, 201);
 }
 

@@ -41,8 +41,8 @@ async fn the_first_answer_and_an_identical_retry_carry_the_status_token() {
     let mut other = report(ID_A);
     other["description"] = json!("something else");
     let (status, answer) = send_json(&f.router, post_report(&other)).await;
-    assert_eq!(status, 200);
-    assert!(answer.get("status_token").is_none(), "{answer}");
+    assert_eq!(status, 409);
+    assert!(answer.get("status_token").is_none() && answer.get("reference").is_none(), "{answer}");
 }
 
 #[tokio::test]
