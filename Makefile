@@ -50,7 +50,9 @@ dist: setup
 	node scripts/hash-assets.mjs dist
 	@echo "dist/ ready:" && ls -l dist/wallet-help
 
-$(COLLECTOR): $(shell find collector -name '*.rs' -o -name Cargo.toml) Cargo.lock
+# The collector reads reports with the widget's own core (limits, steps, checklist), so the
+# widget's sources and content are its sources too.
+$(COLLECTOR): $(shell find collector src build content -name '*.rs' -o -name '*.md' -o -name '*.txt' -o -name Cargo.toml) build.rs Cargo.toml Cargo.lock
 	cargo build -p wallet-help-collector
 
 # Makes an operator's language pack from a folder like content/en (see README, "Languages").

@@ -19,8 +19,9 @@ FLAGS (each overrides its environment variable):
                            [env WALLET_HELP_DB, default data/reports.sqlite3]
     --site DIR             folder served outside /api/ (index.html at /)
                            [env WALLET_HELP_SITE, default dist]
-    --admin-token TOKEN    bearer token for GET /api/reports
-                           [env WALLET_HELP_ADMIN_TOKEN, default: random, printed at start]
+    --admin-token TOKEN    bearer token for GET /api/reports and the inbox, 32+ characters
+                           [env WALLET_HELP_ADMIN_TOKEN, default: random, written to
+                            admin-token beside the database, readable by its owner only]
     --allow-origin ORIGIN  origin allowed by CORS, e.g. https://wallet.example;
                            repeatable or comma-separated; * allows any
                            [env WALLET_HELP_ALLOW_ORIGINS, comma-separated,
@@ -48,6 +49,9 @@ ENDPOINTS:
     GET  /api/health       {\"ok\": true}
     GET  /inbox            the support team's inbox (sign in with a token)
 ";
+
+/// The admin token opens every report: a short one could be guessed.
+pub const MIN_ADMIN_TOKEN: usize = 32;
 
 /// Every flag but `--help` takes a value.
 const FLAGS: [&str; 8] =
@@ -142,6 +146,13 @@ where
     let db = db.map_or_else(|| PathBuf::from("data/reports.sqlite3"), PathBuf::from);
     if !words.is_empty() {
         return agents_command(&words, db);
+    }
+    if let Some(token) = &admin_token {
+        if token.trim().chars().count() < MIN_ADMIN_TOKEN {
+            return Err(format!(
+                "the admin token must be at least {MIN_ADMIN_TOKEN} characters (leave it unset to have one generated)"
+            ));
+        }
     }
     let webhook = match (webhook, webhook_secret) {
         (None, None) => None,
@@ -278,19 +289,19 @@ mod tests {
         let env = [
             ("WALLET_HELP_ADDR", "0.0.0.0:9000"),
             ("WALLET_HELP_DB", "/var/lib/wh.db"),
-            ("WALLET_HELP_ADMIN_TOKEN", "from-env"),
+            ("WALLET_HELP_ADMIN_TOKEN", "from-env-0123456789abcdef0123456789"),
             ("WALLET_HELP_ALLOW_ORIGINS", "https://a.example, https://b.example/"),
         ];
         let o = run(&[], &env).unwrap();
         assert_eq!(o.addr, "0.0.0.0:9000");
         assert_eq!(o.db, PathBuf::from("/var/lib/wh.db"));
-        assert_eq!(o.admin_token.as_deref(), Some("from-env"));
+        assert_eq!(o.admin_token.as_deref(), Some("from-env-0123456789abcdef0123456789"));
         assert_eq!(o.allowed_origins.unwrap(), ["https://a.example", "https://b.example"]);
 
         let flags = [
             "--addr",
             "127.0.0.1:0",
-            "--admin-token=flag",
+            "--admin-token=flag-0123456789abcdef0123456789abcdef",
             "--allow-origin",
             "https://c.example",
             "--allow-origin=*",
@@ -299,7 +310,7 @@ mod tests {
         ];
         let o = run(&flags, &env).unwrap();
         assert_eq!(o.addr, "127.0.0.1:0");
-        assert_eq!(o.admin_token.as_deref(), Some("flag"));
+        assert_eq!(o.admin_token.as_deref(), Some("flag-0123456789abcdef0123456789abcdef"));
         assert_eq!(o.allowed_origins.unwrap(), ["https://c.example", "*"]);
         assert_eq!(o.site, PathBuf::from("web"));
     }
@@ -311,6 +322,9 @@ mod tests {
         assert!(run(&["--db"], &[]).unwrap_err().contains("--db needs a value"));
         assert!(run(&["--db", "--site", "x"], &[]).unwrap_err().contains("--db needs a value"));
         assert!(run(&["--admin-token="], &[]).unwrap_err().contains("needs a value"));
+        assert!(run(&["--admin-token", "a"], &[]).unwrap_err().contains("at least 32 characters"));
+        assert!(run(&[], &[("WALLET_HELP_ADMIN_TOKEN", &"x".repeat(31))]).is_err());
+        assert!(run(&["--admin-token", &"x".repeat(32)], &[]).is_ok());
         assert!(run(&["--allow-origin", "wallet.example"], &[]).unwrap_err().contains("http"));
         assert_eq!(run(&["--addr", "x", "--help"], &[]).unwrap_err(), "help");
     }

@@ -75,6 +75,7 @@ fn fail(message: String) -> ExitCode {
 }
 
 async fn serve(options: Options) -> Result<(), String> {
+    wallet_help_collector::site::check_database_outside(&options.site, &options.db)?;
     let store = Store::open(&options.db)?.queue_events(options.webhook.is_some());
     let listener = tokio::net::TcpListener::bind(&options.addr)
         .await
@@ -85,8 +86,12 @@ async fn serve(options: Options) -> Result<(), String> {
         Some(token) => token,
         None => {
             let token = random::token();
-            // Printed, not logged elsewhere: without it the listing would be unreachable.
-            println!("admin token (generated, set WALLET_HELP_ADMIN_TOKEN to choose one): {token}");
+            // Into a file only this user can read, beside the database; logs are often
+            // kept and shared, so the token itself never goes to them.
+            let path = options.db.with_file_name("admin-token");
+            write_private(&path, &token)
+                .map_err(|e| format!("cannot write the admin token to {}: {e}", path.display()))?;
+            println!("admin token (generated; set WALLET_HELP_ADMIN_TOKEN to choose one) is in {}", path.display());
             token
         }
     };
@@ -115,6 +120,17 @@ async fn serve(options: Options) -> Result<(), String> {
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| format!("server error: {e}"))
+}
+
+/// Writes `text` to a new file readable and writable by its owner only (mode 0600 on Unix).
+fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    let _ = std::fs::remove_file(path);
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path)?;
+    file.write_all(format!("{text}\n").as_bytes())
 }
 
 /// Resolves on Ctrl-C, or on SIGTERM (what `docker stop` and systemd send), so

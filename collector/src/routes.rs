@@ -337,9 +337,20 @@ pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// `GET /api/health`: answers as soon as the server is up; used by scripts and tests.
-pub async fn health() -> Json<Value> {
-    Json(json!({ "ok": true }))
+/// `GET /api/health`: `200 {"ok": true}` when a report could be stored now (a real write
+/// to the database succeeds), `503 {"ok": false, "error"}` otherwise, so a load balancer
+/// stops sending users to an instance whose disk is full or read-only.
+pub async fn health(State(state): State<AppState>) -> Response {
+    let store = state.store.clone();
+    match tokio::task::spawn_blocking(move || store.check_writable()).await {
+        Ok(Ok(())) => Json(json!({ "ok": true })).into_response(),
+        Ok(Err(e)) => {
+            eprintln!("wallet-help collector: health: the database cannot be written: {e}");
+            let body = json!({ "ok": false, "error": "the database cannot be written" });
+            (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response()
+        }
+        Err(e) => ApiError::internal("could not check the database", e).into_response(),
+    }
 }
 
 /// Unknown `/api/...` paths get a JSON 404 rather than the static site's empty one.
@@ -374,6 +385,25 @@ mod tests {
         assert!(!authorized(&HeaderMap::new(), "s3cret"));
         // An empty configured token must never open the listing.
         assert!(!authorized(&with_auth("Bearer "), ""));
+    }
+
+    #[tokio::test]
+    async fn health_is_not_ok_when_the_database_cannot_be_written() {
+        let config = crate::Config {
+            admin_token: "t".repeat(32),
+            allowed_origins: vec![],
+            site_dir: std::path::PathBuf::from("."),
+            brand: "tpWallet".into(),
+            webhook: None,
+        };
+        let state = AppState::new(crate::Store::open_in_memory().unwrap(), config);
+        assert_eq!(health(State(state.clone())).await.status(), StatusCode::OK);
+        // What a full or read-only disk looks like to SQLite: every write refused.
+        state.store.conn().pragma_update(None, "query_only", true).unwrap();
+        let response = health(State(state)).await;
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        let body = axum::body::to_bytes(response.into_body(), 1024).await.unwrap();
+        assert_eq!(serde_json::from_slice::<Value>(&body).unwrap()["ok"], false);
     }
 
     #[test]

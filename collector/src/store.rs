@@ -233,6 +233,16 @@ impl Store {
             .optional()
     }
 
+    /// A real committed write that changes nothing (the schema version, set to itself): it
+    /// fails when a report could not be stored now (a full or read-only disk, a lost lock).
+    pub fn check_writable(&self) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()
+    }
+
     pub fn count(&self) -> Result<i64> {
         self.conn().query_row("SELECT count(*) FROM reports", [], |r| r.get(0))
     }

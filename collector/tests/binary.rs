@@ -37,6 +37,14 @@ fn help_and_flag_errors() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("--bogus"));
 
+    let inside = run(&["--site", ".", "--db", "reports.sqlite3", "--addr", "127.0.0.1:0"]);
+    assert_eq!(inside.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&inside.stderr).contains("inside the served folder"));
+
+    let short = run(&["--admin-token", "a"]);
+    assert_eq!(short.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 32 characters"));
+
     let missing = run(&["--addr"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("--addr needs a value"));
@@ -125,9 +133,17 @@ fn serves_from_defaults_and_stops_on_sigterm() {
         .unwrap();
     let (port, before) = wait_until_listening(&mut child);
     assert!(port > 0);
-    let token_line = before.iter().find(|l| l.starts_with("admin token")).expect("token printed");
-    let token = token_line.rsplit(' ').next().unwrap().to_owned();
+    let token_line = before.iter().find(|l| l.starts_with("admin token")).expect("where the token is, printed");
+    let path = dir.path().join("data/admin-token");
+    assert!(token_line.ends_with(&format!("is in {}", "data/admin-token")), "{token_line}");
+    let token = std::fs::read_to_string(&path).unwrap().trim().to_owned();
     assert_eq!(token.len(), 64);
+    assert!(!before.iter().any(|l| l.contains(&token)), "the token itself is not in the log");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600, "its owner only");
+    }
 
     assert_eq!(http(port, "GET /api/health HTTP/1.1", ""), (200, r#"{"ok":true}"#.to_owned()));
     assert_eq!(http(port, "GET / HTTP/1.1", "").1, "hello from dist");

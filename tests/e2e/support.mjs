@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const ADMIN_TOKEN = "e2e-admin-token";
+export const ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef0123";
 const COLLECTOR = join(ROOT, "target", "debug", "wallet-help-collector");
 
 /** Starts the collector on 127.0.0.1 with a free port; resolves once it prints its address. */
