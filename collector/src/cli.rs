@@ -32,6 +32,9 @@ FLAGS (each overrides its environment variable):
                            [env WALLET_HELP_WEBHOOK]
     --webhook-secret S     signs each event (HMAC-SHA256); required with --webhook
                            [env WALLET_HELP_WEBHOOK_SECRET]
+    --retain-days N        deletes reports (with their files and thread) N days after
+                           they arrived, checked hourly [env WALLET_HELP_RETAIN_DAYS,
+                           default: kept until deleted]
     -h, --help             print this help
 
 COMMANDS:
@@ -43,6 +46,7 @@ ENDPOINTS:
     POST /api/reports      a wallet-help.report.v1 body; 201/200 {\"reference\": ...}
     GET  /api/reports      all reports, newest first (Authorization: Bearer TOKEN)
     GET  /api/reports/ID   status and thread (Authorization: Bearer STATUS_TOKEN)
+    DELETE /api/reports/ID the user deletes their report (the same STATUS_TOKEN)
     POST /api/reports/ID/messages   the user's answer {\"text\"}
     POST /api/reports/ID/status     {\"status\"} (admin token)
     POST /api/reports/ID/replies    {\"text\"} as support (admin token)
@@ -54,8 +58,17 @@ ENDPOINTS:
 pub const MIN_ADMIN_TOKEN: usize = 32;
 
 /// Every flag but `--help` takes a value.
-const FLAGS: [&str; 8] =
-    ["--addr", "--db", "--site", "--admin-token", "--allow-origin", "--brand", "--webhook", "--webhook-secret"];
+const FLAGS: [&str; 9] = [
+    "--addr",
+    "--db",
+    "--site",
+    "--admin-token",
+    "--allow-origin",
+    "--brand",
+    "--webhook",
+    "--webhook-secret",
+    "--retain-days",
+];
 
 /// Everything `main` needs to start, with defaults applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +83,7 @@ pub struct Options {
     pub brand: String,
     /// Where events go, and the secret that signs them.
     pub webhook: Option<(String, String)>,
+    pub retain_days: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,6 +120,7 @@ where
     let mut brand = env("WALLET_HELP_BRAND");
     let mut webhook = env("WALLET_HELP_WEBHOOK");
     let mut webhook_secret = env("WALLET_HELP_WEBHOOK_SECRET");
+    let mut retain_days = env("WALLET_HELP_RETAIN_DAYS");
     let mut flag_origins: Vec<String> = Vec::new();
     let mut words: Vec<String> = Vec::new();
 
@@ -140,6 +155,7 @@ where
             "--brand" => brand = Some(value),
             "--webhook" => webhook = Some(value),
             "--webhook-secret" => webhook_secret = Some(value),
+            "--retain-days" => retain_days = Some(value),
             _ => flag_origins.extend(split_origins(&value)),
         }
     }
@@ -154,6 +170,11 @@ where
             ));
         }
     }
+    let retain_days = match retain_days.map(|d| d.trim().parse::<u32>()) {
+        None => None,
+        Some(Ok(days)) if (1..=36_500).contains(&days) => Some(days),
+        Some(_) => return Err("--retain-days must be a whole number of days from 1 to 36500".into()),
+    };
     let webhook = match (webhook, webhook_secret) {
         (None, None) => None,
         (Some(url), Some(secret)) => {
@@ -182,6 +203,7 @@ where
         allowed_origins: origins.filter(|o| !o.is_empty()),
         brand: brand.unwrap_or_else(|| wallet_help::core::config::DEFAULT_BRAND.to_owned()),
         webhook,
+        retain_days,
     }))
 }
 
@@ -243,6 +265,16 @@ mod tests {
         assert_eq!(o.allowed_origins, None);
         assert_eq!(o.brand, wallet_help::core::config::DEFAULT_BRAND);
         assert_eq!(o.webhook, None);
+        assert_eq!(o.retain_days, None);
+    }
+
+    #[test]
+    fn retention_is_a_number_of_days() {
+        assert_eq!(run(&["--retain-days", "90"], &[]).unwrap().retain_days, Some(90));
+        assert_eq!(run(&[], &[("WALLET_HELP_RETAIN_DAYS", "30")]).unwrap().retain_days, Some(30));
+        for bad in ["0", "-1", "1.5", "ninety", "99999"] {
+            assert!(run(&["--retain-days", bad], &[]).unwrap_err().contains("whole number of days"), "{bad}");
+        }
     }
 
     fn command(args: &[&str]) -> Result<Command, String> {

@@ -53,7 +53,7 @@ pub fn layer(origins: &[String]) -> CorsLayer {
     };
     CorsLayer::new()
         .allow_origin(allow)
-        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
+        .allow_methods([Method::GET, Method::POST, Method::DELETE, Method::OPTIONS])
         .allow_headers([header::CONTENT_TYPE, HeaderName::from_static("idempotency-key"), header::AUTHORIZATION])
         // A widget on another origin must read Retry-After to honour it.
         .expose_headers([header::RETRY_AFTER])

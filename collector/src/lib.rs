@@ -51,6 +51,26 @@ pub struct Config {
     pub brand: String,
     /// Where `report.created` and `message.created` events go; `None`: nowhere.
     pub webhook: Option<webhook::Target>,
+    /// Reports older than this many days are deleted; `None`: kept until deleted.
+    pub retain_days: Option<u32>,
+}
+
+/// With `retain_days` set, deletes the reports past it at start and then every hour.
+pub fn spawn_retention(state: &AppState) {
+    let Some(days) = state.config.retain_days else { return };
+    let store = state.store.clone();
+    tokio::spawn(async move {
+        loop {
+            let store = store.clone();
+            match tokio::task::spawn_blocking(move || store.delete_older_than(days)).await {
+                Ok(Ok(0)) => {}
+                Ok(Ok(n)) => eprintln!("wallet-help-collector: deleted {n} report(s) older than {days} days"),
+                Ok(Err(e)) => eprintln!("wallet-help-collector: retention: {e}"),
+                Err(e) => eprintln!("wallet-help-collector: retention: {e}"),
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+        }
+    });
 }
 
 /// Cheap to clone: handlers get their own copy per request.
@@ -79,7 +99,10 @@ pub fn app(state: AppState) -> Router {
     let site = site::router(&state.config.site_dir);
     Router::new()
         .route("/api/reports", reports)
-        .route("/api/reports/{id}", get(routes::get_thread).fallback(routes::method_not_allowed))
+        .route(
+            "/api/reports/{id}",
+            get(routes::get_thread).delete(routes::delete_report).fallback(routes::method_not_allowed),
+        )
         .route("/api/reports/{id}/messages", post(routes::post_message).fallback(routes::method_not_allowed))
         .route("/api/reports/{id}/status", post(routes::post_status).fallback(routes::method_not_allowed))
         .route("/api/reports/{id}/replies", post(routes::post_reply).fallback(routes::method_not_allowed))

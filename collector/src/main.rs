@@ -104,9 +104,17 @@ async fn serve(options: Options) -> Result<(), String> {
         );
     }
     let webhook = options.webhook.map(|(url, secret)| webhook::Target::new(url, secret));
-    let config = Config { admin_token, allowed_origins, site_dir: options.site, brand: options.brand, webhook };
+    let config = Config {
+        admin_token,
+        allowed_origins,
+        site_dir: options.site,
+        brand: options.brand,
+        webhook,
+        retain_days: options.retain_days,
+    };
     let state = AppState::new(store, config);
     webhook::spawn(&state);
+    wallet_help_collector::spawn_retention(&state);
     let router = app(state);
 
     // Tests and scripts parse this exact line, so it goes out in one flushed write.

@@ -113,6 +113,19 @@ pub async fn get_thread(
     Ok(([(header::CACHE_CONTROL, "no-store")], Json(thread.public_json())).into_response())
 }
 
+/// `DELETE /api/reports/{id}` with the report's status token: the user takes their report
+/// back; it and everything kept with it are deleted. 204, then 404 for that id.
+pub async fn delete_report(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    thread_for_user(&state, &id, &headers).await?;
+    let report = report_id(&id)?;
+    blocking(&state, "could not delete the report", move |store| store.delete(&report)).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
 /// A JSON object body, or a 400 that says what is wrong with it.
 fn object_body(bytes: &Bytes) -> Result<serde_json::Map<String, Value>, ApiError> {
     match serde_json::from_slice(bytes) {
@@ -395,6 +408,7 @@ mod tests {
             site_dir: std::path::PathBuf::from("."),
             brand: "tpWallet".into(),
             webhook: None,
+            retain_days: None,
         };
         let state = AppState::new(crate::Store::open_in_memory().unwrap(), config);
         assert_eq!(health(State(state.clone())).await.status(), StatusCode::OK);

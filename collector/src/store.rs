@@ -233,6 +233,26 @@ impl Store {
             .optional()
     }
 
+    /// Deletes a report and everything kept with it: its files, thread, history, search
+    /// entry and undelivered events. `false` when there was no such report.
+    pub fn delete(&self, id: &str) -> Result<bool> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let removed = delete_reports(&tx, "id = ?1", [id])?;
+        tx.commit()?;
+        Ok(removed == 1)
+    }
+
+    /// Deletes every report received more than `days` days ago, with all it holds; how many.
+    pub fn delete_older_than(&self, days: u32) -> Result<usize> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let removed =
+            delete_reports(&tx, "received_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?1)", [format!("-{days} days")])?;
+        tx.commit()?;
+        Ok(removed)
+    }
+
     /// A real committed write that changes nothing (the schema version, set to itself): it
     /// fails when a report could not be stored now (a full or read-only disk, a lost lock).
     pub fn check_writable(&self) -> Result<()> {
@@ -246,6 +266,28 @@ impl Store {
     pub fn count(&self) -> Result<i64> {
         self.conn().query_row("SELECT count(*) FROM reports", [], |r| r.get(0))
     }
+}
+
+/// Deletes the reports matching `condition` (over `reports`) and every row that belongs to
+/// them; the caller owns the transaction.
+fn delete_reports(tx: &Connection, condition: &str, params: impl rusqlite::Params + Clone) -> Result<usize> {
+    let chosen = format!("SELECT id FROM reports WHERE {condition}");
+    for table in ["attachments", "messages", "events"] {
+        tx.execute(&format!("DELETE FROM {table} WHERE report_id IN ({chosen})"), params.clone())?;
+    }
+    tx.execute(
+        &format!("DELETE FROM reports_text WHERE rowid IN (SELECT seq FROM reports WHERE {condition})"),
+        params.clone(),
+    )?;
+    // The queue keeps each event's text: sent or not, it goes with the report.
+    tx.execute(
+        &format!(
+            "DELETE FROM webhook_events
+              WHERE coalesce(json_extract(body, '$.data.report_id'), json_extract(body, '$.data.id')) IN ({chosen})"
+        ),
+        params.clone(),
+    )?;
+    tx.execute(&format!("DELETE FROM reports WHERE {condition}"), params)
 }
 
 /// What a `report.created` event tells: enough to triage in a chat, never the files.
@@ -320,6 +362,45 @@ mod tests {
             category: "other".to_owned(),
             attachments: Vec::new(),
         }
+    }
+
+    fn rows(store: &Store) -> Vec<i64> {
+        let conn = store.conn();
+        ["reports", "attachments", "messages", "events", "reports_text", "webhook_events"]
+            .iter()
+            .map(|t| conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0)).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn deleting_a_report_leaves_nothing_of_it_and_retention_deletes_the_old_ones() {
+        let store = Store::open_in_memory().unwrap().queue_events(true);
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        let with_file = ValidReport {
+            attachments: vec![Attachment {
+                name: "a.png".into(),
+                image_type: crate::sniff::ImageType::Png,
+                sha256: crate::attachments::sha256_hex(&png),
+                data: png,
+            }],
+            ..report("a")
+        };
+        let body = r#"{"subject":"lost","description":"my USDT"}"#;
+        store.insert_or_get(&with_file, body).unwrap();
+        store.insert_or_get(&report("b"), body).unwrap();
+        store.add_message("a", "m1", crate::thread::Author::Support, "ana", "Which network?").unwrap();
+        store.add_message("a", "m2", crate::thread::Author::You, "user", "TRON").unwrap();
+        assert_eq!(rows(&store), [2, 1, 2, 4, 2, 4]);
+
+        assert!(store.delete("a").unwrap());
+        assert!(!store.delete("a").unwrap(), "only once");
+        assert_eq!(rows(&store), [1, 0, 0, 1, 1, 1], "only b's rows are left");
+
+        store.conn().execute("UPDATE reports SET received_at = '2020-01-01T00:00:00.000Z' WHERE id = 'b'", []).unwrap();
+        store.insert_or_get(&report("c"), body).unwrap();
+        assert_eq!(store.delete_older_than(30).unwrap(), 1);
+        assert_eq!(rows(&store), [1, 0, 0, 1, 1, 1], "c stays, b has gone with its event");
+        assert!(store.report("c").unwrap().is_some());
     }
 
     #[test]

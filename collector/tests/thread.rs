@@ -197,3 +197,39 @@ async fn the_published_schemas_match_what_the_collector_speaks() {
     let delivery = schema("report-answer.schema.json");
     assert!(token.len() >= delivery["properties"]["status_token"]["minLength"].as_u64().unwrap() as usize);
 }
+
+#[tokio::test]
+async fn the_user_deletes_their_own_report_and_only_that() {
+    let f = fixture();
+    let token_a = delivered(&f, ID_A).await;
+    let token_b = delivered(&f, ID_B).await;
+    let delete = |token: Option<&str>| {
+        let mut builder = Request::delete(format!("/api/reports/{ID_A}"));
+        if let Some(token) = token {
+            builder = builder.header("authorization", format!("Bearer {token}"));
+        }
+        builder.body(Body::empty()).unwrap()
+    };
+    assert_eq!(send(&f.router, delete(None)).await.status(), 401);
+    assert_eq!(send(&f.router, delete(Some(&token_b))).await.status(), 401, "another report's token");
+    assert_eq!(send(&f.router, delete(Some(TOKEN))).await.status(), 401, "not even the admin's");
+    assert_eq!(f.store.count().unwrap(), 2);
+    assert_eq!(send(&f.router, delete(Some(&token_a))).await.status(), 204);
+    assert_eq!(send(&f.router, delete(Some(&token_a))).await.status(), 404, "gone");
+    let (status, _) = send_json(&f.router, get(&format!("/api/reports/{ID_A}"), Some(&token_a))).await;
+    assert_eq!(status, 404);
+    let (_, listing) = send_json(&f.router, get("/api/reports", Some(TOKEN))).await;
+    let ids: Vec<&str> = listing["reports"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, [ID_B]);
+
+    // A widget on the wallet's own site may ask for it across origins.
+    let preflight = Request::options(format!("/api/reports/{ID_B}"))
+        .header("origin", ALLOWED)
+        .header("access-control-request-method", "DELETE")
+        .header("access-control-request-headers", "authorization")
+        .body(Body::empty())
+        .unwrap();
+    let response = send(&f.router, preflight).await;
+    let methods = response.headers().get("access-control-allow-methods").unwrap().to_str().unwrap().to_owned();
+    assert!(methods.contains("DELETE"), "{methods}");
+}

@@ -43,6 +43,7 @@ pub fn fixture_with(store: Store, webhook: Option<Target>) -> Fixture {
         site_dir: site.path().to_owned(),
         brand: "tpWallet".to_owned(),
         webhook,
+        retain_days: None,
     };
     let state = AppState::new(store, config);
     let store = state.store.clone();
