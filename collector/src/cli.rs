@@ -44,7 +44,8 @@ COMMANDS:
 
 ENDPOINTS:
     POST /api/reports      a wallet-help.report.v1 body; 201/200 {\"reference\": ...}
-    GET  /api/reports      all reports, newest first (Authorization: Bearer TOKEN)
+    GET  /api/reports      a page of reports, newest first (Authorization: Bearer TOKEN);
+                           ?limit=1..200 (50), &cursor=next_cursor for the next page
     GET  /api/reports/ID   status and thread (Authorization: Bearer STATUS_TOKEN)
     DELETE /api/reports/ID the user deletes their report (the same STATUS_TOKEN)
     POST /api/reports/ID/messages   the user's answer {\"text\"}

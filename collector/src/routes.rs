@@ -6,7 +6,7 @@
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -291,23 +291,40 @@ fn check_idempotency_key(headers: &HeaderMap, id: &str) -> Result<(), ApiError> 
     }
 }
 
-/// `GET /api/reports`: every stored report, newest first, for the operator.
-pub async fn list_reports(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<Value>, ApiError> {
+/// Reports per page of `GET /api/reports` unless `limit` asks for fewer, and at most.
+pub const LIST_DEFAULT: usize = 50;
+pub const LIST_MAX: usize = 200;
+
+/// `GET /api/reports?limit=N&cursor=C`: a page of stored reports, newest first, for the
+/// operator: `{"reports": [...], "next_cursor": "…" | null}`. Pass `next_cursor` back as
+/// `cursor` for the next page. File bytes are never in it (fetch them from the inbox).
+pub async fn list_reports(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Result<Json<Value>, ApiError> {
     if !authorized(&headers, &state.config.admin_token) {
         return Err(ApiError::unauthorized());
     }
-    let store = state.store.clone();
-    let rows = tokio::task::spawn_blocking(move || store.list())
-        .await
-        .map_err(|e| ApiError::internal("could not read the reports", e))?
-        .map_err(|e| ApiError::internal("could not read the reports", e))?;
+    let param = |name: &str| query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let limit = match param("limit").map(str::parse::<usize>) {
+        None => LIST_DEFAULT,
+        Some(Ok(n)) if (1..=LIST_MAX).contains(&n) => n,
+        Some(_) => return Err(ApiError::bad_request(format!("limit must be a number from 1 to {LIST_MAX}"))),
+    };
+    let cursor = match param("cursor").map(str::parse::<i64>) {
+        None => None,
+        Some(Ok(c)) if c > 0 => Some(c),
+        Some(_) => return Err(ApiError::bad_request("cursor must be a next_cursor this listing gave")),
+    };
+    let (rows, next) = blocking(&state, "could not read the reports", move |store| store.list(limit, cursor)).await?;
     let reports: Vec<Value> = rows
         .into_iter()
         .map(|row| {
             // Bodies were parsed before they were stored; a string fallback keeps the
             // listing usable even if someone edited the database by hand.
             let report = serde_json::from_str(&row.body).unwrap_or(Value::String(row.body));
-            // A summary only: the bytes are in the store (and base64 in `report`).
+            // A summary only: the bytes are in the store, once.
             let attachments: Vec<Value> = row
                 .attachments
                 .into_iter()
@@ -325,7 +342,7 @@ pub async fn list_reports(State(state): State<AppState>, headers: HeaderMap) -> 
             })
         })
         .collect();
-    Ok(Json(json!({ "reports": reports })))
+    Ok(Json(json!({ "reports": reports, "next_cursor": next.map(|c| c.to_string()) })))
 }
 
 /// `Authorization: Bearer <token>`, the scheme name in any case (RFC 9110).

@@ -14,14 +14,14 @@ use crate::store::{insert_attachments, Result};
 /// Version 1: reports. Version 2: the decoded bytes of their attachments. Version 3: each
 /// report's status, status token and thread (messages), and the audit of who changed what.
 /// Version 4: the inbox's agents and sessions, and the search index over subject and
-/// description. Version 5: the webhook queue.
-pub const SCHEMA_VERSION: i64 = 5;
+/// description. Version 5: the webhook queue. Version 6: each file kept once.
+pub const SCHEMA_VERSION: i64 = 6;
 
 type Step = fn(&Transaction) -> Result<()>;
 
 /// `STEPS[n]` brings a database from version `n` to `n + 1`.
 const STEPS: [Step; SCHEMA_VERSION as usize] =
-    [create_reports, create_attachments, create_threads, create_inbox, create_webhook_queue];
+    [create_reports, create_attachments, create_threads, create_inbox, create_webhook_queue, files_once];
 
 /// Brings an empty or older database up to `SCHEMA_VERSION`, all steps in one
 /// transaction: a failure leaves the database as it was, never half-migrated.
@@ -176,6 +176,21 @@ fn create_webhook_queue(tx: &Transaction) -> Result<()> {
     )
 }
 
+/// v6: a file's bytes are kept once, in `attachments`; the body keeps its name, size and
+/// hash. Bodies stored earlier lose their base64 where every file has its row (those whose
+/// files failed the v2 checks keep it: it is the only copy). SQL alone, so this step
+/// stays as it is whatever later code does.
+fn files_once(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(
+        "UPDATE reports SET body = json_remove(body, '$.attachments[0].data', '$.attachments[1].data',
+                                                '$.attachments[2].data')
+          WHERE json_valid(body) AND json_type(body, '$.attachments') = 'array'
+            AND json_array_length(body, '$.attachments') BETWEEN 1 AND 3
+            AND json_array_length(body, '$.attachments') =
+                (SELECT count(*) FROM attachments WHERE report_id = reports.id);",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,6 +242,11 @@ mod tests {
         assert_eq!(count, 1);
         let expected = ("a".to_owned(), 0, "image/png".to_owned(), png.to_vec());
         assert_eq!(attachment_rows(&conn), vec![expected]);
+        // Kept once: the body no longer carries the base64, only what names the file.
+        let stored: String = conn.query_row("SELECT body FROM reports", [], |r| r.get(0)).unwrap();
+        let stored: serde_json::Value = serde_json::from_str(&stored).unwrap();
+        assert_eq!(stored["attachments"][0].get("data"), None);
+        assert_eq!(stored["attachments"][0]["sha256"], sha256_hex(png));
     }
 
     #[test]

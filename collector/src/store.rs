@@ -115,6 +115,9 @@ impl Store {
     /// processes) end with one row and one reference. One transaction: a report is never
     /// listed without its attachments, and a failure stores neither.
     pub fn insert_or_get(&self, report: &ValidReport, body: &str) -> Result<Stored> {
+        let received = serde_json::from_str::<serde_json::Value>(body).ok().map(without_attachment_data);
+        // Each file once: its bytes go to `attachments`, the body keeps its name, size and hash.
+        let stored_text = received.as_ref().map_or_else(|| body.to_owned(), ToString::to_string);
         let mut conn = self.conn();
         // IMMEDIATE: take the write lock up front rather than upgrading a read lock,
         // which SQLite may refuse (SQLITE_BUSY) without waiting when another writer races.
@@ -125,7 +128,15 @@ impl Store {
                 "INSERT OR IGNORE INTO reports
                    (id, reference, kind, category, created_at, received_at, body, status_token)
                  VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?6, ?7)",
-                params![report.id, reference, report.kind, report.category, report.created_at, body, random::token()],
+                params![
+                    report.id,
+                    reference,
+                    report.kind,
+                    report.category,
+                    report.created_at,
+                    stored_text,
+                    random::token()
+                ],
             )?;
             if let Some((existing, stored_body, token)) = stored_row(&tx, &report.id)? {
                 let created = inserted == 1;
@@ -147,7 +158,13 @@ impl Store {
                     }
                 }
                 tx.commit()?;
-                let same_body = stored_body == body;
+                // Compared as JSON without the file data (a report stored before files were
+                // kept apart still has it): the hashes in both still name the same bytes.
+                let stored = serde_json::from_str::<serde_json::Value>(&stored_body).ok().map(without_attachment_data);
+                let same_body = match (&stored, &received) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => stored_body == body,
+                };
                 let status_token = token.filter(|_| same_body);
                 return Ok(Stored { created, reference: existing, status_token, same_body });
             }
@@ -157,30 +174,46 @@ impl Store {
         Err(rusqlite::Error::ToSqlConversionFailure("could not draw an unused report reference".into()))
     }
 
-    /// Every report, newest first (by arrival; `seq` breaks ties within a millisecond).
-    pub fn list(&self) -> Result<Vec<Row>> {
+    /// Up to `limit` reports, newest first (in order of arrival), after the one `cursor`
+    /// names; and the cursor for the next page, if there is one. A page never holds file
+    /// bytes, so its size is bounded by the limits on the texts.
+    pub fn list(&self, limit: usize, cursor: Option<i64>) -> Result<(Vec<Row>, Option<i64>)> {
         let conn = self.conn();
         // One read transaction, so the summaries belong to exactly the reports read.
         let tx = conn.unchecked_transaction()?;
-        let mut summaries = attachment_summaries(&tx)?;
         let mut stmt = tx.prepare(
-            "SELECT reference, id, kind, category, created_at, received_at, body
-               FROM reports ORDER BY received_at DESC, seq DESC",
+            "SELECT reference, id, kind, category, created_at, received_at, body, seq
+               FROM reports WHERE ?1 IS NULL OR seq < ?1 ORDER BY seq DESC LIMIT ?2",
         )?;
-        let rows = stmt.query_map([], |r| {
-            let id: String = r.get(1)?;
-            Ok(Row {
-                attachments: summaries.remove(&id).unwrap_or_default(),
-                reference: r.get(0)?,
-                id,
-                kind: r.get(2)?,
-                category: r.get(3)?,
-                created_at: r.get(4)?,
-                received_at: r.get(5)?,
-                body: r.get(6)?,
-            })
-        })?;
-        rows.collect()
+        let mut rows = stmt
+            .query_map(params![cursor, limit as i64 + 1], |r| {
+                Ok((
+                    Row {
+                        attachments: Vec::new(),
+                        reference: r.get(0)?,
+                        id: r.get(1)?,
+                        kind: r.get(2)?,
+                        category: r.get(3)?,
+                        created_at: r.get(4)?,
+                        received_at: r.get(5)?,
+                        body: r.get(6)?,
+                    },
+                    r.get::<_, i64>(7)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>>>()?;
+        let next = (rows.len() > limit).then(|| rows[limit - 1].1);
+        rows.truncate(limit);
+        let mut summaries = attachment_summaries(&tx, rows.first().map(|r| r.1), rows.last().map(|r| r.1))?;
+        Ok((
+            rows.into_iter()
+                .map(|(mut row, _)| {
+                    row.attachments = summaries.remove(&row.id).unwrap_or_default();
+                    row
+                })
+                .collect(),
+            next,
+        ))
     }
 
     /// One report's row, or `None` for an unknown id.
@@ -290,6 +323,19 @@ fn delete_reports(tx: &Connection, condition: &str, params: impl rusqlite::Param
     tx.execute(&format!("DELETE FROM reports WHERE {condition}"), params)
 }
 
+/// The body with each attachment's `data` left out: the bytes are kept once, in the
+/// `attachments` table.
+pub fn without_attachment_data(mut body: serde_json::Value) -> serde_json::Value {
+    if let Some(list) = body.get_mut("attachments").and_then(serde_json::Value::as_array_mut) {
+        for item in list {
+            if let Some(fields) = item.as_object_mut() {
+                fields.remove("data");
+            }
+        }
+    }
+    body
+}
+
 /// What a `report.created` event tells: enough to triage in a chat, never the files.
 fn report_event(conn: &Connection, id: &str) -> Result<serde_json::Value> {
     conn.query_row(
@@ -334,10 +380,17 @@ pub(crate) fn insert_attachments(conn: &Connection, report_id: &str, attachments
 }
 
 /// Every attachment summary, grouped by report id and in payload order.
-fn attachment_summaries(conn: &Connection) -> Result<HashMap<String, Vec<AttachmentSummary>>> {
-    let mut stmt =
-        conn.prepare("SELECT report_id, name, type, size, sha256 FROM attachments ORDER BY report_id, idx")?;
-    let mut rows = stmt.query([])?;
+/// The summaries of the files of reports `newest` down to `oldest` (by `seq`).
+fn attachment_summaries(
+    conn: &Connection,
+    newest: Option<i64>,
+    oldest: Option<i64>,
+) -> Result<HashMap<String, Vec<AttachmentSummary>>> {
+    let mut stmt = conn.prepare(
+        "SELECT a.report_id, a.name, a.type, a.size, a.sha256 FROM attachments a
+           JOIN reports r ON r.id = a.report_id WHERE r.seq BETWEEN ?1 AND ?2 ORDER BY a.report_id, a.idx",
+    )?;
+    let mut rows = stmt.query(params![oldest.unwrap_or(0), newest.unwrap_or(-1)])?;
     let mut grouped: HashMap<String, Vec<AttachmentSummary>> = HashMap::new();
     while let Some(r) = rows.next()? {
         grouped.entry(r.get(0)?).or_default().push(AttachmentSummary {
@@ -417,8 +470,8 @@ mod tests {
         );
         let repeat = store.insert_or_get(&report("a"), "{\"n\":1}").unwrap();
         assert_eq!(repeat.status_token, Some(token), "an identical retry learns the token its first answer carried");
-        let rows = store.list().unwrap();
-        assert_eq!(rows.len(), 1);
+        let (rows, next) = store.list(10, None).unwrap();
+        assert_eq!((rows.len(), next), (1, None));
         // The first body wins: a retry cannot rewrite what was received.
         assert_eq!(rows[0].body, "{\"n\":1}");
     }
@@ -436,7 +489,57 @@ mod tests {
         assert_eq!(store.count().unwrap(), 1);
         assert_eq!(store.insert_or_get(&report("a"), "{}").unwrap().reference, reference);
         assert!(store.insert_or_get(&report("b"), "{}").unwrap().created);
-        assert_eq!(store.list().unwrap()[0].id, "b");
+        assert_eq!(store.list(10, None).unwrap().0[0].id, "b");
+    }
+
+    #[test]
+    fn the_listing_comes_a_page_at_a_time_newest_first() {
+        let store = Store::open_in_memory().unwrap();
+        for n in 0..7 {
+            store.insert_or_get(&report(&format!("r{n}")), "{}").unwrap();
+        }
+        let mut seen = Vec::new();
+        let mut cursor = None;
+        loop {
+            let (rows, next) = store.list(3, cursor).unwrap();
+            assert!(rows.len() <= 3);
+            seen.extend(rows.into_iter().map(|r| r.id));
+            match next {
+                Some(c) => cursor = Some(c),
+                None => break,
+            }
+        }
+        assert_eq!(seen, ["r6", "r5", "r4", "r3", "r2", "r1", "r0"], "each once, newest first");
+        assert_eq!(store.list(7, None).unwrap().1, None, "no empty last page");
+    }
+
+    #[test]
+    fn a_file_is_kept_once_and_a_retry_is_still_the_same_report() {
+        use base64::Engine;
+        let store = Store::open_in_memory().unwrap();
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        let data = base64::engine::general_purpose::STANDARD.encode(&png);
+        let body = serde_json::json!({ "d": "x", "attachments": [{ "name": "a.png", "sha256": "h", "data": data }] });
+        let with_file = ValidReport {
+            attachments: vec![Attachment {
+                name: "a.png".into(),
+                image_type: crate::sniff::ImageType::Png,
+                sha256: crate::attachments::sha256_hex(&png),
+                data: png,
+            }],
+            ..report("a")
+        };
+        // Keys in another order and other spacing: the same JSON.
+        let text = body.to_string();
+        store.insert_or_get(&with_file, &text).unwrap();
+        let (rows, _) = store.list(1, None).unwrap();
+        assert!(!rows[0].body.contains(&data), "the base64 is not stored in the body");
+        assert_eq!(rows[0].attachments.len(), 1);
+        let spaced = format!(" {} ", serde_json::to_string_pretty(&body).unwrap());
+        let again = store.insert_or_get(&with_file, &spaced).unwrap();
+        assert!(again.same_body && again.status_token.is_some(), "a retry is the same report");
+        let other = body.to_string().replace("\"x\"", "\"y\"");
+        assert!(!store.insert_or_get(&with_file, &other).unwrap().same_body);
     }
 
     #[test]

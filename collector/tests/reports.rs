@@ -166,7 +166,34 @@ async fn the_listing_needs_the_admin_token() {
 
     let (status, answer) = send_json(&f.router, get("/api/reports", Some(TOKEN))).await;
     assert_eq!(status, 200);
-    assert_eq!(answer, json!({ "reports": [] }));
+    assert_eq!(answer, json!({ "reports": [], "next_cursor": null }));
+}
+
+#[tokio::test]
+async fn the_listing_pages_with_a_cursor() {
+    let f = fixture();
+    let ids: Vec<String> = (0..5).map(|n| format!("3f2504e0-4f89-41d3-9a0c-{n:012}")).collect();
+    for id in &ids {
+        send_json(&f.router, post_report(&report(id))).await;
+    }
+    let mut seen = Vec::new();
+    let mut path = "/api/reports?limit=2".to_owned();
+    loop {
+        let (status, page) = send_json(&f.router, get(&path, Some(TOKEN))).await;
+        assert_eq!(status, 200, "{page}");
+        assert!(page["reports"].as_array().unwrap().len() <= 2);
+        seen.extend(page["reports"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap().to_owned()));
+        match page["next_cursor"].as_str() {
+            Some(cursor) => path = format!("/api/reports?limit=2&cursor={cursor}"),
+            None => break,
+        }
+    }
+    let newest_first: Vec<String> = ids.iter().rev().cloned().collect();
+    assert_eq!(seen, newest_first);
+    for bad in ["limit=0", "limit=201", "limit=x", "cursor=abc", "cursor=-1"] {
+        let (status, answer) = send_json(&f.router, get(&format!("/api/reports?{bad}"), Some(TOKEN))).await;
+        assert_eq!(status, 400, "{bad}: {answer}");
+    }
 }
 
 #[tokio::test]

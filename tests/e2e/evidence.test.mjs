@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { startCollector, launchBrowser, openPage, launcher } from "./support.mjs";
+import { startCollector, launchBrowser, openPage, launcher, signIn } from "./support.mjs";
 
 let server, browser;
 before(async () => { server = await startCollector(); browser = await launchBrowser(); });
@@ -34,6 +34,8 @@ test("a large screenshot is shrunk to 1600 px, sent with its SHA-256, and a GIF 
   });
   assert.deepEqual(size, [1600, 1000]);
   await page.evaluate(() => WalletHelp.prefill({ kind: "feedback", category: "technical", description: "The balance screen is blank, see the screenshot." }));
+  let posted;
+  page.on("request", (r) => { if (r.method() === "POST" && r.url().endsWith("/api/reports")) posted = r.postData(); });
   await page.getByRole("button", { name: "Send report" }).click();
   await page.locator(".wh-sent").filter({ hasText: "Received" }).waitFor();
   // The new, empty form does not keep the last pick's thumbnails or messages.
@@ -41,12 +43,19 @@ test("a large screenshot is shrunk to 1600 px, sent with its SHA-256, and a GIF 
   assert.equal(await page.getByRole("img", { name: "wallet.png" }).count(), 0);
   const row = (await server.reports()).find((r) => r.report.description.startsWith("The balance screen"));
   assert.equal(row.attachments.length, 1);
-  const sent = row.report.attachments[0];
+  const sent = JSON.parse(posted).attachments[0];
   const bytes = Buffer.from(sent.data, "base64");
   assert.equal(bytes.length, sent.size);
   assert.ok(sent.size <= 2 * 1024 * 1024);
   assert.equal(createHash("sha256").update(bytes).digest("hex"), sent.sha256);
   assert.equal(row.attachments[0].sha256, sent.sha256);
+  assert.equal(row.report.attachments[0].data, undefined, "the listing never carries the bytes");
+  // The collector kept exactly those bytes, once, as the inbox serves them.
+  const { context: inbox } = await signIn(browser, server.url);
+  const stored = await inbox.request.get(server.url + `/inbox/reports/${row.id}/attachments/0`);
+  assert.equal(stored.headers()["content-type"], sent.type);
+  assert.ok(Buffer.from(await stored.body()).equals(bytes));
+  await inbox.close();
   assert.deepEqual(log.errors, []);
   await context.close();
 });

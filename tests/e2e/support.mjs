@@ -35,10 +35,18 @@ export async function startCollector(site = join(ROOT, "dist")) {
   });
   return {
     url,
+    /** Every stored report, newest first, page after page. */
     async reports() {
-      const res = await fetch(url + "/api/reports", { headers: { authorization: "Bearer " + ADMIN_TOKEN } });
-      if (res.status !== 200) throw new Error("listing reports: HTTP " + res.status);
-      return (await res.json()).reports;
+      const all = [];
+      for (let cursor = null; ;) {
+        const query = "?limit=200" + (cursor ? "&cursor=" + cursor : "");
+        const res = await fetch(url + "/api/reports" + query, { headers: { authorization: "Bearer " + ADMIN_TOKEN } });
+        if (res.status !== 200) throw new Error("listing reports: HTTP " + res.status);
+        const page = await res.json();
+        all.push(...page.reports);
+        if (!page.next_cursor) return all;
+        cursor = page.next_cursor;
+      }
     },
     async stop() {
       child.removeAllListeners("exit");
