@@ -32,6 +32,10 @@ FLAGS (each overrides its environment variable):
                            [env WALLET_HELP_WEBHOOK]
     --webhook-secret S     signs each event (HMAC-SHA256); required with --webhook
                            [env WALLET_HELP_WEBHOOK_SECRET]
+    --rate-limit N         reports and answers each client address may post a minute
+                           (and at once) [env WALLET_HELP_RATE_LIMIT, default 20]
+    --trust-proxy          behind a proxy that sets X-Forwarded-For: count the rate limit
+                           by the address it names [env WALLET_HELP_TRUST_PROXY=1]
     --retain-days N        deletes reports (with their files and thread) N days after
                            they arrived, checked hourly [env WALLET_HELP_RETAIN_DAYS,
                            default: kept until deleted]
@@ -55,11 +59,14 @@ ENDPOINTS:
     GET  /inbox            the support team's inbox (sign in with a token)
 ";
 
+/// Posts a minute per client address unless `--rate-limit` says otherwise.
+pub const DEFAULT_RATE_LIMIT: u32 = 20;
+
 /// The admin token opens every report: a short one could be guessed.
 pub const MIN_ADMIN_TOKEN: usize = 32;
 
 /// Every flag but `--help` takes a value.
-const FLAGS: [&str; 9] = [
+const FLAGS: [&str; 10] = [
     "--addr",
     "--db",
     "--site",
@@ -69,6 +76,7 @@ const FLAGS: [&str; 9] = [
     "--webhook",
     "--webhook-secret",
     "--retain-days",
+    "--rate-limit",
 ];
 
 /// Everything `main` needs to start, with defaults applied.
@@ -85,6 +93,8 @@ pub struct Options {
     /// Where events go, and the secret that signs them.
     pub webhook: Option<(String, String)>,
     pub retain_days: Option<u32>,
+    pub trust_proxy: bool,
+    pub rate_limit: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,6 +132,12 @@ where
     let mut webhook = env("WALLET_HELP_WEBHOOK");
     let mut webhook_secret = env("WALLET_HELP_WEBHOOK_SECRET");
     let mut retain_days = env("WALLET_HELP_RETAIN_DAYS");
+    let mut rate_limit = env("WALLET_HELP_RATE_LIMIT");
+    let mut trust_proxy = match env("WALLET_HELP_TRUST_PROXY").as_deref().map(str::trim) {
+        None | Some("0" | "false" | "no") => false,
+        Some("1" | "true" | "yes") => true,
+        Some(other) => return Err(format!("WALLET_HELP_TRUST_PROXY must be 1 or 0, got {other:?}")),
+    };
     let mut flag_origins: Vec<String> = Vec::new();
     let mut words: Vec<String> = Vec::new();
 
@@ -129,6 +145,10 @@ where
     while let Some(arg) = args.next() {
         if arg == "-h" || arg == "--help" {
             return Ok(Command::Help);
+        }
+        if arg == "--trust-proxy" {
+            trust_proxy = true;
+            continue;
         }
         // Words (a command and its name) only make sense as the start of `agents …`.
         if !arg.starts_with('-') && (!words.is_empty() || arg == "agents") {
@@ -157,6 +177,7 @@ where
             "--webhook" => webhook = Some(value),
             "--webhook-secret" => webhook_secret = Some(value),
             "--retain-days" => retain_days = Some(value),
+            "--rate-limit" => rate_limit = Some(value),
             _ => flag_origins.extend(split_origins(&value)),
         }
     }
@@ -175,6 +196,11 @@ where
         None => None,
         Some(Ok(days)) if (1..=36_500).contains(&days) => Some(days),
         Some(_) => return Err("--retain-days must be a whole number of days from 1 to 36500".into()),
+    };
+    let rate_limit = match rate_limit.map(|n| n.trim().parse::<u32>()) {
+        None => DEFAULT_RATE_LIMIT,
+        Some(Ok(n)) if n >= 1 => n,
+        Some(_) => return Err("--rate-limit must be a whole number of posts a minute, 1 or more".into()),
     };
     let webhook = match (webhook, webhook_secret) {
         (None, None) => None,
@@ -205,6 +231,8 @@ where
         brand: brand.unwrap_or_else(|| wallet_help::core::config::DEFAULT_BRAND.to_owned()),
         webhook,
         retain_days,
+        trust_proxy,
+        rate_limit,
     }))
 }
 
@@ -267,6 +295,13 @@ mod tests {
         assert_eq!(o.brand, wallet_help::core::config::DEFAULT_BRAND);
         assert_eq!(o.webhook, None);
         assert_eq!(o.retain_days, None);
+        assert!(!o.trust_proxy);
+        assert_eq!(o.rate_limit, DEFAULT_RATE_LIMIT);
+        assert_eq!(run(&["--rate-limit", "600"], &[]).unwrap().rate_limit, 600);
+        assert!(run(&["--rate-limit", "0"], &[]).unwrap_err().contains("--rate-limit"));
+        assert!(run(&["--trust-proxy"], &[]).unwrap().trust_proxy);
+        assert!(run(&[], &[("WALLET_HELP_TRUST_PROXY", "1")]).unwrap().trust_proxy);
+        assert!(run(&[], &[("WALLET_HELP_TRUST_PROXY", "maybe")]).is_err());
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod random;
 pub mod routes;
 pub mod schema;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod sniff;
 pub mod store;
@@ -53,6 +54,9 @@ pub struct Config {
     pub webhook: Option<webhook::Target>,
     /// Reports older than this many days are deleted; `None`: kept until deleted.
     pub retain_days: Option<u32>,
+    /// Rate and in-flight limits on the public posts; `None`: none (tests that send
+    /// without a socket have no client address).
+    pub limits: Option<serve::Limits>,
 }
 
 /// With `retain_days` set, deletes the reports past it at start and then every hour.
@@ -89,12 +93,17 @@ impl AppState {
 /// The whole HTTP surface: the API under `/api/`, static files everywhere else, and
 /// CORS around both.
 pub fn app(state: AppState) -> Router {
-    let reports = post(routes::post_report)
-        // Above axum's 2 MB default: reports carry attachments. The handler turns the
-        // rejection into the JSON 413 the widget shows.
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+    let limit = |route| match &state.config.limits {
+        Some(limits) => serve::limited(route, limits),
+        None => route,
+    };
+    // Above axum's 2 MB default: reports carry attachments. The handler turns the
+    // rejection into the JSON 413 the widget shows. The limits cover the posts only: the
+    // operator's listing is not counted against them.
+    let reports = limit(post(routes::post_report).layer(DefaultBodyLimit::max(MAX_BODY_BYTES)))
         .get(routes::list_reports)
         .fallback(routes::method_not_allowed);
+    let messages = limit(post(routes::post_message)).fallback(routes::method_not_allowed);
     let cors = cors::layer(&state.config.allowed_origins);
     let site = site::router(&state.config.site_dir);
     Router::new()
@@ -103,7 +112,7 @@ pub fn app(state: AppState) -> Router {
             "/api/reports/{id}",
             get(routes::get_thread).delete(routes::delete_report).fallback(routes::method_not_allowed),
         )
-        .route("/api/reports/{id}/messages", post(routes::post_message).fallback(routes::method_not_allowed))
+        .route("/api/reports/{id}/messages", messages)
         .route("/api/reports/{id}/status", post(routes::post_status).fallback(routes::method_not_allowed))
         .route("/api/reports/{id}/replies", post(routes::post_reply).fallback(routes::method_not_allowed))
         .route("/api/health", get(routes::health).fallback(routes::method_not_allowed))

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use wallet_help_collector::cli::{self, AgentAction, Command, Options};
-use wallet_help_collector::{app, cors, random, webhook, AppState, Config, Store};
+use wallet_help_collector::{app, cors, random, serve, webhook, AppState, Config, Store};
 
 fn main() -> ExitCode {
     let options = match cli::parse(std::env::args().skip(1), |name| std::env::var(name).ok()) {
@@ -104,6 +104,12 @@ async fn serve(options: Options) -> Result<(), String> {
         );
     }
     let webhook = options.webhook.map(|(url, secret)| webhook::Target::new(url, secret));
+    let limits = serve::Limits {
+        trust_proxy: options.trust_proxy,
+        per_minute: options.rate_limit,
+        burst: options.rate_limit,
+        ..serve::Limits::default()
+    };
     let config = Config {
         admin_token,
         allowed_origins,
@@ -111,6 +117,7 @@ async fn serve(options: Options) -> Result<(), String> {
         brand: options.brand,
         webhook,
         retain_days: options.retain_days,
+        limits: Some(limits.clone()),
     };
     let state = AppState::new(store, config);
     webhook::spawn(&state);
@@ -124,10 +131,7 @@ async fn serve(options: Options) -> Result<(), String> {
         .map_err(|e| format!("cannot write to stdout: {e}"))?;
     drop(stdout);
 
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| format!("server error: {e}"))
+    serve::serve(listener, router, &limits, shutdown_signal()).await.map_err(|e| format!("server error: {e}"))
 }
 
 /// Writes `text` to a new file readable and writable by its owner only (mode 0600 on Unix).

@@ -24,10 +24,7 @@ pub async fn post_report(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
     check_sender(&state, &headers)?;
-    let bytes = body.map_err(|rejection| match rejection.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => ApiError::too_large(MAX_BODY_BYTES),
-        status => ApiError::new(status, rejection.body_text()),
-    })?;
+    let bytes = read_body(body)?;
     let text = std::str::from_utf8(&bytes)
         .map_err(|e| ApiError::bad_request(format!("malformed JSON: the body is not UTF-8 ({e})")))?;
     let parsed: Value =
@@ -60,6 +57,27 @@ pub async fn post_report(
         answer["status_token"] = Value::String(token);
     }
     Ok((status, Json(answer)).into_response())
+}
+
+/// The body, or the error a reader understands: 413 past the size limit, 408 when the
+/// client stopped sending it (`serve::Limits::body_timeout`).
+fn read_body(body: Result<Bytes, BytesRejection>) -> Result<Bytes, ApiError> {
+    body.map_err(|rejection| {
+        let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&rejection);
+        while let Some(e) = cause {
+            if e.is::<tower_http::timeout::TimeoutError>() {
+                return ApiError::new(
+                    StatusCode::REQUEST_TIMEOUT,
+                    "the report did not arrive in time; it will be sent again",
+                );
+            }
+            cause = e.source();
+        }
+        match rejection.status() {
+            StatusCode::PAYLOAD_TOO_LARGE => ApiError::too_large(MAX_BODY_BYTES),
+            status => ApiError::new(status, rejection.body_text()),
+        }
+    })
 }
 
 /// The longest message in a thread, in characters: a few screens of text.
@@ -155,9 +173,10 @@ pub async fn post_message(
     State(state): State<AppState>,
     Path(id): Path<String>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
     check_sender(&state, &headers)?;
+    let body = read_body(body)?;
     thread_for_user(&state, &id, &headers).await?;
     let body = object_body(&body)?;
     let message_id = body.get("id").and_then(Value::as_str).unwrap_or_default().to_ascii_lowercase();
@@ -426,6 +445,7 @@ mod tests {
             brand: "tpWallet".into(),
             webhook: None,
             retain_days: None,
+            limits: None,
         };
         let state = AppState::new(crate::Store::open_in_memory().unwrap(), config);
         assert_eq!(health(State(state.clone())).await.status(), StatusCode::OK);

@@ -9,6 +9,7 @@ use axum::http::{Request, Response};
 use axum::Router;
 use serde_json::{json, Value};
 use tower::ServiceExt;
+use wallet_help_collector::serve::Limits;
 use wallet_help_collector::webhook::Target;
 use wallet_help_collector::{app, AppState, Config, Store};
 
@@ -29,6 +30,11 @@ pub fn fixture() -> Fixture {
 
 /// The fixture over a given store (a file the test can also open) and webhook.
 pub fn fixture_with(store: Store, webhook: Option<Target>) -> Fixture {
+    fixture_full(store, webhook, None)
+}
+
+/// The fixture with every part given, the limits on public posts too.
+pub fn fixture_full(store: Store, webhook: Option<Target>, limits: Option<Limits>) -> Fixture {
     let site = tempfile::tempdir().unwrap();
     std::fs::write(site.path().join("index.html"), "<!doctype html><title>demo</title>").unwrap();
     std::fs::create_dir(site.path().join("wallet-help")).unwrap();
@@ -44,6 +50,7 @@ pub fn fixture_with(store: Store, webhook: Option<Target>) -> Fixture {
         brand: "tpWallet".to_owned(),
         webhook,
         retain_days: None,
+        limits,
     };
     let state = AppState::new(store, config);
     let store = state.store.clone();
