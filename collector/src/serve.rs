@@ -5,8 +5,8 @@
 //!   its body (408);
 //! - each client address may post [`Limits::per_minute`] reports or answers a minute after a
 //!   burst of [`Limits::burst`] (429 with `Retry-After`, which the widget honours);
-//! - at most [`Limits::in_flight`] posts are read and checked at once (429), so parallel
-//!   maximum-size reports cannot run the server out of memory.
+//! - at most [`Limits::in_flight_bytes`] of posts are read and checked at once (429), so
+//!   parallel maximum-size reports cannot run the server out of memory.
 //!
 //! axum's own `serve` sets no timer, so hyper would wait for headers forever: this is the
 //! same accept loop with the timer and timeout set.
@@ -42,8 +42,10 @@ pub struct Limits {
     /// Posts per client address and minute, after `burst` at once.
     pub per_minute: u32,
     pub burst: u32,
-    /// Posts read and checked at the same time, from every client together.
-    pub in_flight: usize,
+    /// Bytes of posts (as their `Content-Length` declares) read and checked at the same
+    /// time, from every client together: many small reports at once, or a few of the
+    /// largest, never enough to run the server out of memory.
+    pub in_flight_bytes: usize,
     /// Behind a proxy, the client is the first address of `X-Forwarded-For` (or
     /// `X-Real-IP`, `Forwarded`), not the proxy. Only when the proxy sets them: anyone
     /// else could write any address there.
@@ -59,7 +61,8 @@ impl Default for Limits {
             // A family or an office behind one address still sends a few reports each.
             per_minute: crate::cli::DEFAULT_RATE_LIMIT,
             burst: crate::cli::DEFAULT_RATE_LIMIT,
-            in_flight: 8,
+            // Five of the largest reports, or hundreds of ordinary ones.
+            in_flight_bytes: 48 * 1024 * 1024,
             trust_proxy: false,
         }
     }
@@ -67,11 +70,20 @@ impl Default for Limits {
 
 /// `route` with the rate limit and the in-flight limit of `limits` around it.
 pub fn limited(route: MethodRouter<AppState>, limits: &Limits) -> MethodRouter<AppState> {
-    let slots = Arc::new(Semaphore::new(limits.in_flight.max(1)));
+    // One permit per KiB; a body of unknown length counts as the largest allowed.
+    let budget = (limits.in_flight_bytes / 1024).max(1);
+    let slots = Arc::new(Semaphore::new(budget));
     let route = route.layer(axum::middleware::from_fn(move |request: Request, next: Next| {
         let slots = slots.clone();
+        let declared = request
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok())
+            .unwrap_or(crate::MAX_BODY_BYTES);
+        let weight = u32::try_from((declared.min(crate::MAX_BODY_BYTES) / 1024 + 1).min(budget)).unwrap_or(u32::MAX);
         async move {
-            match slots.try_acquire_owned() {
+            match slots.try_acquire_many_owned(weight) {
                 // Held until the answer is ready, the body read and checked.
                 Ok(_permit) => next.run(request).await,
                 Err(_) => too_many("the server is busy; the report will be sent again shortly", 5),
@@ -90,7 +102,8 @@ where
     K: KeyExtractor + Send + Sync + 'static,
     K::Key: Send + Sync + 'static,
 {
-    let period = Duration::from_millis(60_000 / u64::from(limits.per_minute.max(1)));
+    // Nanoseconds, so even a very high limit keeps a period above zero.
+    let period = Duration::from_nanos((60_000_000_000 / u64::from(limits.per_minute.max(1))).max(1));
     let config = GovernorConfigBuilder::default()
         .key_extractor(key)
         .period(period)

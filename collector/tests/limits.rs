@@ -95,9 +95,17 @@ async fn one_address_past_its_rate_gets_429_with_retry_after() {
 }
 
 #[tokio::test]
+async fn a_very_high_rate_limit_still_serves() {
+    let port = start(Limits { per_minute: 10_000_000, burst: 10_000_000, ..Limits::default() }).await;
+    assert_eq!(post(port, &id(1)).await.0, 201);
+}
+
+#[tokio::test]
 async fn posts_past_the_in_flight_limit_are_turned_away() {
-    let port = start(Limits { in_flight: 1, burst: 100, per_minute: 6000, ..Limits::default() }).await;
     let body = report(&id(1)).to_string();
+    // Room for one report of this size at a time, not two.
+    let room = body.len() + body.len() / 2;
+    let port = start(Limits { in_flight_bytes: room, burst: 100, per_minute: 6000, ..Limits::default() }).await;
     let (first_half, second_half) = body.split_at(body.len() / 2);
     let mut slow = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
     slow.write_all(format!("{}{first_half}", post_head(&id(1), body.len())).as_bytes()).await.unwrap();
