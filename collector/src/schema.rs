@@ -8,8 +8,7 @@
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde_json::Value;
 
-use crate::attachments::check_attachments;
-use crate::store::{insert_attachments, Result};
+use crate::store::Result;
 
 /// Version 1: reports. Version 2: the decoded bytes of their attachments. Version 3: each
 /// report's status, status token and thread (messages), and the audit of who changed what.
@@ -82,21 +81,82 @@ fn create_attachments(tx: &Transaction) -> Result<()> {
 }
 
 /// Reports stored before version 2 were accepted without attachment checks. Those
-/// whose attachments pass the checks today get their rows; the others keep their files
-/// in the body text only, as before: a migration must not drop a stored report.
+/// whose attachments pass the checks version 2 made get their rows; the others keep their
+/// files in the body text only, as before: a migration must not drop a stored report.
 fn backfill_attachments(tx: &Transaction) -> Result<()> {
     let mut stmt = tx.prepare("SELECT id, body FROM reports WHERE body LIKE '%\"attachments\"%'")?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut insert = tx.prepare(
+        "INSERT INTO attachments (report_id, idx, name, type, size, sha256, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
     for row in rows {
         let (id, body) = row?;
-        let Ok(Value::Object(body)) = serde_json::from_str(&body) else {
-            continue;
-        };
-        if let Ok(attachments) = check_attachments(&body) {
-            insert_attachments(tx, &id, &attachments)?;
+        let Ok(body) = serde_json::from_str::<Value>(&body) else { continue };
+        if let Some(files) = v2::files(&body) {
+            for (idx, (name, mime, sha256, data)) in files.into_iter().enumerate() {
+                insert.execute(rusqlite::params![id, idx as i64, name, mime, data.len() as i64, sha256, data])?;
+            }
         }
     }
     Ok(())
+}
+
+/// The attachment rules as version 2 had them, frozen here: the collector's checks may
+/// grow stricter later, and this step must keep doing what it did when it was written.
+mod v2 {
+    use base64::Engine;
+    use serde_json::Value;
+    use sha2::{Digest, Sha256};
+
+    /// One file: name, type, sha256 and bytes.
+    pub type File = (String, String, String, Vec<u8>);
+
+    /// Every file of the body, or `None` if any breaks a rule.
+    pub fn files(body: &Value) -> Option<Vec<File>> {
+        let list = match body.get("attachments") {
+            None | Some(Value::Null) => return Some(Vec::new()),
+            Some(Value::Array(list)) if list.len() <= 3 => list,
+            Some(_) => return None,
+        };
+        list.iter().map(file).collect()
+    }
+
+    fn file(item: &Value) -> Option<File> {
+        let text = |k: &str| item.get(k).and_then(Value::as_str);
+        let name = text("name")?;
+        let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        let bad_name = name.trim().is_empty()
+            || name.chars().count() > 200
+            || name.contains(['/', '\\'])
+            || name.chars().any(|c| c.is_control() || bidi(c))
+            || name == "."
+            || name == "..";
+        let mime = text("type")?;
+        let magic: &[u8] = match mime {
+            "image/png" => b"\x89PNG\r\n\x1a\n",
+            "image/jpeg" => b"\xFF\xD8\xFF",
+            "image/webp" => b"RIFF",
+            _ => return None,
+        };
+        let size = item.get("size").and_then(Value::as_u64)?;
+        let sha256 = text("sha256")?;
+        let data = text("data")?;
+        let engine = base64::engine::GeneralPurpose::new(
+            &base64::alphabet::STANDARD,
+            base64::engine::GeneralPurposeConfig::new()
+                .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
+        );
+        let bytes = engine.decode(data).ok()?;
+        let hash: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        let webp_ok = mime != "image/webp" || bytes.get(8..12) == Some(b"WEBP");
+        let ok = !bad_name
+            && size <= 2 * 1024 * 1024
+            && bytes.len() as u64 == size
+            && hash == sha256
+            && bytes.starts_with(magic)
+            && webp_ok;
+        ok.then(|| (name.to_owned(), mime.to_owned(), sha256.to_owned(), bytes))
+    }
 }
 
 /// A report's life after it arrived. Reports stored before version 3 have no status token
@@ -250,7 +310,7 @@ mod tests {
     }
 
     #[test]
-    fn attachments_that_fail_todays_checks_stay_in_the_body_only() {
+    fn attachments_that_fail_the_v2_checks_stay_in_the_body_only() {
         let body = r#"{"attachments":[{"name":"a.gif","type":"image/gif","size":1,"sha256":"x","data":"AA=="}]}"#;
         let mut conn = version_1(body);
         migrate(&mut conn).unwrap();

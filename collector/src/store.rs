@@ -360,7 +360,7 @@ fn stored_row(conn: &Connection, id: &str) -> Result<Option<(String, String, Opt
 }
 
 /// Writes the rows of one report's attachments; the caller owns the transaction.
-pub(crate) fn insert_attachments(conn: &Connection, report_id: &str, attachments: &[Attachment]) -> Result<()> {
+fn insert_attachments(conn: &Connection, report_id: &str, attachments: &[Attachment]) -> Result<()> {
     let mut stmt = conn.prepare(
         "INSERT INTO attachments (report_id, idx, name, type, size, sha256, data)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
