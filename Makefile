@@ -98,6 +98,9 @@ bench: dist $(COLLECTOR) $(LIGHTHOUSE)
 	@wasm-pack test --headless --chrome --release --features bench --test search_bench -- --nocapture 2>&1 | grep -E '^search-bench|test result'
 	@echo "Search quality on real users' questions (tests/fixtures/questions/):"
 	@cargo test -q --release --test search_questions -- --nocapture 2>&1 | grep -E '^search-questions|test result'
+	@echo "The collector under load and under a flood (loopback, release build):"
+	@cargo build -q --release -p wallet-help-collector
+	@node scripts/load.mjs
 
 clean:
 	rm -rf dist target/pkg
