@@ -425,19 +425,23 @@ mod tests {
             .collect()
     }
 
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+    /// Report `id` with one checked PNG.
+    fn with_png(id: &str) -> ValidReport {
+        let file = Attachment {
+            name: "a.png".into(),
+            image_type: crate::sniff::ImageType::Png,
+            sha256: crate::attachments::sha256_hex(PNG),
+            data: PNG.to_vec(),
+        };
+        ValidReport { attachments: vec![file], ..report(id) }
+    }
+
     #[test]
     fn deleting_a_report_leaves_nothing_of_it_and_retention_deletes_the_old_ones() {
         let store = Store::open_in_memory().unwrap().queue_events(true);
-        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
-        let with_file = ValidReport {
-            attachments: vec![Attachment {
-                name: "a.png".into(),
-                image_type: crate::sniff::ImageType::Png,
-                sha256: crate::attachments::sha256_hex(&png),
-                data: png,
-            }],
-            ..report("a")
-        };
+        let with_file = with_png("a");
         let body = r#"{"subject":"lost","description":"my USDT"}"#;
         store.insert_or_get(&with_file, body).unwrap();
         store.insert_or_get(&report("b"), body).unwrap();
@@ -517,18 +521,9 @@ mod tests {
     fn a_file_is_kept_once_and_a_retry_is_still_the_same_report() {
         use base64::Engine;
         let store = Store::open_in_memory().unwrap();
-        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
-        let data = base64::engine::general_purpose::STANDARD.encode(&png);
+        let data = base64::engine::general_purpose::STANDARD.encode(PNG);
         let body = serde_json::json!({ "d": "x", "attachments": [{ "name": "a.png", "sha256": "h", "data": data }] });
-        let with_file = ValidReport {
-            attachments: vec![Attachment {
-                name: "a.png".into(),
-                image_type: crate::sniff::ImageType::Png,
-                sha256: crate::attachments::sha256_hex(&png),
-                data: png,
-            }],
-            ..report("a")
-        };
+        let with_file = with_png("a");
         // Keys in another order and other spacing: the same JSON.
         let text = body.to_string();
         store.insert_or_get(&with_file, &text).unwrap();
