@@ -181,69 +181,27 @@ impl Store {
         let conn = self.conn();
         // One read transaction, so the summaries belong to exactly the reports read.
         let tx = conn.unchecked_transaction()?;
-        let mut stmt = tx.prepare(
-            "SELECT reference, id, kind, category, created_at, received_at, body, seq
-               FROM reports WHERE ?1 IS NULL OR seq < ?1 ORDER BY seq DESC LIMIT ?2",
-        )?;
+        let mut stmt = tx.prepare(&format!(
+            "SELECT {ROW_COLUMNS}, seq FROM reports WHERE ?1 IS NULL OR seq < ?1 ORDER BY seq DESC LIMIT ?2"
+        ))?;
         let mut rows = stmt
-            .query_map(params![cursor, limit as i64 + 1], |r| {
-                Ok((
-                    Row {
-                        attachments: Vec::new(),
-                        reference: r.get(0)?,
-                        id: r.get(1)?,
-                        kind: r.get(2)?,
-                        category: r.get(3)?,
-                        created_at: r.get(4)?,
-                        received_at: r.get(5)?,
-                        body: r.get(6)?,
-                    },
-                    r.get::<_, i64>(7)?,
-                ))
-            })?
+            .query_map(params![cursor, limit as i64 + 1], |r| Ok((read_row(r)?, r.get::<_, i64>(7)?)))?
             .collect::<Result<Vec<_>>>()?;
         let next = (rows.len() > limit).then(|| rows[limit - 1].1);
         rows.truncate(limit);
-        let mut summaries = attachment_summaries(&tx, rows.first().map(|r| r.1), rows.last().map(|r| r.1))?;
-        Ok((
-            rows.into_iter()
-                .map(|(mut row, _)| {
-                    row.attachments = summaries.remove(&row.id).unwrap_or_default();
-                    row
-                })
-                .collect(),
-            next,
-        ))
+        with_summaries(&tx, rows).map(|rows| (rows, next))
     }
 
     /// One report's row, or `None` for an unknown id.
     pub fn report(&self, id: &str) -> Result<Option<Row>> {
         let conn = self.conn();
         let tx = conn.unchecked_transaction()?;
-        let mut stmt =
-            tx.prepare("SELECT name, type, size, sha256 FROM attachments WHERE report_id = ?1 ORDER BY idx")?;
-        let attachments = stmt
-            .query_map([id], |r| {
-                Ok(AttachmentSummary { name: r.get(0)?, mime: r.get(1)?, size: r.get(2)?, sha256: r.get(3)? })
-            })?
-            .collect::<Result<Vec<_>>>()?;
-        tx.query_row(
-            "SELECT reference, id, kind, category, created_at, received_at, body FROM reports WHERE id = ?1",
-            [id],
-            |r| {
-                Ok(Row {
-                    attachments: attachments.clone(),
-                    reference: r.get(0)?,
-                    id: r.get(1)?,
-                    kind: r.get(2)?,
-                    category: r.get(3)?,
-                    created_at: r.get(4)?,
-                    received_at: r.get(5)?,
-                    body: r.get(6)?,
-                })
-            },
-        )
-        .optional()
+        let row = tx
+            .query_row(&format!("SELECT {ROW_COLUMNS}, seq FROM reports WHERE id = ?1"), [id], |r| {
+                Ok((read_row(r)?, r.get::<_, i64>(7)?))
+            })
+            .optional()?;
+        Ok(with_summaries(&tx, row.into_iter().collect())?.pop())
     }
 
     /// One attachment's name, type and bytes.
@@ -380,6 +338,34 @@ fn insert_attachments(conn: &Connection, report_id: &str, attachments: &[Attachm
 }
 
 /// Every attachment summary, grouped by report id and in payload order.
+/// The columns [`read_row`] reads, in its order.
+const ROW_COLUMNS: &str = "reference, id, kind, category, created_at, received_at, body";
+
+fn read_row(r: &rusqlite::Row) -> Result<Row> {
+    Ok(Row {
+        attachments: Vec::new(),
+        reference: r.get(0)?,
+        id: r.get(1)?,
+        kind: r.get(2)?,
+        category: r.get(3)?,
+        created_at: r.get(4)?,
+        received_at: r.get(5)?,
+        body: r.get(6)?,
+    })
+}
+
+/// The rows (with their `seq`, newest first) with their files' summaries filled in.
+fn with_summaries(conn: &Connection, rows: Vec<(Row, i64)>) -> Result<Vec<Row>> {
+    let mut summaries = attachment_summaries(conn, rows.first().map(|r| r.1), rows.last().map(|r| r.1))?;
+    Ok(rows
+        .into_iter()
+        .map(|(mut row, _)| {
+            row.attachments = summaries.remove(&row.id).unwrap_or_default();
+            row
+        })
+        .collect())
+}
+
 /// The summaries of the files of reports `newest` down to `oldest` (by `seq`).
 fn attachment_summaries(
     conn: &Connection,
