@@ -98,7 +98,8 @@ for (const [lang, w] of Object.entries(words)) {
     // The answer with a seed phrase in it is refused, with the reason.
     await report.getByRole("button", { name: w.reply }).click();
     const box = report.getByLabel(w.box);
-    assert.equal(await box.evaluate((el) => el === el.getRootNode().activeElement), true, "focus moves into the box");
+    // Focus moves once the box is drawn, a moment after the click returns.
+    await page.waitForFunction((el) => el === el.getRootNode().activeElement, await box.elementHandle(), { timeout: 2000 });
     await box.fill(`${w.answer} ${SEED}`);
     await report.locator(".wh-guard").filter({ hasText: w.guard }).waitFor();
     let posts = 0;
