@@ -3,10 +3,9 @@
 //! so every collector instance on it serves them. Tokens and session ids are stored only as
 //! their SHA-256: a copy of the database lets nobody sign in.
 
-use rusqlite::{params, OptionalExtension};
-
+use crate::db::{params, Result};
 use crate::random;
-use crate::store::{Result, Store};
+use crate::store::Store;
 
 /// How long a sign-in lasts: a working day, then the inbox asks again.
 pub const SESSION_HOURS: i64 = 12;
@@ -41,70 +40,80 @@ impl Store {
     /// A new agent and their token (shown once); `None` if the name is taken.
     pub fn add_agent(&self, name: &str) -> Result<Option<String>> {
         let token = random::token();
-        let added = self.conn().execute(
-            "INSERT OR IGNORE INTO agents (name, token_hash, created_at)
-             VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-            params![name, hash(&token)],
-        )?;
+        let added = self.write(|tx| {
+            let now = tx.dialect().now();
+            tx.exec(
+                &format!(
+                    "INSERT INTO agents (name, token_hash, created_at) VALUES (?1, ?2, {now}) ON CONFLICT DO NOTHING"
+                ),
+                params![name, hash(&token)],
+            )
+        })?;
         Ok((added == 1).then_some(token))
     }
 
     /// Every agent's name and when it was added.
     pub fn agents(&self) -> Result<Vec<(String, String)>> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare("SELECT name, created_at FROM agents ORDER BY name")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect()
+        self.read(|tx| {
+            let rows = tx.rows("SELECT name, created_at FROM agents ORDER BY name", &[])?;
+            rows.iter().map(|r| Ok((r.text(0)?, r.text(1)?))).collect()
+        })
     }
 
     /// Removes an agent and ends their sessions; `false` if there was none by that name.
     pub fn remove_agent(&self, name: &str) -> Result<bool> {
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        tx.execute("DELETE FROM sessions WHERE agent = ?1", [name])?;
-        let removed = tx.execute("DELETE FROM agents WHERE name = ?1", [name])?;
-        tx.commit()?;
-        Ok(removed == 1)
+        self.write(|tx| {
+            tx.exec("DELETE FROM sessions WHERE agent = ?1", params![name])?;
+            Ok(tx.exec("DELETE FROM agents WHERE name = ?1", params![name])? == 1)
+        })
     }
 
     /// The agent whose token this is. The lookup is by hash, so a guess reveals nothing
     /// through timing about the tokens stored.
     pub fn agent_for_token(&self, token: &str) -> Result<Option<String>> {
-        self.conn().query_row("SELECT name FROM agents WHERE token_hash = ?1", [hash(token)], |r| r.get(0)).optional()
+        self.read(|tx| {
+            let row = tx.row("SELECT name FROM agents WHERE token_hash = ?1", params![hash(token)])?;
+            row.map(|r| r.text(0)).transpose()
+        })
     }
 
     /// Signs `agent` in: the session id for the cookie.
     pub fn create_session(&self, agent: &str) -> Result<String> {
         let id = random::token();
-        let conn = self.conn();
-        // Expired sessions go whenever someone signs in: the table stays small.
-        conn.execute("DELETE FROM sessions WHERE expires_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now')", [])?;
-        conn.execute(
-            "INSERT INTO sessions (id_hash, agent, csrf, created_at, expires_at)
-             VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
-                     strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?4))",
-            params![hash(&id), agent, random::token(), format!("+{SESSION_HOURS} hours")],
-        )?;
+        self.write(|tx| {
+            let (now, expires) = (tx.dialect().now(), tx.dialect().hours_from_now(SESSION_HOURS));
+            // Expired sessions go whenever someone signs in: the table stays small.
+            tx.exec(&format!("DELETE FROM sessions WHERE expires_at < {now}"), &[])?;
+            tx.exec(
+                &format!(
+                    "INSERT INTO sessions (id_hash, agent, csrf, created_at, expires_at)
+                     VALUES (?1, ?2, ?3, {now}, {expires})"
+                ),
+                params![hash(&id), agent, random::token()],
+            )
+        })?;
         Ok(id)
     }
 
     /// The session with this id, unless it has expired or its agent was removed.
     pub fn session(&self, id: &str) -> Result<Option<Session>> {
-        self.conn()
-            .query_row(
-                "SELECT agent, csrf FROM sessions
-                  WHERE id_hash = ?1 AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-                    AND (agent = ?2 OR agent IN (SELECT name FROM agents))",
+        self.read(|tx| {
+            let now = tx.dialect().now();
+            let row = tx.row(
+                &format!(
+                    "SELECT agent, csrf FROM sessions
+                      WHERE id_hash = ?1 AND expires_at > {now}
+                        AND (agent = ?2 OR agent IN (SELECT name FROM agents))"
+                ),
                 params![hash(id), ADMIN],
-                |r| Ok(Session { agent: r.get(0)?, csrf: r.get(1)? }),
-            )
-            .optional()
+            )?;
+            row.map(|r| Ok(Session { agent: r.text(0)?, csrf: r.text(1)? })).transpose()
+        })
     }
 
     /// Signs out.
     pub fn end_session(&self, id: &str) -> Result<()> {
-        self.conn().execute("DELETE FROM sessions WHERE id_hash = ?1", [hash(id)])?;
-        Ok(())
+        self.write(|tx| tx.exec("DELETE FROM sessions WHERE id_hash = ?1", params![hash(id)]).map(drop))
     }
 }
 
@@ -114,12 +123,12 @@ mod tests {
 
     #[test]
     fn an_agents_token_opens_a_session_until_it_expires_or_the_agent_goes() {
-        let store = Store::open_in_memory().unwrap();
+        let store = Store::scratch().unwrap();
         let token = store.add_agent("Ana").unwrap().unwrap();
         assert_eq!(store.add_agent("Ana").unwrap(), None, "names are unique");
         assert_eq!(store.agent_for_token(&token).unwrap().as_deref(), Some("Ana"));
         assert_eq!(store.agent_for_token("nope").unwrap(), None);
-        let stored: String = store.conn().query_row("SELECT token_hash FROM agents", [], |r| r.get(0)).unwrap();
+        let stored = store.read(|tx| tx.row("SELECT token_hash FROM agents", &[])?.unwrap().text(0)).unwrap();
         assert_ne!(stored, token, "only the hash is stored");
 
         let id = store.create_session("Ana").unwrap();
@@ -128,7 +137,7 @@ mod tests {
         assert_eq!(session.csrf.len(), 64);
         assert_eq!(store.session("forged").unwrap(), None);
 
-        store.conn().execute("UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z'", []).unwrap();
+        store.write(|tx| tx.exec("UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z'", &[])).unwrap();
         assert_eq!(store.session(&id).unwrap(), None, "an expired session is refused");
 
         let again = store.create_session("Ana").unwrap();

@@ -5,9 +5,11 @@
 use std::path::PathBuf;
 
 use crate::cors;
+use crate::store::Location;
 
 pub const USAGE: &str = "\
-wallet-help-collector: receives wallet-help reports, stores them in SQLite, serves the widget.
+wallet-help-collector: receives wallet-help reports, stores them in SQLite or PostgreSQL,
+serves the widget.
 
 USAGE:
     wallet-help-collector [FLAGS]
@@ -15,13 +17,16 @@ USAGE:
 FLAGS (each overrides its environment variable):
     --addr HOST:PORT       listen address; port 0 picks a free one
                            [env WALLET_HELP_ADDR, default 127.0.0.1:8080]
-    --db FILE              SQLite database, created with its folder if missing
+    --db FILE|URL          a SQLite file, created with its folder if missing, or a
+                           PostgreSQL server, postgres://user:password@host:port/db,
+                           which several instances can share
                            [env WALLET_HELP_DB, default data/reports.sqlite3]
     --site DIR             folder served outside /api/ (index.html at /)
                            [env WALLET_HELP_SITE, default dist]
     --admin-token TOKEN    bearer token for GET /api/reports and the inbox, 32+ characters
                            [env WALLET_HELP_ADMIN_TOKEN, default: random, written to
-                            admin-token beside the database, readable by its owner only]
+                            admin-token beside the database, readable by its owner only;
+                            required with PostgreSQL, where instances must share it]
     --allow-origin ORIGIN  origin allowed by CORS, e.g. https://wallet.example;
                            repeatable or comma-separated; * allows any
                            [env WALLET_HELP_ALLOW_ORIGINS, comma-separated,
@@ -42,9 +47,9 @@ FLAGS (each overrides its environment variable):
     -h, --help             print this help
 
 COMMANDS:
-    agents add NAME [--db FILE]     adds a support agent; prints their inbox token once
-    agents list [--db FILE]         lists the agents
-    agents remove NAME [--db FILE]  removes an agent and ends their sessions
+    agents add NAME [--db FILE|URL]     adds a support agent; prints their inbox token once
+    agents list [--db FILE|URL]         lists the agents
+    agents remove NAME [--db FILE|URL]  removes an agent and ends their sessions
 
 ENDPOINTS:
     POST /api/reports      a wallet-help.report.v1 body; 201/200 {\"reference\": ...}
@@ -83,7 +88,7 @@ const FLAGS: [&str; 10] = [
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     pub addr: String,
-    pub db: PathBuf,
+    pub db: Location,
     pub site: PathBuf,
     /// `None`: generate one at start.
     pub admin_token: Option<String>,
@@ -103,7 +108,7 @@ pub enum Command {
     Help,
     /// `agents …` on the database at `db`.
     Agents {
-        db: PathBuf,
+        db: Location,
         action: AgentAction,
     },
 }
@@ -181,7 +186,7 @@ where
             _ => flag_origins.extend(split_origins(&value)),
         }
     }
-    let db = db.map_or_else(|| PathBuf::from("data/reports.sqlite3"), PathBuf::from);
+    let db = Location::parse(db.as_deref().unwrap_or("data/reports.sqlite3"));
     if !words.is_empty() {
         return agents_command(&words, db);
     }
@@ -236,7 +241,7 @@ where
     }))
 }
 
-fn agents_command(words: &[String], db: PathBuf) -> Result<Command, String> {
+fn agents_command(words: &[String], db: Location) -> Result<Command, String> {
     let action = match words {
         [_, add, name] if add == "add" => AgentAction::Add(name.clone()),
         [_, remove, name] if remove == "remove" => AgentAction::Remove(name.clone()),
@@ -288,7 +293,7 @@ mod tests {
     fn defaults_without_flags_or_env() {
         let o = run(&[], &[]).unwrap();
         assert_eq!(o.addr, "127.0.0.1:8080");
-        assert_eq!(o.db, PathBuf::from("data/reports.sqlite3"));
+        assert_eq!(o.db, Location::File(PathBuf::from("data/reports.sqlite3")));
         assert_eq!(o.site, PathBuf::from("dist"));
         assert_eq!(o.admin_token, None);
         assert_eq!(o.allowed_origins, None);
@@ -319,7 +324,7 @@ mod tests {
 
     #[test]
     fn agents_commands() {
-        let db = PathBuf::from("x.db");
+        let db = Location::File(PathBuf::from("x.db"));
         assert_eq!(
             command(&["agents", "add", "Mei Lin", "--db", "x.db"]),
             Ok(Command::Agents { db: db.clone(), action: AgentAction::Add("Mei Lin".into()) })
@@ -362,7 +367,7 @@ mod tests {
         ];
         let o = run(&[], &env).unwrap();
         assert_eq!(o.addr, "0.0.0.0:9000");
-        assert_eq!(o.db, PathBuf::from("/var/lib/wh.db"));
+        assert_eq!(o.db, Location::File(PathBuf::from("/var/lib/wh.db")));
         assert_eq!(o.admin_token.as_deref(), Some("from-env-0123456789abcdef0123456789"));
         assert_eq!(o.allowed_origins.unwrap(), ["https://a.example", "https://b.example"]);
 

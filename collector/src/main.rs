@@ -5,6 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use wallet_help_collector::cli::{self, AgentAction, Command, Options};
+use wallet_help_collector::store::Location;
 use wallet_help_collector::{app, cors, random, serve, webhook, AppState, Config, Store};
 
 fn main() -> ExitCode {
@@ -37,9 +38,9 @@ fn main() -> ExitCode {
 
 /// `agents add | list | remove`: runs against the database and exits; a running collector
 /// sees the change at the next sign-in, as both read the same tables.
-fn agents(db: &std::path::Path, action: AgentAction) -> Result<(), String> {
-    let store = Store::open(db)?;
-    let failed = |e: rusqlite::Error| format!("database {}: {e}", db.display());
+fn agents(db: &Location, action: AgentAction) -> Result<(), String> {
+    let store = Store::open_at(db)?;
+    let failed = |e: wallet_help_collector::store::Error| format!("database {db}: {e}");
     match action {
         AgentAction::Add(name) => match store.add_agent(&name).map_err(failed)? {
             Some(token) => {
@@ -75,8 +76,15 @@ fn fail(message: String) -> ExitCode {
 }
 
 async fn serve(options: Options) -> Result<(), String> {
-    wallet_help_collector::site::check_database_outside(&options.site, &options.db)?;
-    let store = Store::open(&options.db)?.queue_events(options.webhook.is_some());
+    if let Some(file) = options.db.file() {
+        wallet_help_collector::site::check_database_outside(&options.site, file)?;
+    }
+    let location = options.db.clone();
+    // Opening blocks (PostgreSQL waits for its first connection): off the async threads.
+    let store = tokio::task::spawn_blocking(move || Store::open_at(&location))
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))??
+        .queue_events(options.webhook.is_some());
     let listener = tokio::net::TcpListener::bind(&options.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", options.addr))?;
@@ -85,10 +93,17 @@ async fn serve(options: Options) -> Result<(), String> {
     let admin_token = match options.admin_token {
         Some(token) => token,
         None => {
+            // Instances on one PostgreSQL serve the same inbox: each drawing its own token
+            // would make sign-in depend on which instance answers.
+            let Some(file) = options.db.file() else {
+                return Err("with PostgreSQL, give every instance the same --admin-token \
+                            (or WALLET_HELP_ADMIN_TOKEN), 32 characters or more"
+                    .into());
+            };
             let token = random::token();
             // Into a file only this user can read, beside the database; logs are often
             // kept and shared, so the token itself never goes to them.
-            let path = options.db.with_file_name("admin-token");
+            let path = file.with_file_name("admin-token");
             write_private(&path, &token)
                 .map_err(|e| format!("cannot write the admin token to {}: {e}", path.display()))?;
             println!("admin token (generated; set WALLET_HELP_ADMIN_TOKEN to choose one) is in {}", path.display());

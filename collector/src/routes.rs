@@ -447,10 +447,19 @@ mod tests {
             retain_days: None,
             limits: None,
         };
-        let state = AppState::new(crate::Store::open_in_memory().unwrap(), config);
+        let state = AppState::new(crate::Store::scratch().unwrap(), config);
         assert_eq!(health(State(state.clone())).await.status(), StatusCode::OK);
-        // What a full or read-only disk looks like to SQLite: every write refused.
-        state.store.conn().pragma_update(None, "query_only", true).unwrap();
+        // What a full or read-only disk (or a server refusing writes) looks like to the
+        // store: every write refused.
+        let refuse = match state.store.dialect() {
+            crate::db::Dialect::Sqlite => "PRAGMA query_only = 1",
+            crate::db::Dialect::Postgres => {
+                "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS
+                   $$ BEGIN RAISE EXCEPTION 'could not extend file: No space left on device'; END $$;
+                 CREATE TRIGGER refuse BEFORE UPDATE ON wallet_help_schema FOR EACH ROW EXECUTE FUNCTION refuse();"
+            }
+        };
+        state.store.write(|tx| tx.batch(refuse)).unwrap();
         let response = health(State(state)).await;
         assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
         let body = axum::body::to_bytes(response.into_body(), 1024).await.unwrap();

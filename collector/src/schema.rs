@@ -1,13 +1,17 @@
-//! The database schema and its migrations. `PRAGMA user_version` says how many steps a
-//! database has had; opening runs the missing ones, so a database written by any
-//! earlier collector keeps working, with its reports, after an upgrade.
+//! The database schema and its migrations. A database records how many steps it has had
+//! (SQLite in `PRAGMA user_version`, PostgreSQL in the `wallet_help_schema` table); opening
+//! runs the missing ones, so a database written by any earlier collector keeps working,
+//! with its reports, after an upgrade.
 //!
 //! Steps are only ever appended, never edited: databases in the field may be at any
-//! earlier version, and each step must find exactly what the previous one left.
+//! earlier version, and each step must find exactly what the previous one left. Both
+//! databases count the same versions. PostgreSQL arrived at version 6, so its first step
+//! creates version 6 whole; a later step is appended to both lists, in each one's SQL.
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde_json::Value;
 
+use crate::db::{Dialect, Tx};
 use crate::store::Result;
 
 /// Version 1: reports. Version 2: the decoded bytes of their attachments. Version 3: each
@@ -16,7 +20,7 @@ use crate::store::Result;
 /// description. Version 5: the webhook queue. Version 6: each file kept once.
 pub const SCHEMA_VERSION: i64 = 6;
 
-type Step = fn(&Transaction) -> Result<()>;
+type Step = fn(&Transaction) -> rusqlite::Result<()>;
 
 /// `STEPS[n]` brings a database from version `n` to `n + 1`.
 const STEPS: [Step; SCHEMA_VERSION as usize] =
@@ -25,7 +29,7 @@ const STEPS: [Step; SCHEMA_VERSION as usize] =
 /// Brings an empty or older database up to `SCHEMA_VERSION`, all steps in one
 /// transaction: a failure leaves the database as it was, never half-migrated.
 /// A database from a newer collector is left alone.
-pub fn migrate(conn: &mut Connection) -> Result<()> {
+pub fn migrate_sqlite(conn: &mut Connection) -> Result<()> {
     if user_version(conn)? >= SCHEMA_VERSION {
         return Ok(());
     }
@@ -37,15 +41,142 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
         step(&tx)?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-    tx.commit()
+    Ok(tx.commit()?)
 }
 
 pub fn user_version(conn: &Connection) -> Result<i64> {
-    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
 }
 
+/// The version PostgreSQL's first step creates.
+const POSTGRES_FROM: i64 = 6;
+
+/// `POSTGRES_STEPS[n]` brings a PostgreSQL database from version `POSTGRES_FROM + n - 1`
+/// (none for the first) to the next.
+const POSTGRES_STEPS: [&str; (SCHEMA_VERSION - POSTGRES_FROM + 1) as usize] = [POSTGRES_V6];
+
+/// Brings an empty or older PostgreSQL database up to `SCHEMA_VERSION` in the caller's
+/// transaction. An advisory lock makes instances that start together take turns: the
+/// first migrates, the others find it done.
+pub fn migrate_postgres(tx: &mut dyn Tx) -> Result<()> {
+    tx.batch(
+        "SELECT pg_advisory_xact_lock(7239150411);
+         CREATE TABLE IF NOT EXISTS wallet_help_schema (version BIGINT NOT NULL);",
+    )?;
+    let version = tx.row("SELECT version FROM wallet_help_schema", &[])?.map(|r| r.int(0)).transpose()?;
+    let from = version.unwrap_or(POSTGRES_FROM - 1);
+    if from >= SCHEMA_VERSION {
+        return Ok(());
+    }
+    for step in POSTGRES_STEPS.iter().skip((from - (POSTGRES_FROM - 1)) as usize) {
+        tx.batch(step)?;
+    }
+    tx.exec("DELETE FROM wallet_help_schema", &[])?;
+    tx.exec("INSERT INTO wallet_help_schema (version) VALUES (?1)", crate::db::params![SCHEMA_VERSION])?;
+    Ok(())
+}
+
+/// Writes the schema version over itself: a committed write that changes nothing.
+pub fn touch(tx: &mut dyn Tx) -> Result<()> {
+    match tx.dialect() {
+        Dialect::Sqlite => {
+            let version = tx.int("PRAGMA user_version", &[])?;
+            tx.batch(&format!("PRAGMA user_version = {version}"))
+        }
+        Dialect::Postgres => tx.exec("UPDATE wallet_help_schema SET version = version", &[]).map(drop),
+    }
+}
+
+/// Version 6 in PostgreSQL: the tables SQLite has after its six steps, with PostgreSQL's
+/// types (identity columns, BYTEA). The search table keeps SQLite's column name `rowid`, so
+/// the store's SQL is one for both. Its trigram indexes (pg_trgm, shipped with PostgreSQL)
+/// make a search for any three characters fast; where the extension may not be installed
+/// the search still works, by scanning.
+const POSTGRES_V6: &str = "
+CREATE TABLE reports (
+    seq          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id           TEXT NOT NULL UNIQUE,
+    reference    TEXT NOT NULL UNIQUE,
+    kind         TEXT NOT NULL,
+    category     TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    received_at  TEXT NOT NULL,
+    body         TEXT NOT NULL,
+    status       TEXT NOT NULL DEFAULT 'received',
+    status_token TEXT,
+    updated_at   TEXT
+);
+CREATE INDEX reports_received ON reports (received_at);
+CREATE TABLE attachments (
+    report_id TEXT NOT NULL REFERENCES reports (id),
+    idx       BIGINT NOT NULL,
+    name      TEXT NOT NULL,
+    type      TEXT NOT NULL,
+    size      BIGINT NOT NULL,
+    sha256    TEXT NOT NULL,
+    data      BYTEA NOT NULL,
+    PRIMARY KEY (report_id, idx)
+);
+CREATE TABLE messages (
+    seq       BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id        TEXT NOT NULL UNIQUE,
+    report_id TEXT NOT NULL REFERENCES reports (id),
+    author    TEXT NOT NULL,
+    agent     TEXT,
+    at        TEXT NOT NULL,
+    text      TEXT NOT NULL
+);
+CREATE INDEX messages_report ON messages (report_id, seq);
+CREATE TABLE events (
+    seq       BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    report_id TEXT NOT NULL REFERENCES reports (id),
+    at        TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    detail    TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX events_report ON events (report_id, seq);
+CREATE TABLE agents (
+    name       TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE sessions (
+    id_hash    TEXT PRIMARY KEY,
+    agent      TEXT NOT NULL,
+    csrf       TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+CREATE TABLE reports_text (
+    rowid       BIGINT PRIMARY KEY,
+    subject     TEXT NOT NULL,
+    description TEXT NOT NULL
+);
+CREATE TABLE webhook_events (
+    seq          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id           TEXT NOT NULL UNIQUE,
+    type         TEXT NOT NULL,
+    body         TEXT NOT NULL,
+    attempts     BIGINT NOT NULL DEFAULT 0,
+    next_at      BIGINT NOT NULL,
+    delivered_at TEXT,
+    last_error   TEXT
+);
+CREATE INDEX webhook_events_due ON webhook_events (next_at) WHERE delivered_at IS NULL;
+DO $$
+BEGIN
+    CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
+    CREATE INDEX reports_text_subject ON reports_text USING gin (subject gin_trgm_ops);
+    CREATE INDEX reports_text_description ON reports_text USING gin (description gin_trgm_ops);
+EXCEPTION WHEN OTHERS THEN
+    RAISE NOTICE 'no trigram indexes (%): the inbox search scans', SQLERRM;
+END
+$$;
+";
+
 /// Exactly the SQL that version 1 databases were created with.
-fn create_reports(tx: &Transaction) -> Result<()> {
+fn create_reports(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(
         "CREATE TABLE IF NOT EXISTS reports (
              seq         INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -64,7 +195,7 @@ fn create_reports(tx: &Transaction) -> Result<()> {
 /// The bytes live beside the report, not only inside its body text, so an operator's
 /// tools can fetch a file without decoding base64 out of JSON. `report_id` is the
 /// report's `id`; `idx` its position in the payload's list.
-fn create_attachments(tx: &Transaction) -> Result<()> {
+fn create_attachments(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(
         "CREATE TABLE attachments (
              report_id TEXT NOT NULL REFERENCES reports (id),
@@ -83,7 +214,7 @@ fn create_attachments(tx: &Transaction) -> Result<()> {
 /// Reports stored before version 2 were accepted without attachment checks. Those
 /// whose attachments pass the checks version 2 made get their rows; the others keep their
 /// files in the body text only, as before: a migration must not drop a stored report.
-fn backfill_attachments(tx: &Transaction) -> Result<()> {
+fn backfill_attachments(tx: &Transaction) -> rusqlite::Result<()> {
     let mut stmt = tx.prepare("SELECT id, body FROM reports WHERE body LIKE '%\"attachments\"%'")?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
     let mut insert = tx.prepare(
@@ -164,7 +295,7 @@ mod v2 {
 /// "as received". `messages.author` is `support`, `you` (the user) or `note` (internal, never
 /// shown to the user); `id` is the sender's idempotency key. `events` is the audit: one row
 /// per change, with who made it.
-fn create_threads(tx: &Transaction) -> Result<()> {
+fn create_threads(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(
         "ALTER TABLE reports ADD COLUMN status TEXT NOT NULL DEFAULT 'received';
          ALTER TABLE reports ADD COLUMN status_token TEXT;
@@ -196,7 +327,7 @@ fn create_threads(tx: &Transaction) -> Result<()> {
 /// its own token against cross-site forms. The search index is FTS5 with trigrams, which
 /// finds any three characters in a row, Chinese included; it is filled here from the stored
 /// bodies with SQL alone, so this step stays as it is whatever later code does.
-fn create_inbox(tx: &Transaction) -> Result<()> {
+fn create_inbox(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(
         "CREATE TABLE agents (
              name       TEXT PRIMARY KEY,
@@ -220,7 +351,7 @@ fn create_inbox(tx: &Transaction) -> Result<()> {
 /// v5: the webhook queue. An event is written in the transaction that made it, so a
 /// receiver that is down (or a collector that stops) loses nothing; `next_at` is when the
 /// next attempt is due, in Unix milliseconds.
-fn create_webhook_queue(tx: &Transaction) -> Result<()> {
+fn create_webhook_queue(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(
         "CREATE TABLE webhook_events (
              seq INTEGER PRIMARY KEY,
@@ -240,7 +371,7 @@ fn create_webhook_queue(tx: &Transaction) -> Result<()> {
 /// hash. Bodies stored earlier lose their base64 where every file has its row (those whose
 /// files failed the v2 checks keep it: it is the only copy). SQL alone, so this step
 /// stays as it is whatever later code does.
-fn files_once(tx: &Transaction) -> Result<()> {
+fn files_once(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(
         "UPDATE reports SET body = json_remove(body, '$.attachments[0].data', '$.attachments[1].data',
                                                 '$.attachments[2].data')
@@ -281,11 +412,11 @@ mod tests {
     #[test]
     fn an_empty_database_gets_every_step() {
         let mut conn = Connection::open_in_memory().unwrap();
-        migrate(&mut conn).unwrap();
+        migrate_sqlite(&mut conn).unwrap();
         assert_eq!(user_version(&conn).unwrap(), SCHEMA_VERSION);
         assert!(attachment_rows(&conn).is_empty());
         // Running again is a no-op, not an error ("table already exists").
-        migrate(&mut conn).unwrap();
+        migrate_sqlite(&mut conn).unwrap();
     }
 
     #[test]
@@ -296,7 +427,7 @@ mod tests {
             "sha256": sha256_hex(png), "data": "iVBORw0KGgoAAAANSUhEUg==",
         }]});
         let mut conn = version_1(&body.to_string());
-        migrate(&mut conn).unwrap();
+        migrate_sqlite(&mut conn).unwrap();
         assert_eq!(user_version(&conn).unwrap(), SCHEMA_VERSION);
         let count: i64 = conn.query_row("SELECT count(*) FROM reports", [], |r| r.get(0)).unwrap();
         assert_eq!(count, 1);
@@ -313,7 +444,7 @@ mod tests {
     fn attachments_that_fail_the_v2_checks_stay_in_the_body_only() {
         let body = r#"{"attachments":[{"name":"a.gif","type":"image/gif","size":1,"sha256":"x","data":"AA=="}]}"#;
         let mut conn = version_1(body);
-        migrate(&mut conn).unwrap();
+        migrate_sqlite(&mut conn).unwrap();
         assert!(attachment_rows(&conn).is_empty());
         let stored: String = conn.query_row("SELECT body FROM reports", [], |r| r.get(0)).unwrap();
         assert_eq!(stored, body);
@@ -323,7 +454,7 @@ mod tests {
     fn a_database_from_a_newer_collector_is_left_alone() {
         let mut conn = Connection::open_in_memory().unwrap();
         conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
-        migrate(&mut conn).unwrap();
+        migrate_sqlite(&mut conn).unwrap();
         assert_eq!(user_version(&conn).unwrap(), SCHEMA_VERSION + 1);
     }
 }

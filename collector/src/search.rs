@@ -2,9 +2,8 @@
 //! category, language, a date range and words in the subject or description, with the
 //! count of reports in each status (under the same filters but the status).
 
-use rusqlite::types::Value as Sql;
-
-use crate::store::{Result, Store};
+use crate::db::{Dialect, Result, Value as Sql};
+use crate::store::Store;
 use crate::thread::Status;
 
 /// Reports per page.
@@ -47,7 +46,7 @@ pub struct Listing {
 }
 
 /// The SQL condition for `filters` (the status only if `with_status`) and its values.
-fn condition(filters: &Filters, with_status: bool) -> (String, Vec<Sql>) {
+fn condition(dialect: Dialect, filters: &Filters, with_status: bool) -> (String, Vec<Sql>) {
     let mut parts = vec!["1 = 1".to_string()];
     let mut values: Vec<Sql> = Vec::new();
     // `sql` names its value `?`; it becomes that value's number.
@@ -65,7 +64,7 @@ fn condition(filters: &Filters, with_status: bool) -> (String, Vec<Sql>) {
         add("r.category = ?", category);
     }
     if let Some(locale) = &filters.locale {
-        add("json_extract(r.body, '$.locale') = ?", locale);
+        add(&format!("{} = ?", dialect.json_text("r.body", &["locale"])), locale);
     }
     if let Some(from) = &filters.from {
         add("r.received_at >= ?", from);
@@ -75,16 +74,18 @@ fn condition(filters: &Filters, with_status: bool) -> (String, Vec<Sql>) {
         add("substr(r.received_at, 1, 10) <= ?", to);
     }
     for word in filters.text.iter().flat_map(|t| t.split_whitespace()) {
-        // LIKE on the trigram index: words of three or more characters use the index;
-        // shorter ones (two Chinese characters) still match, by scanning.
+        // LIKE on the trigram index (FTS5's in SQLite, pg_trgm's in PostgreSQL): words of
+        // three or more characters use the index; shorter ones (two Chinese characters)
+        // still match, by scanning.
         let pattern = format!("%{}%", word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
         values.push(Sql::Text(pattern));
         let n = values.len();
         // The reference a user quotes from their confirmation finds that report.
         values.push(Sql::Text(word.to_ascii_uppercase()));
+        let like = dialect.like();
         parts.push(format!(
             "(r.seq IN (SELECT rowid FROM reports_text
-                         WHERE subject LIKE ?{n} ESCAPE '\\' OR description LIKE ?{n} ESCAPE '\\')
+                         WHERE subject {like} ?{n} ESCAPE '\\' OR description {like} ?{n} ESCAPE '\\')
               OR r.reference = ?{})",
             n + 1
         ));
@@ -95,54 +96,58 @@ fn condition(filters: &Filters, with_status: bool) -> (String, Vec<Sql>) {
 impl Store {
     /// Page `page` (from 0) of the reports matching `filters`, newest first.
     pub fn search(&self, filters: &Filters, page: i64) -> Result<Listing> {
-        let conn = self.conn();
-        let tx = conn.unchecked_transaction()?;
-        let (cond, values) = condition(filters, true);
-        let total: i64 = tx.query_row(
-            &format!("SELECT count(*) FROM reports r WHERE {cond}"),
-            rusqlite::params_from_iter(values.iter()),
-            |r| r.get(0),
-        )?;
-        let mut stmt = tx.prepare(&format!(
-            "SELECT r.id, r.reference, r.kind, r.category, coalesce(json_extract(r.body, '$.locale'), ''),
-                    coalesce(json_extract(r.body, '$.subject'), ''), r.status, r.received_at
-               FROM reports r WHERE {cond}
-              ORDER BY r.received_at DESC, r.seq DESC LIMIT {PAGE} OFFSET {}",
-            page.max(0) * PAGE
-        ))?;
-        let reports = stmt
-            .query_map(rusqlite::params_from_iter(values.iter()), |r| {
-                let status: String = r.get(6)?;
-                Ok(Summary {
-                    id: r.get(0)?,
-                    reference: r.get(1)?,
-                    kind: r.get(2)?,
-                    category: r.get(3)?,
-                    locale: r.get(4)?,
-                    subject: r.get(5)?,
-                    status: Status::parse(&status).unwrap_or(Status::Received),
-                    received_at: r.get(7)?,
-                })
-            })?
-            .collect::<Result<Vec<_>>>()?;
-        let (cond, values) = condition(filters, false);
-        let mut counts = Vec::new();
-        for status in Status::ALL {
-            let mut with = values.clone();
-            with.push(Sql::Text(status.as_str().to_owned()));
-            let n: i64 = tx.query_row(
-                &format!("SELECT count(*) FROM reports r WHERE {cond} AND r.status = ?{}", with.len()),
-                rusqlite::params_from_iter(with.iter()),
-                |r| r.get(0),
+        // One read transaction: the page, the total and the counts agree.
+        self.read(|tx| {
+            let d = tx.dialect();
+            let (cond, values) = condition(d, filters, true);
+            let total = tx.int(&format!("SELECT count(*) FROM reports r WHERE {cond}"), &values)?;
+            let (locale, subject) = (d.json_text("r.body", &["locale"]), d.json_text("r.body", &["subject"]));
+            let rows = tx.rows(
+                &format!(
+                    "SELECT r.id, r.reference, r.kind, r.category, coalesce({locale}, ''), coalesce({subject}, ''),
+                            r.status, r.received_at
+                       FROM reports r WHERE {cond}
+                      ORDER BY r.received_at DESC, r.seq DESC LIMIT {PAGE} OFFSET {}",
+                    page.max(0) * PAGE
+                ),
+                &values,
             )?;
-            counts.push((status, n));
-        }
-        let mut stmt = tx.prepare(
-            "SELECT DISTINCT json_extract(body, '$.locale') FROM reports
-              WHERE json_valid(body) AND json_type(body, '$.locale') = 'text' ORDER BY 1",
-        )?;
-        let locales = stmt.query_map([], |r| r.get(0))?.collect::<Result<Vec<String>>>()?;
-        Ok(Listing { reports, total, counts, locales })
+            let reports = rows
+                .iter()
+                .map(|r| {
+                    Ok(Summary {
+                        id: r.text(0)?,
+                        reference: r.text(1)?,
+                        kind: r.text(2)?,
+                        category: r.text(3)?,
+                        locale: r.text(4)?,
+                        subject: r.text(5)?,
+                        status: Status::parse(&r.text(6)?).unwrap_or(Status::Received),
+                        received_at: r.text(7)?,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let (cond, values) = condition(d, filters, false);
+            let mut counts = Vec::new();
+            for status in Status::ALL {
+                let mut with = values.clone();
+                with.push(Sql::Text(status.as_str().to_owned()));
+                let sql = format!("SELECT count(*) FROM reports r WHERE {cond} AND r.status = ?{}", with.len());
+                counts.push((status, tx.int(&sql, &with)?));
+            }
+            let locales = match d {
+                Dialect::Sqlite => {
+                    "SELECT DISTINCT json_extract(body, '$.locale') FROM reports
+                      WHERE json_valid(body) AND json_type(body, '$.locale') = 'text' ORDER BY 1"
+                }
+                Dialect::Postgres => {
+                    "SELECT DISTINCT body::jsonb ->> 'locale' FROM reports
+                      WHERE jsonb_typeof(body::jsonb -> 'locale') = 'string' ORDER BY 1"
+                }
+            };
+            let locales = tx.rows(locales, &[])?.iter().map(|r| r.text(0)).collect::<Result<Vec<_>>>()?;
+            Ok(Listing { reports, total, counts, locales })
+        })
     }
 }
 
@@ -171,7 +176,7 @@ mod tests {
 
     #[test]
     fn words_filters_and_counts_narrow_the_list() {
-        let store = Store::open_in_memory().unwrap();
+        let store = Store::scratch().unwrap();
         add(&store, 1, "complaint", "USDT never arrived", "Sent 250 USDT on TRON", "en");
         let b = add(&store, 2, "feedback", "转账失败", "我的转账一直显示失败", "zh-CN");
         add(&store, 3, "complaint", "Swap stuck", "The swap of 50% is pending_now", "en");
@@ -217,7 +222,7 @@ mod tests {
 
     #[test]
     fn the_list_comes_a_page_at_a_time() {
-        let store = Store::open_in_memory().unwrap();
+        let store = Store::scratch().unwrap();
         for n in 0..(PAGE as u32 + 3) {
             add(&store, n, "feedback", "s", "d", "en");
         }

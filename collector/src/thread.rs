@@ -3,10 +3,10 @@
 //! status and thread with the report's status token (README.md, "Status and replies"); the
 //! support team changes them through the operator API and the inbox.
 
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde_json::{json, Value};
 
-use crate::store::{Result, Store};
+use crate::db::{params, Error, Result, Tx};
+use crate::store::Store;
 
 /// Where a report stands, as the widget shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,18 +141,9 @@ pub enum Added {
     Conflict,
 }
 
-const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
-
 /// Writes one audit line; the caller owns the transaction.
-pub(crate) fn audit(
-    conn: &Connection,
-    report_id: &str,
-    at: &str,
-    actor: &str,
-    action: &str,
-    detail: &str,
-) -> Result<()> {
-    conn.execute(
+pub(crate) fn audit(tx: &mut dyn Tx, report_id: &str, at: &str, actor: &str, action: &str, detail: &str) -> Result<()> {
+    tx.exec(
         "INSERT INTO events (report_id, at, actor, action, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![report_id, at, actor, action, detail],
     )?;
@@ -161,52 +152,62 @@ pub(crate) fn audit(
 
 /// The time of a change. Taken once per transaction, so a message, its audit line and the
 /// status it moves all carry the same instant (SQLite's 'now' moves between statements).
-pub(crate) fn now(conn: &Connection) -> Result<String> {
-    conn.query_row(&format!("SELECT {NOW}"), [], |r| r.get(0))
+pub(crate) fn now(tx: &mut dyn Tx) -> Result<String> {
+    let now = tx.dialect().now();
+    tx.row(&format!("SELECT {now}"), &[])?.ok_or_else(|| Error::Message("no time".into()))?.text(0)
+}
+
+/// The report's status, read in a write transaction so that no other instance changes it
+/// before this one commits; `None` for an unknown id.
+fn status_for_change(tx: &mut dyn Tx, report_id: &str) -> Result<Option<Status>> {
+    let lock = tx.dialect().for_update();
+    let row = tx.row(&format!("SELECT status FROM reports WHERE id = ?1{lock}"), params![report_id])?;
+    // Only this module writes the column; an unknown value would be a hand edit.
+    row.map(|r| Ok(Status::parse(&r.text(0)?).unwrap_or(Status::Received))).transpose()
 }
 
 impl Store {
     /// The report's status, thread and audit, or `None` for an unknown id.
     pub fn thread(&self, report_id: &str) -> Result<Option<Thread>> {
-        let conn = self.conn();
-        let tx = conn.unchecked_transaction()?;
-        let head = tx
-            .query_row(
+        self.read(|tx| {
+            let head = tx.row(
                 "SELECT reference, status, status_token, coalesce(updated_at, received_at) FROM reports WHERE id = ?1",
-                [report_id],
-                |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .optional()?;
-        let Some((reference, status, status_token, updated_at)) = head else { return Ok(None) };
-        let mut stmt =
-            tx.prepare("SELECT id, author, agent, at, text FROM messages WHERE report_id = ?1 ORDER BY seq")?;
-        let messages = stmt
-            .query_map([report_id], |r| {
-                let author: String = r.get(1)?;
-                Ok(Message {
-                    id: r.get(0)?,
-                    // Only this module writes the column; an unknown value would be a hand edit.
-                    author: Author::parse(&author).unwrap_or(Author::Note),
-                    agent: r.get(2)?,
-                    at: r.get(3)?,
-                    text: r.get(4)?,
+                params![report_id],
+            )?;
+            let Some(head) = head else { return Ok(None) };
+            let messages = tx
+                .rows(
+                    "SELECT id, author, agent, at, text FROM messages WHERE report_id = ?1 ORDER BY seq",
+                    params![report_id],
+                )?
+                .iter()
+                .map(|r| {
+                    Ok(Message {
+                        id: r.text(0)?,
+                        author: Author::parse(&r.text(1)?).unwrap_or(Author::Note),
+                        agent: r.opt_text(2)?,
+                        at: r.text(3)?,
+                        text: r.text(4)?,
+                    })
                 })
-            })?
-            .collect::<Result<Vec<_>>>()?;
-        let mut stmt = tx.prepare("SELECT at, actor, action, detail FROM events WHERE report_id = ?1 ORDER BY seq")?;
-        let events = stmt
-            .query_map([report_id], |r| {
-                Ok(Event { at: r.get(0)?, actor: r.get(1)?, action: r.get(2)?, detail: r.get(3)? })
-            })?
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Some(Thread {
-            reference,
-            status: Status::parse(&status).unwrap_or(Status::Received),
-            status_token,
-            updated_at,
-            messages,
-            events,
-        }))
+                .collect::<Result<Vec<_>>>()?;
+            let events = tx
+                .rows(
+                    "SELECT at, actor, action, detail FROM events WHERE report_id = ?1 ORDER BY seq",
+                    params![report_id],
+                )?
+                .iter()
+                .map(|r| Ok(Event { at: r.text(0)?, actor: r.text(1)?, action: r.text(2)?, detail: r.text(3)? }))
+                .collect::<Result<Vec<_>>>()?;
+            Ok(Some(Thread {
+                reference: head.text(0)?,
+                status: Status::parse(&head.text(1)?).unwrap_or(Status::Received),
+                status_token: head.opt_text(2)?,
+                updated_at: head.text(3)?,
+                messages,
+                events,
+            }))
+        })
     }
 
     /// Adds a message under its sender's id, once: a retry with the same id and text is
@@ -220,71 +221,61 @@ impl Store {
         actor: &str,
         text: &str,
     ) -> Result<Added> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let status: Option<String> =
-            tx.query_row("SELECT status FROM reports WHERE id = ?1", [report_id], |r| r.get(0)).optional()?;
-        let Some(status) = status.and_then(|s| Status::parse(&s)) else { return Ok(Added::NoSuchReport) };
-        let existing: Option<(String, String, String)> = tx
-            .query_row("SELECT report_id, text, at FROM messages WHERE id = ?1", [message_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
-            .optional()?;
-        if let Some((owner, stored, at)) = existing {
-            let same = owner == report_id && stored == text;
-            return Ok(if same { Added::Stored { created: false, at } } else { Added::Conflict });
-        }
-        if author == Author::You && status == Status::Closed {
-            return Ok(Added::Closed);
-        }
-        let agent = (author != Author::You).then_some(actor);
-        let at = now(&tx)?;
-        tx.execute(
-            "INSERT INTO messages (id, report_id, author, agent, at, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![message_id, report_id, author.as_str(), agent, at, text],
-        )?;
-        audit(&tx, report_id, &at, actor, author.as_str(), "")?;
-        if self.events() && author != Author::Note {
-            let data = tx.query_row(
-                "SELECT json_object('report_id', r.id, 'reference', r.reference, 'message', json_object(
-                        'id', m.id, 'from', CASE m.author WHEN 'you' THEN 'user' ELSE m.author END,
-                        'agent', m.agent, 'at', m.at, 'text', m.text))
-                   FROM messages m JOIN reports r ON r.id = m.report_id WHERE m.id = ?1",
-                [message_id],
-                |r| r.get::<_, String>(0),
+        let events = self.events();
+        self.write(|tx| {
+            let Some(status) = status_for_change(tx, report_id)? else { return Ok(Added::NoSuchReport) };
+            let existing = tx.row("SELECT report_id, text, at FROM messages WHERE id = ?1", params![message_id])?;
+            if let Some(r) = existing {
+                let same = r.text(0)? == report_id && r.text(1)? == text;
+                return Ok(if same { Added::Stored { created: false, at: r.text(2)? } } else { Added::Conflict });
+            }
+            if author == Author::You && status == Status::Closed {
+                return Ok(Added::Closed);
+            }
+            let agent = (author != Author::You).then_some(actor);
+            let at = now(tx)?;
+            tx.exec(
+                "INSERT INTO messages (id, report_id, author, agent, at, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![message_id, report_id, author.as_str(), agent, &at, text],
             )?;
-            crate::webhook::enqueue(&tx, "message.created", serde_json::from_str(&data).unwrap_or_default())?;
-        }
-        if author != Author::Note {
-            tx.execute("UPDATE reports SET updated_at = ?2 WHERE id = ?1", params![report_id, at])?;
-        }
-        if author == Author::You && matches!(status, Status::WaitingForYou | Status::Resolved) {
-            change_status(&tx, report_id, &at, status, Status::InProgress, actor)?;
-        }
-        tx.commit()?;
-        Ok(Added::Stored { created: true, at })
+            audit(tx, report_id, &at, actor, author.as_str(), "")?;
+            if events && author != Author::Note {
+                let reference = tx.row("SELECT reference FROM reports WHERE id = ?1", params![report_id])?;
+                let reference = reference.map(|r| r.text(0)).transpose()?;
+                let from = if author == Author::You { "user" } else { author.as_str() };
+                let data = json!({
+                    "report_id": report_id, "reference": reference,
+                    "message": { "id": message_id, "from": from, "agent": agent, "at": at, "text": text },
+                });
+                crate::webhook::enqueue(tx, "message.created", data)?;
+            }
+            if author != Author::Note {
+                tx.exec("UPDATE reports SET updated_at = ?2 WHERE id = ?1", params![report_id, &at])?;
+            }
+            if author == Author::You && matches!(status, Status::WaitingForYou | Status::Resolved) {
+                change_status(tx, report_id, &at, status, Status::InProgress, actor)?;
+            }
+            Ok(Added::Stored { created: true, at })
+        })
     }
 
     /// Sets the status; `Ok(None)` for an unknown id, `Ok(Some(changed))` otherwise.
     pub fn set_status(&self, report_id: &str, status: Status, actor: &str) -> Result<Option<bool>> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let current: Option<String> =
-            tx.query_row("SELECT status FROM reports WHERE id = ?1", [report_id], |r| r.get(0)).optional()?;
-        let Some(current) = current else { return Ok(None) };
-        let current = Status::parse(&current).unwrap_or(Status::Received);
-        if current == status {
-            return Ok(Some(false));
-        }
-        change_status(&tx, report_id, &now(&tx)?, current, status, actor)?;
-        tx.commit()?;
-        Ok(Some(true))
+        self.write(|tx| {
+            let Some(current) = status_for_change(tx, report_id)? else { return Ok(None) };
+            if current == status {
+                return Ok(Some(false));
+            }
+            let at = now(tx)?;
+            change_status(tx, report_id, &at, current, status, actor)?;
+            Ok(Some(true))
+        })
     }
 }
 
-fn change_status(conn: &Connection, report_id: &str, at: &str, from: Status, to: Status, actor: &str) -> Result<()> {
-    conn.execute("UPDATE reports SET status = ?2, updated_at = ?3 WHERE id = ?1", params![report_id, to.as_str(), at])?;
-    audit(conn, report_id, at, actor, "status", &format!("{} → {}", from.as_str(), to.as_str()))
+fn change_status(tx: &mut dyn Tx, report_id: &str, at: &str, from: Status, to: Status, actor: &str) -> Result<()> {
+    tx.exec("UPDATE reports SET status = ?2, updated_at = ?3 WHERE id = ?1", params![report_id, to.as_str(), at])?;
+    audit(tx, report_id, at, actor, "status", &format!("{} → {}", from.as_str(), to.as_str()))
 }
 
 #[cfg(test)]
@@ -293,7 +284,7 @@ mod tests {
     use crate::validate::ValidReport;
 
     fn store_with_report(id: &str) -> (Store, String) {
-        let store = Store::open_in_memory().unwrap();
+        let store = Store::scratch().unwrap();
         let report = ValidReport {
             id: id.to_owned(),
             created_at: "2025-03-04T05:06:07Z".to_owned(),

@@ -14,11 +14,11 @@
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use hmac::{Hmac, Mac};
-use rusqlite::{params, Connection};
 use serde_json::{json, Value};
 use sha2::Sha256;
 
-use crate::store::{Result, Store};
+use crate::db::{params, Result, Tx};
+use crate::store::Store;
 use crate::{random, AppState};
 
 pub const SIGNATURE_HEADER: &str = "Wallet-Help-Signature";
@@ -109,16 +109,22 @@ fn now_ms() -> i64 {
 }
 
 /// Queues one event inside the caller's transaction.
-pub(crate) fn enqueue(conn: &Connection, kind: &str, data: Value) -> Result<()> {
+pub(crate) fn enqueue(tx: &mut dyn Tx, kind: &str, data: Value) -> Result<()> {
     let id = format!("evt_{}", &random::token()[..32]);
-    let created_at: String = conn.query_row("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')", [], |r| r.get(0))?;
+    let created_at = crate::thread::now(tx)?;
     let body = json!({ "id": id, "type": kind, "created_at": created_at, "data": data }).to_string();
-    conn.execute(
+    tx.exec(
         "INSERT INTO webhook_events (id, type, body, next_at) VALUES (?1, ?2, ?3, ?4)",
-        params![id, kind, body, now_ms()],
+        params![&id, kind, body, now_ms()],
     )?;
     Ok(())
 }
+
+/// How long a collector instance holds the events it took before another may take them:
+/// longer than a batch of posts can last, so two instances on one database never post
+/// one event at once; an instance that stops mid-batch leaves its events to the others
+/// after it.
+const CLAIM: Duration = Duration::from_secs(20 * 15 + 60);
 
 /// One queued event.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,40 +136,62 @@ pub struct Queued {
 }
 
 impl Store {
-    /// Undelivered events whose time has come, oldest first.
+    /// Takes the undelivered events whose time has come, oldest first, for this instance to
+    /// post: they are not due again for anyone until [`CLAIM`] has passed, or until
+    /// `event_failed` says when.
     pub fn due_events(&self, limit: usize) -> Result<Vec<Queued>> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT seq, id, body, attempts FROM webhook_events
-              WHERE delivered_at IS NULL AND next_at <= ?1 ORDER BY seq LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![now_ms(), limit as i64], |r| {
-            Ok(Queued { seq: r.get(0)?, id: r.get(1)?, body: r.get(2)?, attempts: r.get(3)? })
+        let now = now_ms();
+        let claimed_until = now.saturating_add(CLAIM.as_millis() as i64);
+        let mut due = self.write(|tx| {
+            let skip = tx.dialect().skip_locked();
+            let rows = tx.rows(
+                &format!(
+                    "UPDATE webhook_events SET next_at = ?1
+                      WHERE seq IN (SELECT seq FROM webhook_events
+                                     WHERE delivered_at IS NULL AND next_at <= ?2 ORDER BY seq LIMIT ?3{skip})
+                  RETURNING seq, id, body, attempts"
+                ),
+                params![claimed_until, now, limit as i64],
+            )?;
+            rows.iter()
+                .map(|r| {
+                    let attempts = u32::try_from(r.int(3)?).unwrap_or(u32::MAX);
+                    Ok(Queued { seq: r.int(0)?, id: r.text(1)?, body: r.text(2)?, attempts })
+                })
+                .collect::<Result<Vec<_>>>()
         })?;
-        rows.collect()
+        due.sort_by_key(|q| q.seq);
+        Ok(due)
     }
 
     pub fn event_delivered(&self, seq: i64) -> Result<()> {
-        self.conn().execute(
-            "UPDATE webhook_events SET delivered_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
-                    attempts = attempts + 1, last_error = NULL WHERE seq = ?1",
-            [seq],
-        )?;
-        Ok(())
+        self.write(|tx| {
+            let now = tx.dialect().now();
+            tx.exec(
+                &format!(
+                    "UPDATE webhook_events SET delivered_at = {now}, attempts = attempts + 1, last_error = NULL
+                      WHERE seq = ?1"
+                ),
+                params![seq],
+            )
+            .map(drop)
+        })
     }
 
     pub fn event_failed(&self, seq: i64, retry_in: Duration, error: &str) -> Result<()> {
         let next = now_ms().saturating_add(i64::try_from(retry_in.as_millis()).unwrap_or(i64::MAX));
-        self.conn().execute(
-            "UPDATE webhook_events SET attempts = attempts + 1, next_at = ?2, last_error = ?3 WHERE seq = ?1",
-            params![seq, next, error],
-        )?;
-        Ok(())
+        self.write(|tx| {
+            tx.exec(
+                "UPDATE webhook_events SET attempts = attempts + 1, next_at = ?2, last_error = ?3 WHERE seq = ?1",
+                params![seq, next, error],
+            )
+            .map(drop)
+        })
     }
 
     /// How many events wait for delivery (for the health check and the inbox).
     pub fn undelivered_events(&self) -> Result<i64> {
-        self.conn().query_row("SELECT count(*) FROM webhook_events WHERE delivered_at IS NULL", [], |r| r.get(0))
+        self.read(|tx| tx.int("SELECT count(*) FROM webhook_events WHERE delivered_at IS NULL", &[]))
     }
 }
 
@@ -281,11 +309,12 @@ mod tests {
 
     #[test]
     fn the_queue_hands_out_due_events_until_delivered() {
-        let store = Store::open_in_memory().unwrap();
-        enqueue(&store.conn(), "report.created", json!({"n": 1})).unwrap();
-        enqueue(&store.conn(), "message.created", json!({"n": 2})).unwrap();
+        let store = Store::scratch().unwrap();
+        store.write(|tx| enqueue(tx, "report.created", json!({"n": 1}))).unwrap();
+        store.write(|tx| enqueue(tx, "message.created", json!({"n": 2}))).unwrap();
         let due = store.due_events(10).unwrap();
         assert_eq!(due.len(), 2);
+        assert!(store.due_events(10).unwrap().is_empty(), "taken events are not handed out twice");
         let body: Value = serde_json::from_str(&due[0].body).unwrap();
         assert_eq!(body["type"], "report.created");
         assert_eq!(body["data"]["n"], 1);
