@@ -72,8 +72,10 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p wallet-help --all-targets --all-features --target wasm32-unknown-unknown -- -D warnings
 
+# Everything natively, then the collector's tests again with PostgreSQL behind every store
+# (and its multi-instance tests), on a throwaway server that stops when they end.
 test-native:
-	cargo test --workspace
+	scripts/with-postgres.sh bash -c 'cargo test --workspace && WALLET_HELP_SCRATCH=postgres cargo test -p wallet-help-collector'
 
 test-browser:
 	wasm-pack test --headless --chrome

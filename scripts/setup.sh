@@ -27,6 +27,15 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# PostgreSQL for the collector's tests on its second database (scripts/with-postgres.sh
+# runs a throwaway server); `make demo` keeps SQLite and does not need it.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  log "installing PostgreSQL from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq postgresql >/dev/null
+fi
+
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want_bindgen" ]; then
   log "installing wasm-bindgen-cli $want_bindgen"
   # Not --locked: the registry here lacks one of its locked dependency versions.

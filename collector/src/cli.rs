@@ -358,6 +358,18 @@ mod tests {
     }
 
     #[test]
+    fn a_postgres_url_selects_postgres_and_is_shown_without_its_password() {
+        let url = "postgres://wh:s3cret@db.internal:5432/reports";
+        let o = run(&["--db", url], &[]).unwrap();
+        assert_eq!(o.db, Location::Postgres(url.into()));
+        assert_eq!(o.db.to_string(), "postgres://…@db.internal:5432/reports");
+        assert_eq!(o.db.file(), None, "no file beside which to keep a token");
+        let other = run(&[], &[("WALLET_HELP_DB", "postgresql://wh@h/r")]).unwrap();
+        assert!(matches!(other.db, Location::Postgres(_)));
+        assert!(matches!(run(&["--db", "postgres.sqlite3"], &[]).unwrap().db, Location::File(_)));
+    }
+
+    #[test]
     fn flags_override_env_and_env_overrides_defaults() {
         let env = [
             ("WALLET_HELP_ADDR", "0.0.0.0:9000"),

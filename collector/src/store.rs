@@ -145,24 +145,19 @@ impl Store {
         Store::with_connection(Connection::open_in_memory()?)
     }
 
-    /// A private, empty store for a test: in memory, or, when `WALLET_HELP_TEST_POSTGRES`
-    /// names a PostgreSQL server, in a schema of its own there (dropped by nobody: the test
-    /// server is thrown away). So the same tests run on both databases.
+    /// A private, empty store for a test: in memory, or on PostgreSQL when
+    /// `WALLET_HELP_SCRATCH=postgres` (see [`Store::scratch_postgres`]). `make test` runs the
+    /// collector's tests once each way, so the same tests cover both databases.
     pub fn scratch() -> Result<Store> {
-        let Some(url) = std::env::var("WALLET_HELP_TEST_POSTGRES").ok().filter(|u| !u.is_empty()) else {
-            return Store::open_in_memory();
-        };
-        let schema = format!("t_{}", &random::token()[..16]);
-        let setup = Store {
-            backend: Backend::Postgres(crate::pg::Pool::connect(&url).map_err(Error::Message)?),
-            events: false,
-        };
-        setup.write(|tx| tx.batch(&format!("CREATE SCHEMA {schema}")))?;
-        drop(setup);
-        let separator = if url.contains('?') { '&' } else { '?' };
-        // Tables go to the test's schema; `public` stays on the path for pg_trgm's operators.
-        let url = format!("{url}{separator}options=-csearch_path%3D{schema},public");
-        Store::open_at(&Location::Postgres(url)).map_err(Error::Message)
+        match std::env::var("WALLET_HELP_SCRATCH").as_deref() {
+            Ok("postgres") => Store::scratch_postgres(),
+            _ => Store::open_in_memory(),
+        }
+    }
+
+    /// A private, empty store on the test server `WALLET_HELP_TEST_POSTGRES` names.
+    pub fn scratch_postgres() -> Result<Store> {
+        Store::open_at(&Location::Postgres(scratch_postgres_url()?)).map_err(Error::Message)
     }
 
     fn with_connection(mut conn: Connection) -> Result<Store> {
@@ -357,6 +352,22 @@ impl Store {
     pub fn count(&self) -> Result<i64> {
         self.read(|tx| tx.int("SELECT count(*) FROM reports", &[]))
     }
+}
+
+/// The address of a new, empty schema of its own on the test server that
+/// `WALLET_HELP_TEST_POSTGRES` names (`scripts/with-postgres.sh` starts one): a store opened
+/// there, by this process or another, sees only what the test puts in. Nobody drops it:
+/// the whole server is thrown away after the tests.
+pub fn scratch_postgres_url() -> Result<String> {
+    let url = std::env::var("WALLET_HELP_TEST_POSTGRES").ok().filter(|u| !u.is_empty()).ok_or_else(|| {
+        Error::Message("WALLET_HELP_TEST_POSTGRES is not set: run the tests through scripts/with-postgres.sh".into())
+    })?;
+    let schema = format!("t_{}", &random::token()[..16]);
+    let server = crate::pg::Pool::connect(&url).map_err(Error::Message)?;
+    server.transaction(false, |tx| tx.batch(&format!("CREATE SCHEMA {schema}")))?;
+    let separator = if url.contains('?') { '&' } else { '?' };
+    // Tables go to the test's schema; `public` stays on the path for pg_trgm's operators.
+    Ok(format!("{url}{separator}options=-csearch_path%3D{schema},public"))
 }
 
 /// Locks the SQLite connection. A panic while holding the lock cannot leave SQLite

@@ -14,7 +14,7 @@ use wallet_help_collector::Store;
 
 /// Serves a fixture with `limits` on a free port; the port.
 async fn start(limits: Limits) -> u16 {
-    let f = fixture_full(Store::open_in_memory().unwrap(), None, Some(limits.clone()));
+    let f = fixture_full(Store::scratch().unwrap(), None, Some(limits.clone()));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
     tokio::spawn(async move {

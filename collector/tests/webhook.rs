@@ -69,7 +69,7 @@ async fn a_receiver_that_fails_first_gets_each_event_once_and_signed() {
     let mut target = Target::new(url, SECRET.to_owned());
     target.first_retry = Duration::from_millis(100);
     target.poll = Duration::from_millis(20);
-    let f = fixture_with(Store::open_in_memory().unwrap().queue_events(true), Some(target));
+    let f = fixture_with(Store::scratch().unwrap().queue_events(true), Some(target));
     webhook::spawn(&f.state);
 
     let (_, answer) = send_json(&f.router, post_report(&report(ID_A))).await;

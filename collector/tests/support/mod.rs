@@ -25,7 +25,7 @@ pub struct Fixture {
 }
 
 pub fn fixture() -> Fixture {
-    fixture_with(Store::open_in_memory().unwrap(), None)
+    fixture_with(Store::scratch().unwrap(), None)
 }
 
 /// The fixture over a given store (a file the test can also open) and webhook.
