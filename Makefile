@@ -102,7 +102,7 @@ bench: dist $(COLLECTOR) $(LIGHTHOUSE)
 	@cargo test -q --release --test search_questions -- --nocapture 2>&1 | grep -E '^search-questions|test result'
 	@echo "The collector under load and under a flood (loopback, release build):"
 	@cargo build -q --release -p wallet-help-collector
-	@node scripts/load.mjs
+	@scripts/with-postgres.sh node scripts/load.mjs
 
 clean:
 	rm -rf dist target/pkg
