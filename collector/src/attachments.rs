@@ -15,10 +15,8 @@ use sha2::{Digest, Sha256};
 use crate::sniff::{self, ImageType};
 use crate::validate::Violation;
 
-pub const MAX_ATTACHMENTS: usize = 3;
-/// Per file, decoded. Three of them, base64-encoded, still fit the 10 MiB body limit.
-pub const MAX_ATTACHMENT_BYTES: usize = 2 * 1024 * 1024;
-pub const MAX_NAME_CHARS: usize = 200;
+pub use wallet_help_report::limits::name_problem;
+use wallet_help_report::limits::{ATTACHMENTS_MAX, ATTACHMENT_MAX_BYTES};
 
 /// The standard alphabet, with or without the trailing `=`: a missing pad loses no
 /// information, and rejecting a user's report over it would gain nothing.
@@ -45,10 +43,10 @@ pub fn check_attachments(body: &Map<String, Value>) -> Result<Vec<Attachment>, V
         Some(Value::Array(list)) => list,
         Some(_) => return Err(Violation::new("attachments", "attachments must be a list of files")),
     };
-    if list.len() > MAX_ATTACHMENTS {
+    if list.len() > ATTACHMENTS_MAX {
         return Err(Violation::new(
             "attachments",
-            format!("at most {MAX_ATTACHMENTS} attachments are allowed, got {}", list.len()),
+            format!("at most {ATTACHMENTS_MAX} attachments are allowed, got {}", list.len()),
         ));
     }
     list.iter().enumerate().map(|(index, item)| check_one(index, item)).collect()
@@ -81,17 +79,17 @@ fn check_one(index: usize, item: &Value) -> Result<Attachment, Violation> {
         entry.reject("type", format!("type must be one of {allowed}, got \"{declared}\""))
     })?;
 
-    if !wallet_help::core::report::limits::extension_fits(name, declared) {
-        let ends = wallet_help::core::report::limits::extensions(declared).join(", .");
+    if !wallet_help_report::limits::extension_fits(name, declared) {
+        let ends = wallet_help_report::limits::extensions(declared).join(", .");
         return Err(entry.reject("name", format!("a {declared} file's name must end in .{ends}")));
     }
 
     let size = entry.size()?;
-    if size > MAX_ATTACHMENT_BYTES as u64 {
-        let mib = MAX_ATTACHMENT_BYTES / (1024 * 1024);
+    if size > ATTACHMENT_MAX_BYTES as u64 {
+        let mib = ATTACHMENT_MAX_BYTES / (1024 * 1024);
         return Err(entry.reject(
             "size",
-            format!("the file is {size} bytes; the limit is {mib} MiB ({MAX_ATTACHMENT_BYTES} bytes) per attachment"),
+            format!("the file is {size} bytes; the limit is {mib} MiB ({ATTACHMENT_MAX_BYTES} bytes) per attachment"),
         ));
     }
 
@@ -144,30 +142,6 @@ impl<'a> Entry<'a> {
             Some(value) => value.as_u64().ok_or_else(|| self.reject("size", "size must be a whole number of bytes")),
         }
     }
-}
-
-/// Why `name` cannot be a stored file name, or `None` if it can. The name reaches an
-/// operator's disk and screen, so it must not climb folders or hide its extension.
-pub fn name_problem(name: &str) -> Option<String> {
-    if name.trim().is_empty() {
-        return Some("the file name must not be empty".to_owned());
-    }
-    let chars = name.chars().count();
-    if chars > MAX_NAME_CHARS {
-        return Some(format!("the file name must be at most {MAX_NAME_CHARS} characters, got {chars}"));
-    }
-    if name.contains(['/', '\\']) {
-        return Some("the file name must not contain / or \\".to_owned());
-    }
-    // Direction marks and overrides can make "gnp.exe" display as "exe.png"; zero-width
-    // characters hide what a name says. The widget removes them all (the same rule).
-    if name.chars().any(wallet_help::core::report::limits::is_hidden_char) {
-        return Some("the file name must not contain control, direction or other invisible characters".to_owned());
-    }
-    if name == "." || name == ".." {
-        return Some("the file name must not be . or ..".to_owned());
-    }
-    None
 }
 
 /// Standard base64 to bytes, or what is wrong with the text (completing "data …").

@@ -95,7 +95,7 @@ fn every_field_is_required_and_typed() {
 #[test]
 fn names_must_be_plain_file_names() {
     assert_eq!(name_problem("收据 2025-03.png"), None);
-    assert_eq!(name_problem(&"é".repeat(MAX_NAME_CHARS)), None);
+    assert_eq!(name_problem(&"é".repeat(wallet_help_report::limits::NAME_MAX)), None);
     for bad in [
         "",
         "  ",
@@ -117,7 +117,7 @@ fn names_must_be_plain_file_names() {
         assert!(name_problem(bad).is_some(), "{bad:?}");
         assert_eq!(field_of(png_with("name", json!(bad))), "attachments[0].name", "{bad:?}");
     }
-    let long = name_problem(&"a".repeat(MAX_NAME_CHARS + 1)).unwrap();
+    let long = name_problem(&"a".repeat(wallet_help_report::limits::NAME_MAX + 1)).unwrap();
     assert!(long.contains("at most 200 characters, got 201"), "{long}");
 }
 
@@ -156,7 +156,7 @@ fn size_must_equal_the_decoded_length_and_stay_under_the_limit() {
     assert_eq!(v.field, "attachments[0].size");
     assert!(v.message.contains(&format!("data holds {} bytes", PNG.len())), "{}", v.message);
     // The declared size alone rejects an oversized file, before anything is decoded.
-    let huge = png_with("size", json!(MAX_ATTACHMENT_BYTES + 1));
+    let huge = png_with("size", json!(wallet_help_report::limits::ATTACHMENT_MAX_BYTES + 1));
     let v = check_attachments(&body(vec![huge])).unwrap_err();
     assert_eq!(v.field, "attachments[0].size");
     assert!(v.message.contains("limit is 2 MiB"), "{}", v.message);

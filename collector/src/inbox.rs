@@ -18,7 +18,7 @@ use crate::agents::{self, Session, ADMIN};
 use crate::search::{Filters, Listing, PAGE};
 use crate::store::Store;
 use crate::thread::{Added, Author, Status, Thread};
-use crate::validate::{is_uuid, CATEGORIES, KINDS};
+use crate::validate::{categories, is_uuid, kinds};
 use crate::AppState;
 
 const COOKIE: &str = "wh_inbox";
@@ -257,8 +257,8 @@ fn filters(query: &Fields) -> Filters {
     let day = |name: &str| pick(name).filter(|d| crate::validate::looks_like_rfc3339(&format!("{d}T00:00")));
     Filters {
         status: pick("status").and_then(|s| Status::parse(&s)),
-        kind: pick("kind").filter(|k| KINDS.contains(&k.as_str())),
-        category: pick("category").filter(|c| CATEGORIES.contains(&c.as_str())),
+        kind: pick("kind").filter(|k| kinds().contains(&k.as_str())),
+        category: pick("category").filter(|c| categories().contains(&c.as_str())),
         locale: pick("locale"),
         from: day("from"),
         to: day("to"),
@@ -363,8 +363,8 @@ fn list_page(session: &Session, f: &Filters, page: i64, listing: &Listing) -> Ma
                 input id="q" name="q" type="search" value=[f.text.as_deref()];
             }
             (select("status", "Status", &statuses, f.status.map(Status::as_str)))
-            (select("kind", "Kind", &owned(&KINDS), f.kind.as_deref()))
-            (select("category", "Category", &owned(&CATEGORIES), f.category.as_deref()))
+            (select("kind", "Kind", &owned(&kinds()), f.kind.as_deref()))
+            (select("category", "Category", &owned(&categories()), f.category.as_deref()))
             (select("locale", "Language", &locales, f.locale.as_deref()))
             div class="field" {
                 label for="from" { "Received from" }

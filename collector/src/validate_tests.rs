@@ -100,10 +100,10 @@ fn kind_and_category_are_closed_lists() {
     assert_eq!(field_of(with("kind", json!("praise"))), "kind");
     assert_eq!(field_of(with("kind", json!("Complaint"))), "kind");
     assert_eq!(field_of(with("category", json!("billing"))), "category");
-    for kind in KINDS {
+    for kind in kinds() {
         assert!(validate(&with("kind", json!(kind))).is_ok());
     }
-    for category in CATEGORIES {
+    for category in categories() {
         assert!(validate(&with("category", json!(category))).is_ok());
     }
 }
@@ -138,7 +138,7 @@ fn attachments_are_optional_and_checked_after_the_report_fields() {
 
 #[test]
 fn every_text_has_a_limit_the_widget_keeps_too() {
-    use wallet_help::core::report::limits::{DESCRIPTION_MAX, STEPS_MAX, SUBJECT_MAX, TEXT_MAX};
+    use wallet_help_report::limits::{DESCRIPTION_MAX, STEPS_MAX, SUBJECT_MAX, TEXT_MAX};
     // The widget's longest description passes, one more character does not.
     assert!(validate(&with("description", json!("字".repeat(DESCRIPTION_MAX)))).is_ok());
     let long = validate(&with("description", json!("x".repeat(DESCRIPTION_MAX + 1)))).unwrap_err();

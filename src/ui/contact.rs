@@ -6,7 +6,7 @@ use super::channels::SupportChannels;
 use super::fields::use_reveal;
 use super::report_form::ReportForm;
 use super::reports::{status_line, use_outbox, Reports};
-use crate::core::checklist::{attached, Attached, Marks};
+use crate::core::checklist::{attached, Marks};
 use crate::core::config::Locale;
 use crate::core::content::Catalogue;
 use crate::core::followup::DEFAULT_RESPONSE_HOURS;
@@ -18,6 +18,7 @@ use crate::platform::outbox::Saved;
 use crate::platform::{host, outbox};
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use wallet_help_report::wire::Checklist;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -63,7 +64,7 @@ impl Sent {
 fn build(
     draft: &Draft,
     attachments: Vec<Attachment>,
-    checklist: Attached,
+    checklist: Checklist,
     locale: Locale,
     prefill: &BTreeMap<String, String>,
     endpoint: &str,

@@ -22,6 +22,7 @@ pub fn defaults(locale: Locale) -> &'static [Item] {
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use wallet_help_report::wire::{Checklist, ChecklistItem};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -74,25 +75,11 @@ pub fn summary<'a>(items: &'a [Item], marks: &Marks) -> Summary<'a> {
 }
 
 /// The checklist as attached to a report (payload field `checklist`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Attached {
-    pub items: Vec<AttachedItem>,
-    pub score: u8,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct AttachedItem {
-    pub id: String,
-    /// A [`Mark`]'s name, or `unanswered` for an item the user never marked: the operator
-    /// should not read an unopened checklist as ten habits neglected.
-    pub state: &'static str,
-}
-
-pub fn attached(items: &[Item], marks: &Marks) -> Attached {
-    Attached {
+pub fn attached(items: &[Item], marks: &Marks) -> Checklist {
+    Checklist {
         items: items
             .iter()
-            .map(|i| AttachedItem {
+            .map(|i| ChecklistItem {
                 id: i.id.to_string(),
                 state: marks.get(i.id.as_ref()).map_or("unanswered", |m| m.name()),
             })

@@ -1,9 +1,9 @@
 //! Where the secret guard meets the form: which fields hold a seed phrase or private key,
 //! how to remove them, and the copy of the draft that is safe to keep on the device.
 
-use super::payload::{Attachment, Context};
 use super::{Draft, Field};
 use crate::core::secrets::{holds_secret, redact, scan, FieldKind, Finding};
+use wallet_help_report::wire::{Attachment, Context};
 
 fn kind(field: Field) -> FieldKind {
     match field {

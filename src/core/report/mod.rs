@@ -9,97 +9,17 @@ mod validate;
 
 pub use guard::{findings, storable, without_secrets};
 pub use letter::{file_name, letter, LetterInput, SentReport, SentStatus, DEFAULT_REPLY_DAYS, REPLY_DAYS};
-pub use payload::{
-    attachment, build, facts, images, plain_text, read_back, uuid_v4, with_utc_offset, Attachment, Context, Image,
-    Report, ATTACHMENT_MAX_BYTES,
-};
+pub use payload::{attachment, build, facts, images, plain_text, read_back, uuid_v4, with_utc_offset, Image};
 pub use validate::{email_required, is_email, is_phone, phone_required, validate, FieldError, Problem};
+pub use wallet_help_report::limits::ATTACHMENT_MAX_BYTES;
+pub use wallet_help_report::wire::{Attachment, Context, Report};
 
 /// The sizes a report may have and the rules for its file names: one definition for the
-/// form and the collector.
-pub mod limits {
-    pub use super::payload::{extension_fits, extensions, file_name, is_hidden_char};
-    pub use super::validate::{
-        DESCRIPTION_MAX, DESCRIPTION_MIN, EXPECTED_MAX, PREFILL_KEY_MAX, PREFILL_MAX, STEPS_MAX, STEP_MAX, SUBJECT_MAX,
-        TEXT_MAX,
-    };
-    pub use super::ATTACHMENT_MAX_BYTES;
-}
+/// form and the collector, in the format's own crate.
+pub use wallet_help_report::limits;
+pub use wallet_help_report::{Category, Kind, Preferred, SCHEMA};
 
 use serde::{Deserialize, Serialize};
-
-pub const SCHEMA: &str = "wallet-help.report.v1";
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    #[default]
-    Complaint,
-    Feedback,
-    Suggestion,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Complaint, Kind::Feedback, Kind::Suggestion];
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Complaint => "complaint",
-            Kind::Feedback => "feedback",
-            Kind::Suggestion => "suggestion",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.name() == s)
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Category {
-    Technical,
-    Account,
-    Transaction,
-    Security,
-    Other,
-}
-
-impl Category {
-    pub const ALL: [Category; 5] =
-        [Category::Technical, Category::Account, Category::Transaction, Category::Security, Category::Other];
-    pub fn name(self) -> &'static str {
-        match self {
-            Category::Technical => "technical",
-            Category::Account => "account",
-            Category::Transaction => "transaction",
-            Category::Security => "security",
-            Category::Other => "other",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Category> {
-        Category::ALL.into_iter().find(|c| c.name() == s)
-    }
-}
-
-/// How the user wants to be answered.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Preferred {
-    #[default]
-    Email,
-    Phone,
-}
-
-impl Preferred {
-    pub fn name(self) -> &'static str {
-        match self {
-            Preferred::Email => "email",
-            Preferred::Phone => "phone",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Preferred> {
-        [Preferred::Email, Preferred::Phone].into_iter().find(|p| p.name() == s)
-    }
-}
 
 /// Every field of the form, in the order they appear (and the error summary lists them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -4,69 +4,11 @@
 use super::validate::validate;
 use super::{Category, Draft, Kind, Preferred, SCHEMA};
 use crate::core::config::Locale;
-use serde::Serialize;
 use std::collections::BTreeMap;
+use wallet_help_report::limits::file_name;
+use wallet_help_report::wire::{Attachment, Contact, Context, Report, Transaction};
 
 const SUBJECT_FROM_DESCRIPTION: usize = 80;
-
-/// Facts about where the report comes from, filled by the browser layer.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct Context {
-    pub widget_version: String,
-    pub page_url: String,
-    pub user_agent: String,
-    /// What the host page passed to `WalletHelp.prefill` that is not a form field.
-    pub prefill: BTreeMap<String, String>,
-}
-
-/// Largest attachment, after the browser has shrunk it (the collector checks the same).
-pub const ATTACHMENT_MAX_BYTES: usize = 2 * 1024 * 1024;
-
-/// The file-name endings each image type may have (the first is the one given).
-pub fn extensions(mime: &str) -> &'static [&'static str] {
-    match mime {
-        "image/png" => &["png"],
-        "image/jpeg" => &["jpg", "jpeg", "jfif"],
-        "image/webp" => &["webp"],
-        _ => &[],
-    }
-}
-
-/// Characters that change how a name is shown without being seen: controls, and Unicode's
-/// format characters (direction marks and overrides, which make "gnp.exe" read as
-/// "exe.png", zero-width joiners and spaces, the byte-order mark, tags).
-pub fn is_hidden_char(c: char) -> bool {
-    c.is_control()
-        || matches!(c,
-            '\u{AD}' | '\u{600}'..='\u{605}' | '\u{61C}' | '\u{6DD}' | '\u{70F}' | '\u{180E}'
-            | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E0001}' | '\u{E0020}'..='\u{E007F}')
-}
-
-/// Whether `name` ends the way files of type `mime` do, in any case.
-pub fn extension_fits(name: &str, mime: &str) -> bool {
-    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
-    extensions(mime).iter().any(|e| e.eq_ignore_ascii_case(ext))
-}
-
-/// The name an attachment is sent under: without hidden characters or path separators,
-/// at most 200 characters, and ending as its type does. A PNG the browser had to re-encode
-/// as JPEG to fit becomes `shot.jpg`, so the name never claims another type.
-pub fn file_name(name: &str, mime: &str) -> String {
-    let clean: String = name.chars().filter(|c| !is_hidden_char(*c) && *c != '/' && *c != '\\').collect();
-    let clean = clean.trim();
-    let ext = extensions(mime).first().copied().unwrap_or("bin");
-    if extension_fits(clean, mime) {
-        return clean.chars().take(200).collect();
-    }
-    let stem = match clean.rsplit_once('.') {
-        Some((stem, _)) if !stem.trim().is_empty() => stem.trim(),
-        _ if clean.is_empty() || clean.starts_with('.') => "screenshot",
-        _ => clean,
-    };
-    let stem: String = stem.chars().take(200 - ext.len() - 1).collect();
-    format!("{stem}.{ext}")
-}
 
 /// Builds an attachment from encoded image bytes: size, SHA-256 and base64 for the payload.
 pub fn attachment(name: &str, mime: &str, bytes: &[u8]) -> Attachment {
@@ -80,66 +22,6 @@ pub fn attachment(name: &str, mime: &str, bytes: &[u8]) -> Attachment {
         sha256: hash.iter().map(|b| format!("{b:02x}")).collect(),
         data: base64::engine::general_purpose::STANDARD.encode(bytes),
     }
-}
-
-/// An image the user attached, already downscaled and encoded by the browser layer.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Attachment {
-    pub name: String,
-    #[serde(rename = "type")]
-    pub mime: String,
-    pub size: usize,
-    pub sha256: String,
-    /// Standard base64 of the bytes.
-    pub data: String,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct Transaction {
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub time: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub amount: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub asset: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub chain: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub counterparty: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub tx_hash: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Contact {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred: Option<Preferred>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Report {
-    pub schema: &'static str,
-    pub id: String,
-    pub created_at: String,
-    pub kind: Kind,
-    pub category: Category,
-    pub locale: &'static str,
-    pub subject: String,
-    pub description: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub transaction: Option<Transaction>,
-    pub steps_tried: Vec<String>,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub expected_resolution: String,
-    pub contact: Contact,
-    pub attachments: Vec<Attachment>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub checklist: Option<crate::core::checklist::Attached>,
-    pub context: Context,
 }
 
 /// The first line of the description, shortened, when the user gave no subject.
@@ -336,7 +218,7 @@ pub fn build(
     created_at: &str,
     locale: &'static str,
     mut attachments: Vec<Attachment>,
-    checklist: Option<crate::core::checklist::Attached>,
+    checklist: Option<wallet_help_report::wire::Checklist>,
     mut context: Context,
 ) -> Option<Report> {
     if !validate(d).is_empty() {
@@ -366,7 +248,7 @@ pub fn build(
         created_at: created_at.to_string(),
         kind: d.kind,
         category: d.category?,
-        locale,
+        locale: locale.to_string(),
         subject: subject(d),
         description: d.description.trim().to_string(),
         transaction: (tx != Transaction::default()).then_some(tx),
@@ -382,24 +264,6 @@ pub fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn an_attachment_is_named_as_its_type_without_hidden_characters() {
-        assert_eq!(file_name("shot.png", "image/jpeg"), "shot.jpg", "re-encoded to fit");
-        assert_eq!(file_name("IMG_1.JPEG", "image/jpeg"), "IMG_1.JPEG");
-        assert_eq!(file_name("收据.PNG", "image/png"), "收据.PNG");
-        assert_eq!(file_name("photo.heic", "image/webp"), "photo.webp");
-        assert_eq!(file_name("no-ending", "image/png"), "no-ending.png");
-        assert_eq!(file_name(".png", "image/jpeg"), "screenshot.jpg");
-        assert_eq!(file_name("", "image/png"), "screenshot.png");
-        assert_eq!(file_name("a/b\\c.png", "image/png"), "abc.png");
-        assert_eq!(file_name("invoice\u{202E}gnp.exe", "image/png"), "invoicegnp.png", "no right-to-left override");
-        assert_eq!(file_name("a\u{200F}\u{200B}\u{FEFF}.png", "image/png"), "a.png");
-        let long = file_name(&format!("{}.gif", "x".repeat(300)), "image/png");
-        assert_eq!((long.chars().count(), long.ends_with(".png")), (200, true));
-        assert!(extension_fits("a.jfif", "image/jpeg") && !extension_fits("a.png", "image/jpeg"));
-        assert!(!extension_fits("png", "image/png"), "an ending needs its dot");
-    }
 
     #[test]
     fn the_page_and_browser_text_is_cut_to_the_collectors_limits() {
@@ -586,6 +450,44 @@ mod tests {
         assert_eq!(v["contact"], json!({"email": "ana@example.com", "preferred": "email"}));
         assert_eq!(v["attachments"][0]["type"], "image/png");
         assert_eq!(v["context"]["prefill"], json!({"accountId": "A-17"}));
+    }
+
+    /// The receivers' own check (the collector's) takes every body the form lets out, the
+    /// largest included: the two read one definition of the format.
+    #[test]
+    fn the_largest_body_the_form_allows_passes_the_receivers_check() {
+        use wallet_help_report::limits::{DESCRIPTION_MAX, EXPECTED_MAX, STEPS_MAX, STEP_MAX, SUBJECT_MAX, TEXT_MAX};
+        let d = Draft {
+            subject: "主".repeat(SUBJECT_MAX),
+            description: "字".repeat(DESCRIPTION_MAX),
+            expected: "e".repeat(EXPECTED_MAX),
+            steps: vec!["s".repeat(STEP_MAX); STEPS_MAX].join("\n"),
+            attach_checklist: true,
+            ..good()
+        };
+        let mut context =
+            Context { page_url: "u".repeat(TEXT_MAX * 2), user_agent: "a".repeat(TEXT_MAX * 2), ..Context::default() };
+        for n in 0..40 {
+            context.prefill.insert(format!("key{n}{}", "k".repeat(100)), "v".repeat(TEXT_MAX * 2));
+        }
+        let checklist = Some(crate::core::checklist::attached(
+            crate::core::checklist::defaults(crate::core::config::Locale::ZhCn),
+            &crate::core::checklist::Marks::new(),
+        ));
+        let files = (0..3).map(|n| attachment(&format!("{n}.png"), "image/png", b"png")).collect();
+        let r = build(
+            &d,
+            "6f1c7a52-0f0e-4b8e-9d1a-3c2b1a0f9e8d",
+            "2026-11-25T10:00:00.000Z",
+            "zh-CN",
+            files,
+            checklist,
+            context,
+        )
+        .expect("the form takes it");
+        let v = serde_json::to_value(&r).expect("serialises");
+        let checked = wallet_help_report::check::check(v.as_object().expect("an object"));
+        assert_eq!(checked.map(|c| c.kind), Ok(Kind::Complaint));
     }
 
     #[test]

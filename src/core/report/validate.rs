@@ -4,18 +4,10 @@
 use super::{Draft, Field, Kind, Preferred};
 use crate::core::chain::{self, Chain};
 
-pub const DESCRIPTION_MIN: usize = 10;
-pub const DESCRIPTION_MAX: usize = 5000;
-pub const SUBJECT_MAX: usize = 120;
-pub const EXPECTED_MAX: usize = 1000;
-pub const STEP_MAX: usize = 200;
-pub const STEPS_MAX: usize = 20;
-/// Any other text in a report (the page's address, the browser, a prefill value), in
-/// characters: the widget cuts to it, the collector refuses more.
-pub const TEXT_MAX: usize = 2000;
-/// Entries the host page may add through `prefill`, and the length of their names.
-pub const PREFILL_MAX: usize = 20;
-pub const PREFILL_KEY_MAX: usize = 64;
+pub use wallet_help_report::limits::{
+    DESCRIPTION_MAX, DESCRIPTION_MIN, EXPECTED_MAX, PREFILL_KEY_MAX, PREFILL_MAX, STEPS_MAX, STEP_MAX, SUBJECT_MAX,
+    TEXT_MAX,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Problem {
