@@ -28,12 +28,13 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
 fi
 
 # PostgreSQL for the collector's tests on its second database (scripts/with-postgres.sh
-# runs a throwaway server); `make demo` keeps SQLite and does not need it.
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  log "installing PostgreSQL from Debian"
+# runs a throwaway server); `make demo` keeps SQLite and does not need it
+# (openssl makes the throwaway server's TLS certificates.)
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v openssl >/dev/null; then
+  log "installing PostgreSQL and OpenSSL from Debian"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq postgresql >/dev/null
+  apt-get install -y -qq postgresql openssl >/dev/null
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want_bindgen" ]; then

@@ -31,7 +31,17 @@ impl fmt::Display for Error {
             // The server's own message says what went wrong; the client's wrapper only says "db error".
             Error::Postgres(e) => match e.as_db_error() {
                 Some(db) => write!(f, "{}: {}", db.severity(), db.message()),
-                None => write!(f, "{e}"),
+                // The cause says why ("error performing TLS handshake: invalid peer
+                // certificate: UnknownIssuer"); the error alone does not.
+                None => {
+                    write!(f, "{e}")?;
+                    let mut cause = std::error::Error::source(e);
+                    while let Some(c) = cause {
+                        write!(f, ": {c}")?;
+                        cause = c.source();
+                    }
+                    Ok(())
+                }
             },
             Error::Pool(e) => write!(f, "no database connection: {e}"),
             Error::Message(m) => f.write_str(m),

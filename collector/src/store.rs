@@ -120,7 +120,10 @@ impl Store {
             Location::File(path) => Store::open(path),
             Location::Postgres(url) => {
                 let store = Store { backend: Backend::Postgres(crate::pg::Pool::connect(url)?), events: false };
-                store.migrated().map_err(|e| format!("cannot prepare the database at {location}: {e}"))
+                store
+                    .write(crate::schema::migrate_postgres)
+                    .map_err(|e| format!("cannot prepare the database at {location}: {e}"))?;
+                Ok(store)
             }
         }
     }
@@ -165,11 +168,6 @@ impl Store {
         // The migration takes the write lock itself (IMMEDIATE), so it runs outside `write`.
         crate::schema::migrate_sqlite(&mut conn)?;
         Ok(Store { backend: Backend::Sqlite(Mutex::new(conn)), events: false })
-    }
-
-    fn migrated(self) -> Result<Store> {
-        self.write(crate::schema::migrate_postgres)?;
-        Ok(self)
     }
 
     /// Makes new reports and messages queue `webhook` events from now on.

@@ -1,6 +1,7 @@
 //! Several collector instances on one PostgreSQL, as an operator runs them behind a load
 //! balancer: two processes racing on one report id store it once and answer with the same
-//! reference, and an inbox session made by one instance is good on the other.
+//! reference, and an inbox session made by one instance is good on the other; and the
+//! connection over TLS with the server's certificate checked.
 //!
 //! They need the test server that `scripts/with-postgres.sh` starts (`make test` does);
 //! without `WALLET_HELP_TEST_POSTGRES` they fail and say so.
@@ -177,4 +178,30 @@ async fn a_session_made_by_one_instance_is_good_on_another() {
     assert_eq!(response.status(), 303);
     let again = Request::get("/inbox").header("cookie", format!("wh_inbox={cookie}")).body(Body::empty()).unwrap();
     assert_eq!(send(&one.router, again).await.status(), 303, "back to the sign-in page");
+}
+
+/// Whether the store's own connection is encrypted, as the server sees it.
+fn encrypted(store: &Store) -> bool {
+    store.read(|tx| tx.int("SELECT ssl::int FROM pg_stat_ssl WHERE pid = pg_backend_pid()", &[])).unwrap() == 1
+}
+
+#[test]
+fn tls_is_used_when_asked_for_and_the_certificate_is_checked() {
+    let db = scratch_postgres_url().unwrap();
+    let ca = std::env::var("WALLET_HELP_TEST_POSTGRES_CA").expect("scripts/with-postgres.sh names its CA");
+    let open = |extra: &str| Store::open_at(&Location::Postgres(format!("{db}&{extra}")));
+
+    assert!(!encrypted(&open("sslmode=disable").unwrap()), "plain when not asked for");
+    let verified = open(&format!("sslmode=verify-full&sslrootcert={ca}")).unwrap();
+    assert!(encrypted(&verified), "encrypted, with the server's certificate from this CA");
+    assert_eq!(verified.count().unwrap(), 0);
+
+    // Without the CA the certificate cannot be trusted: no connection, and the reason.
+    let refused = open("sslmode=require").err().expect("an unknown issuer is refused");
+    assert!(
+        refused.contains("cannot connect to PostgreSQL") && refused.to_lowercase().contains("certificate"),
+        "{refused}"
+    );
+    let missing = open("sslmode=require&sslrootcert=/nonexistent/ca.pem").err().unwrap();
+    assert!(missing.contains("cannot read the CA file"), "{missing}");
 }
