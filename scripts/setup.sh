@@ -28,8 +28,8 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
 fi
 
 # PostgreSQL for the collector's tests on its second database (scripts/with-postgres.sh
-# runs a throwaway server); `make demo` keeps SQLite and does not need it
-# (openssl makes the throwaway server's TLS certificates.)
+# runs a throwaway server, with TLS certificates made by openssl); `make demo` keeps
+# SQLite and does not need it.
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v openssl >/dev/null; then
   log "installing PostgreSQL and OpenSSL from Debian"
   export DEBIAN_FRONTEND=noninteractive
