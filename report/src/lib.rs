@@ -27,6 +27,7 @@ pub enum Kind {
 
 impl Kind {
     pub const ALL: [Kind; 3] = [Kind::Complaint, Kind::Feedback, Kind::Suggestion];
+    #[inline]
     pub fn name(self) -> &'static str {
         match self {
             Kind::Complaint => "complaint",
@@ -34,6 +35,7 @@ impl Kind {
             Kind::Suggestion => "suggestion",
         }
     }
+    #[inline]
     pub fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == s)
     }
@@ -52,6 +54,7 @@ pub enum Category {
 impl Category {
     pub const ALL: [Category; 5] =
         [Category::Technical, Category::Account, Category::Transaction, Category::Security, Category::Other];
+    #[inline]
     pub fn name(self) -> &'static str {
         match self {
             Category::Technical => "technical",
@@ -61,6 +64,7 @@ impl Category {
             Category::Other => "other",
         }
     }
+    #[inline]
     pub fn parse(s: &str) -> Option<Category> {
         Category::ALL.into_iter().find(|c| c.name() == s)
     }
@@ -76,12 +80,14 @@ pub enum Preferred {
 }
 
 impl Preferred {
+    #[inline]
     pub fn name(self) -> &'static str {
         match self {
             Preferred::Email => "email",
             Preferred::Phone => "phone",
         }
     }
+    #[inline]
     pub fn parse(s: &str) -> Option<Preferred> {
         [Preferred::Email, Preferred::Phone].into_iter().find(|p| p.name() == s)
     }

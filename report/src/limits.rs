@@ -1,6 +1,9 @@
 //! Every size and count a report may have, and the rules for its attachments' names. The
 //! widget's form stops the user at these (and cuts what the page supplies to them); the
 //! collector refuses a body past them.
+//!
+//! The rules the widget calls are `#[inline]`: compiled in the caller's crate, their string
+//! helpers share the widget's own copies instead of adding a second set to the Wasm.
 
 /// The description, in characters: at least enough to say what happened.
 pub const DESCRIPTION_MIN: usize = 10;
@@ -32,6 +35,7 @@ pub const NAME_MAX: usize = 200;
 pub const IMAGE_TYPES: [&str; 3] = ["image/png", "image/jpeg", "image/webp"];
 
 /// The file-name endings each image type may have (the first is the one given).
+#[inline]
 pub fn extensions(mime: &str) -> &'static [&'static str] {
     match mime {
         "image/png" => &["png"],
@@ -44,6 +48,7 @@ pub fn extensions(mime: &str) -> &'static [&'static str] {
 /// Characters that change how a name is shown without being seen: controls, and Unicode's
 /// format characters (direction marks and overrides, which make "gnp.exe" read as
 /// "exe.png", zero-width joiners and spaces, the byte-order mark, tags).
+#[inline]
 pub fn is_hidden_char(c: char) -> bool {
     c.is_control()
         || matches!(c,
@@ -53,6 +58,7 @@ pub fn is_hidden_char(c: char) -> bool {
 }
 
 /// Whether `name` ends the way files of type `mime` do, in any case.
+#[inline]
 pub fn extension_fits(name: &str, mime: &str) -> bool {
     let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
     extensions(mime).iter().any(|e| e.eq_ignore_ascii_case(ext))
@@ -61,6 +67,7 @@ pub fn extension_fits(name: &str, mime: &str) -> bool {
 /// The name an attachment is sent under: without hidden characters or path separators,
 /// at most [`NAME_MAX`] characters, and ending as its type does. A PNG the browser had to
 /// re-encode as JPEG to fit becomes `shot.jpg`, so the name never claims another type.
+#[inline]
 pub fn file_name(name: &str, mime: &str) -> String {
     let clean: String = name.chars().filter(|c| !is_hidden_char(*c) && *c != '/' && *c != '\\').collect();
     let clean = clean.trim();
