@@ -205,3 +205,23 @@ fn tls_is_used_when_asked_for_and_the_certificate_is_checked() {
     let missing = open("sslmode=require&sslrootcert=/nonexistent/ca.pem").err().unwrap();
     assert!(missing.contains("cannot read the CA file"), "{missing}");
 }
+
+#[test]
+fn the_schema_is_made_once_and_a_newer_one_is_left_alone() {
+    let db = scratch_postgres_url().unwrap();
+    let open = || Store::open_at(&Location::Postgres(db.clone())).unwrap();
+    let version = |store: &Store| store.read(|tx| tx.int("SELECT version FROM wallet_help_schema", &[])).unwrap();
+    let first = open();
+    assert_eq!(version(&first), wallet_help_collector::schema::SCHEMA_VERSION);
+    first.insert_or_get(&sample(), "{}").unwrap();
+    // Opening again (another instance, or a restart) changes nothing and keeps the report.
+    let again = open();
+    assert_eq!((version(&again), again.count().unwrap()), (wallet_help_collector::schema::SCHEMA_VERSION, 1));
+    // A database a newer collector migrated further is not touched by this one.
+    again.write(|tx| tx.exec("UPDATE wallet_help_schema SET version = 99", &[])).unwrap();
+    assert_eq!(version(&open()), 99);
+}
+
+fn sample() -> wallet_help_collector::validate::ValidReport {
+    wallet_help_collector::validate::validate(report(ID_A).as_object().unwrap()).unwrap()
+}
