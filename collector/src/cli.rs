@@ -197,6 +197,14 @@ where
             ));
         }
     }
+    // Instances on one PostgreSQL serve the same inbox: each drawing its own token would
+    // make sign-in depend on which instance answers (and there is no file beside it).
+    if admin_token.is_none() && db.file().is_none() {
+        return Err(format!(
+            "with PostgreSQL, give every instance the same --admin-token (or WALLET_HELP_ADMIN_TOKEN), \
+             {MIN_ADMIN_TOKEN} characters or more"
+        ));
+    }
     let retain_days = match retain_days.map(|d| d.trim().parse::<u32>()) {
         None => None,
         Some(Ok(days)) if (1..=36_500).contains(&days) => Some(days),
@@ -360,13 +368,16 @@ mod tests {
     #[test]
     fn a_postgres_url_selects_postgres_and_is_shown_without_its_password() {
         let url = "postgres://wh:s3cret@db.internal:5432/reports";
-        let o = run(&["--db", url], &[]).unwrap();
+        let token = ("WALLET_HELP_ADMIN_TOKEN", "shared-by-every-instance-0123456789");
+        let o = run(&["--db", url], &[token]).unwrap();
         assert_eq!(o.db, Location::Postgres(url.into()));
         assert_eq!(o.db.to_string(), "postgres://…@db.internal:5432/reports");
         assert_eq!(o.db.file(), None, "no file beside which to keep a token");
-        let other = run(&[], &[("WALLET_HELP_DB", "postgresql://wh@h/r")]).unwrap();
+        let other = run(&[], &[("WALLET_HELP_DB", "postgresql://wh@h/r"), token]).unwrap();
         assert!(matches!(other.db, Location::Postgres(_)));
         assert!(matches!(run(&["--db", "postgres.sqlite3"], &[]).unwrap().db, Location::File(_)));
+        let tokenless = run(&["--db", url], &[]);
+        assert!(tokenless.unwrap_err().contains("same --admin-token"), "refused before anything starts");
     }
 
     #[test]

@@ -90,16 +90,10 @@ async fn serve(options: Options) -> Result<(), String> {
         .map_err(|e| format!("cannot listen on {}: {e}", options.addr))?;
     let local = listener.local_addr().map_err(|e| format!("cannot read the bound address: {e}"))?;
 
-    let admin_token = match options.admin_token {
-        Some(token) => token,
-        None => {
-            // Instances on one PostgreSQL serve the same inbox: each drawing its own token
-            // would make sign-in depend on which instance answers.
-            let Some(file) = options.db.file() else {
-                return Err("with PostgreSQL, give every instance the same --admin-token \
-                            (or WALLET_HELP_ADMIN_TOKEN), 32 characters or more"
-                    .into());
-            };
+    let admin_token = match (options.admin_token, options.db.file()) {
+        (Some(token), _) => token,
+        (None, None) => unreachable!("cli::parse requires an admin token with PostgreSQL"),
+        (None, Some(file)) => {
             let token = random::token();
             // Into a file only this user can read, beside the database; logs are often
             // kept and shared, so the token itself never goes to them.

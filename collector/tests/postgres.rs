@@ -8,11 +8,8 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Barrier};
-use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::Request;
@@ -50,31 +47,8 @@ fn start(db: &str) -> Instance {
         .stderr(Stdio::inherit())
         .spawn()
         .unwrap();
-    let stdout = BufReader::new(child.stdout.take().unwrap());
-    let port = stdout
-        .lines()
-        .map_while(Result::ok)
-        .find_map(|line| line.strip_prefix("wallet-help collector listening on http://127.0.0.1:").map(str::to_owned));
-    // Dropped (and so waited on) whether it started or not.
-    let mut instance = Instance { child, port: 0, _site: site };
-    instance.port = port.expect("the collector stopped before listening").parse().unwrap();
-    instance
-}
-
-/// One HTTP/1.1 exchange on a fresh connection: the status and the body.
-fn http(port: u16, head: &str, body: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    write!(
-        stream,
-        "{head}\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    let status = response[9..12].parse().unwrap();
-    (status, response.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default())
+    let (port, _) = wait_until_listening(&mut child);
+    Instance { child, port, _site: site }
 }
 
 fn post(port: u16, report: &Value) -> (u16, Value) {
@@ -120,7 +94,7 @@ fn two_processes_racing_on_one_id_store_one_report_with_one_reference() {
 fn the_admin_token_is_required_with_postgres() {
     let db = scratch_postgres_url().unwrap();
     let out = Command::new(BIN).args(["--addr", "127.0.0.1:0", "--db", &db]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2), "a flag error, found before connecting");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("same --admin-token"), "{err}");
     let wrong = Command::new(BIN)
