@@ -120,11 +120,15 @@ pub(crate) fn enqueue(tx: &mut dyn Tx, kind: &str, data: Value) -> Result<()> {
     Ok(())
 }
 
+/// Events taken and posted at a time, and the longest one post may take.
+const BATCH: usize = 20;
+const POST_TIMEOUT: Duration = Duration::from_secs(15);
+
 /// How long a collector instance holds the events it took before another may take them:
 /// longer than a batch of posts can last, so two instances on one database never post
 /// one event at once; an instance that stops mid-batch leaves its events to the others
 /// after it.
-const CLAIM: Duration = Duration::from_secs(20 * 15 + 60);
+const CLAIM: Duration = Duration::from_secs(BATCH as u64 * POST_TIMEOUT.as_secs() + 60);
 
 /// One queued event.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -222,7 +226,7 @@ pub fn spawn(state: &AppState) {
     let store = state.store.clone();
     tokio::spawn(async move {
         let agent: ureq::Agent = ureq::Agent::config_builder()
-            .timeout_global(Some(Duration::from_secs(15)))
+            .timeout_global(Some(POST_TIMEOUT))
             .http_status_as_error(false)
             .max_redirects(0)
             .build()
@@ -248,7 +252,7 @@ fn target_poll(sent: &std::result::Result<(Duration, usize), tokio::task::JoinEr
 
 /// Posts every due event once; returns the poll pause and how many were delivered.
 fn deliver_due(store: &Store, agent: &ureq::Agent, target: &Target) -> (Duration, usize) {
-    let due = match store.due_events(20) {
+    let due = match store.due_events(BATCH) {
         Ok(due) => due,
         Err(e) => {
             eprintln!("wallet-help-collector: webhook queue: {e}");
