@@ -2,11 +2,12 @@
 //! over a socket from the defaults (`data/`, `dist/` under the working directory), and
 //! a clean exit on SIGTERM.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Output, Stdio};
-use std::sync::mpsc;
+use std::process::{Command, Output, Stdio};
 use std::time::Duration;
+
+mod support;
+
+use support::{http, wait_until_listening};
 
 const BIN: &str = env!("CARGO_BIN_EXE_wallet-help-collector");
 
@@ -80,44 +81,6 @@ fn agents_are_added_listed_and_removed_on_the_database() {
     assert_eq!(code, Some(2));
     assert!(err.contains("reserved"));
     assert!(dir.path().join("team.sqlite3").is_file());
-}
-
-/// One HTTP/1.1 exchange on a fresh connection; returns the status and the body.
-fn http(port: u16, request_head: &str, body: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    write!(
-        stream,
-        "{request_head}\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    let status = response[9..12].parse().unwrap();
-    let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
-    (status, body)
-}
-
-/// Reads stdout until the listening line; returns the port and the lines before it.
-fn wait_until_listening(child: &mut Child) -> (u16, Vec<String>) {
-    let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    let mut before = Vec::new();
-    loop {
-        let line = rx.recv_timeout(Duration::from_secs(60)).expect("no listening line within 60 s");
-        if let Some(url) = line.strip_prefix("wallet-help collector listening on http://127.0.0.1:") {
-            return (url.parse().expect("port after the address"), before);
-        }
-        before.push(line);
-    }
 }
 
 #[test]

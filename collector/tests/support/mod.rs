@@ -1,8 +1,13 @@
 //! Shared test fixtures: an app over an in-memory store and a throwaway site folder,
-//! a valid report, and one-call request helpers over `tower::ServiceExt::oneshot`.
+//! a valid report, and one-call request helpers over `tower::ServiceExt::oneshot`; and,
+//! for tests of the real binary, its startup line and one exchange over a socket.
 #![allow(dead_code)] // Each test file uses a different subset.
 
-use std::sync::Arc;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::Child;
+use std::sync::{mpsc, Arc};
+use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{Request, Response};
@@ -154,4 +159,42 @@ pub fn image_of(magic: &[u8], len: usize) -> Vec<u8> {
     let mut bytes = magic.to_vec();
     bytes.resize(len, 0);
     bytes
+}
+
+/// One HTTP/1.1 exchange on a fresh connection; returns the status and the body.
+pub fn http(port: u16, request_head: &str, body: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(
+        stream,
+        "{request_head}\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response[9..12].parse().unwrap();
+    let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+    (status, body)
+}
+
+/// Reads stdout until the listening line; returns the port and the lines before it.
+pub fn wait_until_listening(child: &mut Child) -> (u16, Vec<String>) {
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut before = Vec::new();
+    loop {
+        let line = rx.recv_timeout(Duration::from_secs(60)).expect("no listening line within 60 s");
+        if let Some(url) = line.strip_prefix("wallet-help collector listening on http://127.0.0.1:") {
+            return (url.parse().expect("port after the address"), before);
+        }
+        before.push(line);
+    }
 }
