@@ -148,19 +148,14 @@ impl Store {
         Store::with_connection(Connection::open_in_memory()?)
     }
 
-    /// A private, empty store for a test: in memory, or on PostgreSQL when
-    /// `WALLET_HELP_SCRATCH=postgres` (see [`Store::scratch_postgres`]). `make test` runs the
-    /// collector's tests once each way, so the same tests cover both databases.
+    /// A private, empty store for a test: in memory, or, when `WALLET_HELP_SCRATCH=postgres`,
+    /// in a schema of its own on the test server (see [`scratch_postgres_url`]). `make test`
+    /// runs the collector's tests once each way, so the same tests cover both databases.
     pub fn scratch() -> Result<Store> {
         match std::env::var("WALLET_HELP_SCRATCH").as_deref() {
-            Ok("postgres") => Store::scratch_postgres(),
+            Ok("postgres") => Store::open_at(&Location::Postgres(scratch_postgres_url()?)).map_err(Error::Message),
             _ => Store::open_in_memory(),
         }
-    }
-
-    /// A private, empty store on the test server `WALLET_HELP_TEST_POSTGRES` names.
-    pub fn scratch_postgres() -> Result<Store> {
-        Store::open_at(&Location::Postgres(scratch_postgres_url()?)).map_err(Error::Message)
     }
 
     fn with_connection(mut conn: Connection) -> Result<Store> {
