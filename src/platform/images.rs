@@ -1,14 +1,14 @@
 //! Screenshots for a report: checked, drawn onto a canvas at most 1600 px on the long
 //! side, and re-encoded until they fit in 2 MB, all in the browser.
 
-use crate::core::report::limits::{ATTACHMENT_MAX_BYTES, IMAGE_TYPES};
-use crate::core::report::{attachment, Attachment};
+use crate::core::report::{attachment, Attachment, ATTACHMENT_MAX_BYTES};
 use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 const LONG_SIDE_MAX: f64 = 1600.0;
+pub const ACCEPTED: [&str; 3] = ["image/png", "image/jpeg", "image/webp"];
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum ImageError {
@@ -36,7 +36,7 @@ fn canvas_blob(canvas: &web_sys::HtmlCanvasElement, mime: &str, quality: f64) ->
 /// Turns a picked file into an attachment, or says why it cannot be one.
 pub async fn prepare(file: &web_sys::File) -> Result<Attachment, ImageError> {
     let mime = file.type_();
-    if !IMAGE_TYPES.contains(&mime.as_str()) {
+    if !ACCEPTED.contains(&mime.as_str()) {
         return Err(ImageError::Type);
     }
     let window = web_sys::window().ok_or(ImageError::Unreadable)?;

@@ -3,11 +3,12 @@
 
 use crate::core::config::Locale;
 use crate::core::i18n::{field_name, strings};
-use crate::core::report::limits::{ATTACHMENTS_MAX, IMAGE_TYPES};
 use crate::core::report::{Attachment, Field};
-use crate::platform::images::{self, ImageError};
+use crate::platform::images::{self, ImageError, ACCEPTED};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+pub const MAX_ATTACHMENTS: usize = 3;
 
 #[derive(Properties, PartialEq)]
 pub struct EvidenceProps {
@@ -35,7 +36,7 @@ pub fn Evidence(props: &EvidenceProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let mut found = Vec::new();
                 for file in files {
-                    if list.len() >= ATTACHMENTS_MAX {
+                    if list.len() >= MAX_ATTACHMENTS {
                         found.push(s.image_limit.to_string());
                         break;
                     }
@@ -57,11 +58,11 @@ pub fn Evidence(props: &EvidenceProps) -> Html {
             });
         })
     };
-    let full = props.attachments.len() >= ATTACHMENTS_MAX;
+    let full = props.attachments.len() >= MAX_ATTACHMENTS;
     html! {
         <div class="wh-field wh-evidence">
             <label for="wh-f-attachments">{ field_name(props.locale, Field::Attachments) }</label>
-            <input id="wh-f-attachments" type="file" multiple=true accept={IMAGE_TYPES.join(",")}
+            <input id="wh-f-attachments" type="file" multiple=true accept={ACCEPTED.join(",")}
                    disabled={full || *busy} aria-describedby="wh-f-attachments-hint" onchange={onpick} />
             <p class="wh-hint" id="wh-f-attachments-hint">{ s.attach_hint }</p>
             if !problems.is_empty() {

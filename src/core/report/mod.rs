@@ -11,6 +11,7 @@ pub use guard::{findings, storable, without_secrets};
 pub use letter::{file_name, letter, LetterInput, SentReport, SentStatus, DEFAULT_REPLY_DAYS, REPLY_DAYS};
 pub use payload::{attachment, build, facts, images, plain_text, read_back, uuid_v4, with_utc_offset, Image};
 pub use validate::{email_required, is_email, is_phone, phone_required, validate, FieldError, Problem};
+pub use wallet_help_report::limits::ATTACHMENT_MAX_BYTES;
 pub use wallet_help_report::wire::{Attachment, Context, Report};
 
 /// The sizes a report may have and the rules for its file names: one definition for the

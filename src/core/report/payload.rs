@@ -194,7 +194,7 @@ pub fn with_utc_offset(local: &str, minutes_east: i32) -> String {
 /// Cuts what the page and the browser add to the collector's limits, so a long address or
 /// a host page's large prefill never gets a user's report refused.
 fn fit(context: &mut Context) {
-    use super::limits::{PREFILL_KEY_MAX, PREFILL_MAX, TEXT_MAX};
+    use super::validate::{PREFILL_KEY_MAX, PREFILL_MAX, TEXT_MAX};
     let cut = |s: &mut String, max: usize| {
         if let Some((at, _)) = s.char_indices().nth(max) {
             s.truncate(at);
@@ -267,7 +267,7 @@ mod tests {
 
     #[test]
     fn the_page_and_browser_text_is_cut_to_the_collectors_limits() {
-        use crate::core::report::limits::{PREFILL_KEY_MAX, PREFILL_MAX, TEXT_MAX};
+        use crate::core::report::validate::{PREFILL_KEY_MAX, PREFILL_MAX, TEXT_MAX};
         let mut context = Context { page_url: "é".repeat(TEXT_MAX + 5), ..Context::default() };
         for n in 0..PREFILL_MAX + 4 {
             context.prefill.insert(format!("{n:02}{}", "k".repeat(PREFILL_KEY_MAX)), "v".repeat(TEXT_MAX * 2));

@@ -4,7 +4,10 @@
 use super::{Draft, Field, Kind, Preferred};
 use crate::core::chain::{self, Chain};
 
-use super::limits::{DESCRIPTION_MAX, DESCRIPTION_MIN, EXPECTED_MAX, STEPS_MAX, STEP_MAX, SUBJECT_MAX};
+pub use wallet_help_report::limits::{
+    DESCRIPTION_MAX, DESCRIPTION_MIN, EXPECTED_MAX, PREFILL_KEY_MAX, PREFILL_MAX, STEPS_MAX, STEP_MAX, SUBJECT_MAX,
+    TEXT_MAX,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Problem {
